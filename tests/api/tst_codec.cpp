@@ -1,0 +1,191 @@
+// The JSON codec against every operation's request and response, and its
+// rules: omitted unset members, ignored unknown members, kept unknown enums,
+// epoch-second timestamps and errors that name the member.
+
+#include "api/JsonCodec.h"
+#include "api/SmsOperations.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace sms;
+using namespace sms::api;
+
+namespace {
+
+Json readSample(const QString &name)
+{
+    QFile file(QStringLiteral(SMS_TEST_DATA "/api/samples/") + name + QStringLiteral(".json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open sample %s", qPrintable(file.fileName()));
+    return Json::parse(file.readAll().toStdString());
+}
+
+using RoundTrip = Result<Json> (*)(const Json &);
+
+template <typename T>
+Result<Json> roundTrip(const Json &input)
+{
+    auto decoded = fromJson<T>(input);
+    if (!decoded)
+        return decoded.error();
+    // A second pass through the typed value must be stable too.
+    auto again = fromJson<T>(toJson(decoded.value()));
+    if (!again || !(again.value() == decoded.value()))
+        return SmsError::make(ErrorCode::Unknown, "typed value changed on the second pass");
+    return toJson(decoded.value());
+}
+
+} // namespace
+
+class TestCodec : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyOperationIsCovered()
+    {
+        int count = 0;
+#define COUNT_OP(Op, method) ++count;
+        SMS_FOR_EACH_OPERATION(COUNT_OP)
+#undef COUNT_OP
+        QCOMPARE(count, 35);
+    }
+
+    void roundTripsEveryMember_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<void *>("function");
+#define ADD_ROWS(Op, method)                                                               \
+    QTest::addRow(#Op "Request") << QStringLiteral(#Op "Request")                          \
+                                 << reinterpret_cast<void *>(&roundTrip<Op##Request>);     \
+    QTest::addRow(#Op "Response") << QStringLiteral(#Op "Response")                        \
+                                  << reinterpret_cast<void *>(&roundTrip<Op##Response>);
+        SMS_FOR_EACH_OPERATION(ADD_ROWS)
+#undef ADD_ROWS
+    }
+
+    void roundTripsEveryMember()
+    {
+        QFETCH(QString, sample);
+        QFETCH(void *, function);
+        const Json input = readSample(sample);
+        const auto output = reinterpret_cast<RoundTrip>(function)(input);
+        QVERIFY2(output.ok(), output ? "" : output.error().describe().c_str());
+        QCOMPARE(QString::fromStdString(output.value().dump(2)), QString::fromStdString(input.dump(2)));
+    }
+
+    void keepsUnknownEnumValues()
+    {
+        const auto server = parse<Server>(R"({"serverType":"PHYSICAL_MACHINE"})");
+        QVERIFY(server.ok());
+        QVERIFY(!server->serverType->isKnown());
+        QVERIFY(server->serverType->value() == ServerType::Unknown);
+        QCOMPARE(serialize(server.value()), std::string(R"({"serverType":"PHYSICAL_MACHINE"})"));
+    }
+
+    void mapsKnownEnumValues_data()
+    {
+        QTest::addColumn<QString>("wire");
+        QTest::addColumn<int>("value");
+        QTest::addRow("vsphere") << "VSPHERE" << int(VmManagerType::Vsphere);
+        QTest::addRow("hyperv with dash") << "HYPERV-MANAGER" << int(VmManagerType::HypervManager);
+        QTest::addRow("case matters") << "vsphere" << int(VmManagerType::Unknown);
+        QTest::addRow("empty") << "" << int(VmManagerType::Unknown);
+    }
+
+    void mapsKnownEnumValues()
+    {
+        QFETCH(QString, wire);
+        QFETCH(int, value);
+        const auto parsed = OpenEnum<VmManagerType>::fromString(wire.toStdString());
+        QCOMPARE(int(parsed.value()), value);
+        QCOMPARE(QString::fromUtf8(parsed.toString().data(), qsizetype(parsed.toString().size())), wire);
+    }
+
+    void omitsUnsetAndIgnoresUnknownMembers()
+    {
+        const auto app = parse<AppSummary>(R"({"appId":"app-1","futureMember":{"x":[1,2]},"name":null})");
+        QVERIFY(app.ok());
+        QCOMPARE(app->appId.value(), std::string("app-1"));
+        QVERIFY(!app->name.has_value());
+        QCOMPARE(serialize(app.value()), std::string(R"({"appId":"app-1"})"));
+        QCOMPARE(serialize(GetServersRequest{}), std::string("{}"));
+    }
+
+    void keepsEmptyListsApartFromUnset()
+    {
+        GetServersResponse response;
+        response.serverList.emplace();
+        QCOMPARE(serialize(response), std::string(R"({"serverList":[]})"));
+    }
+
+    void timestamps_data()
+    {
+        QTest::addColumn<QString>("wire");
+        QTest::addColumn<double>("seconds");
+        QTest::addRow("whole") << "1538500000" << 1538500000.0;
+        QTest::addRow("fraction") << "1538500000.25" << 1538500000.25;
+        QTest::addRow("float whole") << "1.5385e9" << 1538500000.0;
+    }
+
+    void timestamps()
+    {
+        QFETCH(QString, wire);
+        QFETCH(double, seconds);
+        const auto run = parse<ReplicationRun>("{\"scheduledStartTime\":" + wire.toStdString() + "}");
+        QVERIFY(run.ok());
+        QCOMPARE(run->scheduledStartTime->epochSeconds, seconds);
+        const auto back = toJson(run.value())["scheduledStartTime"];
+        QCOMPARE(back.get<double>(), seconds);
+        QCOMPARE(back.is_number_integer(), run->scheduledStartTime->isWholeSecond());
+    }
+
+    void reportsWhatIsWrong_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("malformed") << R"({"serverList": [)" << "SerializationException" << "malformed JSON";
+        QTest::addRow("not an object") << "[1]" << "SerializationException"
+                                       << "the document expected an object, got array";
+        QTest::addRow("nested wrong type")
+            << R"({"serverList":[{},{"vmServer":{"vmName":7}}]})" << "SerializationException"
+            << "serverList[1].vmServer.vmName expected a string, got number";
+        QTest::addRow("integer overflow") << R"({"maxResults":4294967296})" << "SerializationException"
+                                          << "maxResults expected an integer, got number";
+        QTest::addRow("fraction for integer") << R"({"maxResults":1.5})" << "SerializationException"
+                                              << "maxResults expected an integer, got number";
+        QTest::addRow("bool as string") << R"({"serverList":[{"replicationJobTerminated":"true"}]})"
+                                        << "SerializationException"
+                                        << "serverList[0].replicationJobTerminated expected a boolean, got string";
+    }
+
+    void reportsWhatIsWrong()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        const bool isRequest = json.contains(QStringLiteral("maxResults"));
+        const auto error = isRequest ? parse<GetServersRequest>(json.toStdString()).error()
+                                     : parse<GetServersResponse>(json.toStdString()).error();
+        QCOMPARE(QString::fromStdString(error.code), code);
+        QCOMPARE(QString::fromStdString(error.message), message);
+    }
+
+    void requiredMembers()
+    {
+        const auto missing = parse<CreateReplicationJobRequest>(R"({"serverId":"s-1"})");
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().errorCode() == ErrorCode::MissingRequiredParameterException);
+        QCOMPARE(missing.error().message, std::string("seedReplicationTime is required but missing"));
+
+        CreateReplicationJobRequest request;
+        request.serverId = "s-1";
+        request.seedReplicationTime = Timestamp{1700000000};
+        QCOMPARE(serialize(request), std::string(R"({"seedReplicationTime":1700000000,"serverId":"s-1"})"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCodec)
+#include "tst_codec.moc"
