@@ -1,0 +1,72 @@
+#include "client/HttpTransport.h"
+
+#include "api/SmsOperations.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace sms::client {
+namespace {
+
+QByteArray latin1(std::string_view text)
+{
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+// The Host header exactly as it is sent, since it is part of the signature.
+QByteArray hostHeader(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    if (url.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+
+} // namespace
+
+HttpTransport::HttpTransport(ClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_network(this)
+    , m_signer(m_config.region, QString::fromLatin1(latin1(api::kSigningName)))
+    , m_hostHeader(hostHeader(m_config.endpoint))
+{
+    const QString product = m_config.userAgent.isEmpty() ? QStringLiteral("sms-planner") : m_config.userAgent;
+    m_userAgent = (product + QStringLiteral(" Qt/") + QString::fromLatin1(qVersion())).toUtf8();
+    // TLS errors are never ignored: no ignoreSslErrors() anywhere in this client.
+    m_network.setStrictTransportSecurityEnabled(true);
+}
+
+Result<QNetworkReply *> HttpTransport::post(const QByteArray &operation, const QByteArray &body, QObject *owner)
+{
+    SigningInput input;
+    input.method = "POST";
+    input.path = "/";
+    input.headers = {
+        {"Content-Type", latin1(api::kJsonContentType)},
+        {"Host", m_hostHeader},
+        {"X-Amz-Target", latin1(api::kTargetPrefix) + '.' + operation},
+    };
+    input.body = body;
+    auto signature = m_signer.sign(input, m_config.credentials, QDateTime::currentDateTimeUtc());
+    if (!signature)
+        return signature.error();
+
+    QUrl url = m_config.endpoint;
+    url.setPath(QStringLiteral("/"));
+    QNetworkRequest request(url);
+    for (const auto &[name, value] : input.headers)
+        request.setRawHeader(name, value);
+    for (const auto &[name, value] : signature->headersToAdd)
+        request.setRawHeader(name, value);
+    request.setRawHeader("User-Agent", m_userAgent);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = m_network.post(request, body);
+    reply->setParent(owner);
+    return reply;
+}
+
+} // namespace sms::client

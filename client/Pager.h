@@ -1,0 +1,161 @@
+#pragma once
+// Pager: walks a paginated operation (GetServers, GetReplicationJobs,
+// GetReplicationRuns, GetConnectors, ListApps) page by page, handing each page
+// over as it arrives and finally the merged result. The merged response keeps
+// the first page's other members (serverCatalogStatus, lastModifiedOn,
+// replicationJob), which must not be mixed across pages.
+//
+//   auto *pager = paginate(client, GetServersRequest{}, this, onPage, onDone);
+//   connect(pager, &PagerBase::progress, ...);  pager->cancel();
+//
+// The pager is a child of `context`: destroying the context stops it.
+
+#include "client/SmsClient.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace sms::client {
+
+class PagerBase : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    int pagesReceived() const { return m_pages; }
+    qsizetype itemsReceived() const { return m_items; }
+    // Stops after the current request; the done callback reports Canceled.
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void progress(int pages, qsizetype items);
+
+protected:
+    void countPage(qsizetype items)
+    {
+        ++m_pages;
+        m_items += items;
+        Q_EMIT progress(m_pages, m_items);
+    }
+
+private:
+    int m_pages = 0;
+    qsizetype m_items = 0;
+};
+
+template <typename Request>
+struct PageTraits;
+
+#define SMS_PAGE_TRAITS(Op, method, listMember)                                                   \
+    template <>                                                                                   \
+    struct PageTraits<api::Op##Request>                                                           \
+    {                                                                                             \
+        using Response = api::Op##Response;                                                       \
+        static constexpr auto call = &SmsClient::method;                                          \
+        static constexpr auto list = &api::Op##Response::listMember;                              \
+    };
+SMS_FOR_EACH_PAGINATED_OPERATION(SMS_PAGE_TRAITS)
+#undef SMS_PAGE_TRAITS
+
+template <typename Request>
+class Pager final : public PagerBase
+{
+public:
+    using Traits = PageTraits<Request>;
+    using Response = typename Traits::Response;
+    using PageCallback = std::function<void(const Response &page)>;
+
+    Pager(SmsClient &client, Request request, PageCallback onPage, Callback<Response> done, QObject *context)
+        : PagerBase(context)
+        , m_client(client)
+        , m_request(std::move(request))
+        , m_onPage(std::move(onPage))
+        , m_done(std::move(done))
+    {
+    }
+
+    void start() { requestPage(); }
+
+    void cancel() override
+    {
+        if (m_call)
+            m_call->cancel();  // arrives in onPage as Canceled
+    }
+
+private:
+    void requestPage()
+    {
+        m_call = (m_client.*Traits::call)(m_request, this, [this](const Result<Response> &page) { onPage(page); });
+    }
+
+    void onPage(const Result<Response> &page)
+    {
+        if (!page) {
+            finish(page.error());
+            return;
+        }
+        const Response &response = page.value();
+        const auto &items = response.*Traits::list;
+        countPage(items ? qsizetype(items->size()) : 0);
+        if (m_onPage)
+            m_onPage(response);
+        merge(response);
+
+        const auto &next = response.nextToken;
+        if (!next || next->empty()) {
+            finish(std::move(*m_merged));
+            return;
+        }
+        if (m_request.nextToken == next) {
+            // A service that hands back the token it was given would loop forever.
+            finish(SmsError::make(ErrorCode::InvalidResponse,
+                                  "the endpoint returned the same nextToken twice; stopped paging"));
+            return;
+        }
+        m_request.nextToken = next;
+        requestPage();
+    }
+
+    void merge(const Response &page)
+    {
+        if (!m_merged) {
+            m_merged = page;
+        } else if (const auto &items = page.*Traits::list) {
+            auto &all = (*m_merged).*Traits::list;
+            if (!all)
+                all.emplace();
+            all->insert(all->end(), items->begin(), items->end());
+        }
+        m_merged->nextToken.reset();
+    }
+
+    void finish(Result<Response> result)
+    {
+        m_done(result);
+        deleteLater();
+    }
+
+    SmsClient &m_client;
+    Request m_request;
+    PageCallback m_onPage;
+    Callback<Response> m_done;
+    std::optional<Response> m_merged;
+    CallHandle m_call;
+};
+
+// Starts walking every page of the operation `request` belongs to.
+template <typename Request>
+Pager<Request> *paginate(SmsClient &client, Request request, QObject *context,
+                         typename Pager<Request>::PageCallback onPage,
+                         Callback<typename PageTraits<Request>::Response> done)
+{
+    auto *pager = new Pager<Request>(client, std::move(request), std::move(onPage), std::move(done), context);
+    pager->start();
+    return pager;
+}
+
+} // namespace sms::client

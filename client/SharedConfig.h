@@ -1,0 +1,65 @@
+#pragma once
+// SharedConfig: the selected profile as seen through both AWS shared files.
+// It locates the files (env overrides, `~` expansion), picks the profile
+// (explicit option, else AWS_PROFILE, else "default") and answers lookups with
+// the SDK rule that the credentials file wins over the config file.
+
+#include "api/Result.h"
+#include "client/AwsConfigFile.h"
+#include "client/AwsEnvironment.h"
+
+#include <optional>
+
+namespace sms::client {
+
+// A profile setting together with the file it came from, for `source` texts.
+struct ProfileSetting
+{
+    QString value;
+    QString filePath;
+};
+
+class SharedConfig
+{
+public:
+    // explicitProfile comes from a --profile style option; empty means "not given".
+    static Result<SharedConfig> load(const AwsEnvironment &environment,
+                                     const QString &explicitProfile);
+
+    // Where the files live for this environment, whether or not they exist.
+    static QString credentialsFilePath(const AwsEnvironment &environment);
+    static QString configFilePath(const AwsEnvironment &environment);
+
+    const QString &profileName() const { return m_profileName; }
+    // True when the user named the profile (option or AWS_PROFILE): then a
+    // missing profile is a mistake to report, not a reason to fall back.
+    bool profileNamed() const { return !m_profileOrigin.isEmpty(); }
+    bool profileExists() const;
+
+    const AwsConfigFile &credentialsFile() const { return m_credentials; }
+    const AwsConfigFile &configFile() const { return m_config; }
+
+    std::optional<ProfileSetting> setting(const QString &key) const;
+
+    // Fails when the user named a profile that neither file defines.
+    Result<void> requireNamedProfile() const;
+
+    // "profile 'x' (from AWS_PROFILE)" — for "where did we look" messages.
+    QString describeProfile() const;
+    // "shared credentials file '/h/.aws/credentials' (file does not exist)" etc.
+    QString describeCredentialsFile() const;
+    QString describeConfigFile() const;
+
+private:
+    QString describeFile(const AwsConfigFile &file, const QString &label,
+                         const QString &overrideVariable) const;
+
+    QString m_profileName;
+    QString m_profileOrigin; // "--profile option" / "AWS_PROFILE", empty for the default
+    AwsConfigFile m_credentials;
+    AwsConfigFile m_config;
+    bool m_credentialsPathFromEnv = false;
+    bool m_configPathFromEnv = false;
+};
+
+} // namespace sms::client

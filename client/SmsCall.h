@@ -1,0 +1,58 @@
+#pragma once
+// SmsCall: one operation call, from the first attempt to the last retry. It
+// owns its attempt's reply and timers, reports once through finished() and
+// then deletes itself. Callers keep a QPointer (CallHandle) to cancel it.
+
+#include "api/JsonCodec.h"
+#include "client/CallRecord.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace sms::client {
+
+class HttpTransport;
+
+class SmsCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    SmsCall(HttpTransport &transport, QByteArray operation, QByteArray body, QObject *parent = nullptr);
+
+    void start();
+    // Stops the call; finished() reports ErrorCode::Canceled.
+    void cancel();
+
+    const CallRecord &record() const { return m_record; }
+
+Q_SIGNALS:
+    void finished(const sms::Result<sms::api::Json> &result);
+
+private:
+    void sendAttempt();
+    void onReplyFinished();
+    void onAttemptTimedOut(const char *what);
+    Result<api::Json> readReply(QNetworkReply &reply) const;
+    void complete(const Result<api::Json> &result);
+
+    HttpTransport &m_transport;
+    QByteArray m_operation;
+    QByteArray m_body;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_connectTimer;
+    QTimer m_attemptTimer;
+    QTimer m_retryTimer;
+    QElapsedTimer m_elapsed;
+    CallRecord m_record;
+    QString m_timeoutReason;
+    bool m_done = false;
+};
+
+using CallHandle = QPointer<SmsCall>;
+
+} // namespace sms::client

@@ -1,0 +1,113 @@
+#include "client/SmsClient.h"
+
+#include <QMetaObject>
+#include <QTimer>
+#include <QUuid>
+
+#include <array>
+
+namespace sms::client {
+namespace {
+
+constexpr std::array kOperationNames{
+#define SMS_OPERATION_NAME(Op, method) #Op,
+    SMS_FOR_EACH_OPERATION(SMS_OPERATION_NAME)
+#undef SMS_OPERATION_NAME
+};
+
+std::string newClientToken()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+// CreateApp is idempotent through its client token: one is made up front so
+// that every retry of the same call carries the same token.
+template <typename Request>
+void prepare(Request &) {}
+
+void prepare(api::CreateAppRequest &request)
+{
+    if (!request.clientToken || request.clientToken->empty())
+        request.clientToken = newClientToken();
+}
+
+void prepareJson(const QString &operation, api::Json &input)
+{
+    if (operation == QLatin1String("CreateApp") && input.is_object()
+        && (!input.contains("clientToken") || input["clientToken"] == ""))
+        input["clientToken"] = newClientToken();
+}
+
+} // namespace
+
+SmsClient::SmsClient(ClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_transport(std::move(config), this)
+{
+}
+
+bool SmsClient::isKnownOperation(const QString &operation)
+{
+    return std::find(kOperationNames.begin(), kOperationNames.end(), operation.toStdString())
+        != kOperationNames.end();
+}
+
+CallHandle SmsClient::startCall(const QByteArray &operation, const api::Json &body, QObject *context,
+                                Callback<api::Json> done)
+{
+    auto *call = new SmsCall(m_transport, operation, QByteArray::fromStdString(body.dump()), this);
+    connect(call, &SmsCall::finished, this, [this, call] { Q_EMIT callFinished(call->record()); });
+    connect(call, &SmsCall::finished, context, std::move(done));
+    call->start();
+    return call;
+}
+
+template <typename Response, typename Request>
+CallHandle SmsClient::invoke(const char *operation, Request request, QObject *context, Callback<Response> done)
+{
+    prepare(request);
+    return startCall(operation, api::toJson(request), context,
+                     [done = std::move(done)](const Result<api::Json> &json) {
+                         if (!json) {
+                             done(json.error());
+                             return;
+                         }
+                         auto typed = api::fromJson<Response>(json.value());
+                         if (!typed) {
+                             SmsError error = typed.error();
+                             error.code = std::string(toString(ErrorCode::InvalidResponse));
+                             error.message = "the response does not match the SMS model: " + error.message;
+                             done(error);
+                             return;
+                         }
+                         done(typed);
+                     });
+}
+
+#define SMS_DEFINE_METHOD(Op, method)                                                             \
+    CallHandle SmsClient::method(const api::Op##Request &request, QObject *context,               \
+                                 Callback<api::Op##Response> done)                                \
+    {                                                                                             \
+        return invoke<api::Op##Response>(#Op, request, context, std::move(done));                 \
+    }
+SMS_FOR_EACH_OPERATION(SMS_DEFINE_METHOD)
+#undef SMS_DEFINE_METHOD
+
+CallHandle SmsClient::call(const QString &operation, const api::Json &input, QObject *context,
+                           Callback<api::Json> done)
+{
+    if (!isKnownOperation(operation) || !input.is_object()) {
+        const SmsError error = !isKnownOperation(operation)
+            ? SmsError::make(ErrorCode::UnknownOperationException,
+                             "SMS has no operation named \"" + operation.toStdString() + "\"")
+            : SmsError::make(ErrorCode::SerializationException, "the input must be a JSON object");
+        // Still asynchronous, like every other outcome.
+        QTimer::singleShot(0, context, [done = std::move(done), error] { done(error); });
+        return {};
+    }
+    api::Json body = input;
+    prepareJson(operation, body);
+    return startCall(operation.toLatin1(), body, context, std::move(done));
+}
+
+} // namespace sms::client
