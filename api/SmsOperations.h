@@ -4,7 +4,7 @@
 #pragma once
 
 // The service's constants and its 35 operations as X-macros:
-// X(OperationName, methodName) and, for paginated ones, X(OperationName, listMember).
+// X(OperationName, methodName) and, for paginated ones, X(OperationName, methodName, listMember).
 // Every operation's request and response types are <OperationName>Request and
 // <OperationName>Response in SmsTypes.h.
 
@@ -58,8 +58,8 @@ inline constexpr std::string_view kJsonContentType = "application/x-amz-json-1.1
     X(UpdateReplicationJob, updateReplicationJob)
 
 #define SMS_FOR_EACH_PAGINATED_OPERATION(X) \
-    X(GetConnectors, connectorList) \
-    X(GetReplicationJobs, replicationJobList) \
-    X(GetReplicationRuns, replicationRunList) \
-    X(GetServers, serverList) \
-    X(ListApps, apps)
+    X(GetConnectors, getConnectors, connectorList) \
+    X(GetReplicationJobs, getReplicationJobs, replicationJobList) \
+    X(GetReplicationRuns, getReplicationRuns, replicationRunList) \
+    X(GetServers, getServers, serverList) \
+    X(ListApps, listApps, apps)

@@ -156,10 +156,10 @@ def gen_operations(model):
     lines = " \\\n".join(f"    X({op}, {op[0].lower() + op[1:]})" for op in ops)
     pages = []
     for op, p in sorted(model.paginators.items()):
-        pages.append(f"    X({op}, {p['result_key']})")
+        pages.append(f"    X({op}, {op[0].lower() + op[1:]}, {p['result_key']})")
     out = [HEADER, "#pragma once\n",
            "// The service's constants and its 35 operations as X-macros:",
-           "// X(OperationName, methodName) and, for paginated ones, X(OperationName, listMember).",
+           "// X(OperationName, methodName) and, for paginated ones, X(OperationName, methodName, listMember).",
            "// Every operation's request and response types are <OperationName>Request and",
            "// <OperationName>Response in SmsTypes.h.\n",
            "#include <string_view>\n",
