@@ -19,7 +19,7 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
         || error == QNetworkReply::ProtocolInvalidOperationError;
 }
 
-SmsError transportError(const QNetworkReply &reply)
+SmsError transportError(const QNetworkReply &reply, const QUrl &endpoint)
 {
     const auto error = reply.error();
     if (error == QNetworkReply::SslHandshakeFailedError) {
@@ -28,9 +28,10 @@ SmsError transportError(const QNetworkReply &reply)
                                     "TLS verification failed: " + reply.errorString().toStdString());
         return e;
     }
-    std::string message = reply.errorString().toStdString();
+    std::string message = "could not reach " + endpoint.toDisplayString().toStdString() + ": "
+        + reply.errorString().toStdString();
     if (error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure)
-        message = "the connection closed before the whole response arrived (" + message + ")";
+        message = "the connection closed before the whole response arrived (" + reply.errorString().toStdString() + ")";
     SmsError e = SmsError::make(ErrorCode::NetworkError, message);
     e.retryable = true;
     return e;
@@ -134,7 +135,7 @@ Result<api::Json> SmsCall::readReply(QNetworkReply &reply) const
     }
     const QVariant status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid() || !isHttpStatusError(reply.error()))
-        return transportError(reply);
+        return transportError(reply, m_transport.config().endpoint);
 
     HttpResponse response;
     response.status = status.toInt();

@@ -1,0 +1,180 @@
+#include "CliRunner.h"
+
+#include "ExitCodes.h"
+#include "TableRenderer.h"
+
+#include "client/Pager.h"
+#include "services/ConnectionResolver.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace sms::cli {
+namespace {
+
+void writeOut(const std::string &text, FILE *stream)
+{
+    std::fwrite(text.data(), 1, text.size(), stream);
+    std::fflush(stream);
+}
+
+// "get-servers" -> "GetServers"; "GetServers" stays as it is.
+QString operationName(const QString &word)
+{
+    if (!word.contains(QLatin1Char('-')))
+        return word;
+    QString name;
+    for (const QString &part : word.split(QLatin1Char('-'), Qt::SkipEmptyParts))
+        name += part.left(1).toUpper() + part.mid(1);
+    return name;
+}
+
+Result<api::Json> readInput(const QString &input)
+{
+    QByteArray text;
+    if (input == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return SmsError::make(ErrorCode::InvalidRequest, "cannot read standard input");
+        text = in.readAll();
+    } else if (input.startsWith(QLatin1String("file://"))) {
+        QFile file(input.mid(7));
+        if (!file.open(QIODevice::ReadOnly))
+            return SmsError::make(ErrorCode::InvalidRequest,
+                                  "cannot read " + file.fileName().toStdString() + ": "
+                                      + file.errorString().toStdString());
+        text = file.readAll();
+    } else {
+        text = input.toUtf8();
+    }
+    auto json = api::parseJson(std::string_view(text.constData(), size_t(text.size())));
+    if (!json || !json->is_object())
+        return SmsError::make(ErrorCode::InvalidRequest, "--input must be a JSON object");
+    return json;
+}
+
+} // namespace
+
+CliRunner::CliRunner(CommandLine line, QObject *parent)
+    : QObject(parent)
+    , m_line(std::move(line))
+{
+}
+
+CliRunner::~CliRunner() = default;
+
+void CliRunner::start()
+{
+    const QStringList &words = m_line.words;
+    if (words == QStringList{QStringLiteral("servers"), QStringLiteral("list")}) {
+        if (m_line.input)
+            return usageError(QStringLiteral("servers list takes no --input"));
+        if (connectClient())
+            listServers();
+    } else if (words.size() == 2 && words[0] == QLatin1String("call")) {
+        if (m_line.all || !m_line.startingToken.isEmpty())
+            return usageError(QStringLiteral("call takes --input only; page with nextToken in the input"));
+        if (connectClient())
+            callOperation();
+    } else if (words.isEmpty()) {
+        usageError(QStringLiteral("a command is required"));
+    } else {
+        usageError(QStringLiteral("unknown command \"%1\"").arg(words.join(QLatin1Char(' '))));
+    }
+}
+
+bool CliRunner::connectClient()
+{
+    auto config = services::resolveConnection({m_line.profile, m_line.region, m_line.endpointUrl});
+    if (!config) {
+        writeOut("sms-plan: " + config.error().message + "\n", stderr);
+        done(ConfigurationError);
+        return false;
+    }
+    config->userAgent = QStringLiteral("sms-plan/" SMS_VERSION);
+    m_client = std::make_unique<client::SmsClient>(config.value());
+    if (m_line.debug) {
+        connect(m_client.get(), &client::SmsClient::callFinished, this, [](const client::CallRecord &r) {
+            const QString line = QStringLiteral("[debug] %1: HTTP %2 in %3 ms, %4 attempt(s), request id %5%6\n")
+                                     .arg(r.operation).arg(r.httpStatus).arg(r.elapsedMs).arg(r.attempts)
+                                     .arg(r.requestId.isEmpty() ? QStringLiteral("-") : r.requestId,
+                                          r.succeeded() ? QString() : QStringLiteral(", ") + r.errorCode);
+            writeOut(line.toStdString(), stderr);
+        });
+    }
+    return true;
+}
+
+void CliRunner::listServers()
+{
+    api::GetServersRequest request;
+    if (m_line.pageSize)
+        request.maxResults = *m_line.pageSize;
+    if (!m_line.startingToken.isEmpty())
+        request.nextToken = m_line.startingToken.toStdString();
+    const auto report = [this](const Result<api::GetServersResponse> &result) {
+        if (result)
+            print("GetServers", api::toJson(result.value()));
+        else
+            fail("GetServers", result.error());
+    };
+    if (m_line.all)
+        client::paginate(*m_client, request, this, nullptr, report);
+    else
+        m_client->getServers(request, this, report);
+}
+
+void CliRunner::callOperation()
+{
+    const QString operation = operationName(m_line.words[1]);
+    if (!client::SmsClient::isKnownOperation(operation))
+        return usageError(QStringLiteral("SMS has no operation \"%1\"").arg(m_line.words[1]));
+    if (!m_line.input)
+        return usageError(QStringLiteral("call needs --input JSON (use '{}' for none)"));
+    auto input = readInput(*m_line.input);
+    if (!input)
+        return usageError(QString::fromStdString(input.error().message));
+    m_client->call(operation, input.value(), this, [this, operation](const Result<api::Json> &result) {
+        if (result)
+            print(operation.toStdString(), result.value());
+        else
+            fail(operation.toStdString(), result.error());
+    });
+}
+
+void CliRunner::print(const std::string &operation, const api::Json &response)
+{
+    if (m_line.output == OutputFormat::Table)
+        writeOut(renderTables(operation, response), stdout);
+    else
+        writeOut(response.dump(4) + "\n", stdout);
+    done(Success);
+}
+
+void CliRunner::fail(const std::string &operation, const SmsError &error)
+{
+    const bool fromService = error.httpStatus > 0 && error.errorCode() != ErrorCode::InvalidResponse;
+    std::string text = "An error occurred (" + error.code + ") when calling the " + operation
+        + " operation: " + error.message;
+    if (!error.requestId.empty())
+        text += " (request id " + error.requestId + ")";
+    writeOut(text + "\n", stderr);
+    done(fromService ? ServiceError : OtherError);
+}
+
+void CliRunner::usageError(const QString &message)
+{
+    writeOut("sms-plan: " + message.toStdString() + "\nRun 'sms-plan --help' for usage.\n", stderr);
+    done(UsageError);
+}
+
+void CliRunner::done(int exitCode)
+{
+    // Queued, so that start() has returned before anyone reacts.
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
+}
+
+} // namespace sms::cli

@@ -1,0 +1,41 @@
+#pragma once
+// Runs one sms-plan command against the endpoint and reports its exit code.
+
+#include "CommandLine.h"
+
+#include "client/SmsClient.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace sms::cli {
+
+class CliRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CliRunner(CommandLine line, QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    // Emits finished() exactly once, possibly before returning.
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    bool connectClient();
+    void listServers();
+    void callOperation();
+    void print(const std::string &operation, const api::Json &response);
+    void fail(const std::string &operation, const SmsError &error);
+    void usageError(const QString &message);
+    void done(int exitCode);
+
+    CommandLine m_line;
+    std::unique_ptr<client::SmsClient> m_client;
+};
+
+} // namespace sms::cli

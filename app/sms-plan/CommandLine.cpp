@@ -1,0 +1,140 @@
+#include "CommandLine.h"
+
+#include <QCoreApplication>
+
+namespace sms::cli {
+namespace {
+
+SmsError usage(const QString &message)
+{
+    return SmsError::make(ErrorCode::InvalidRequest, message.toStdString());
+}
+
+// Options that take a value, and where that value goes.
+struct ValueOption
+{
+    const char *name;
+    QString CommandLine::*text;
+};
+
+constexpr ValueOption kTextOptions[] = {
+    {"--profile", &CommandLine::profile},
+    {"--region", &CommandLine::region},
+    {"--endpoint-url", &CommandLine::endpointUrl},
+    {"--starting-token", &CommandLine::startingToken},
+};
+
+Result<void> applyValue(CommandLine &line, const QString &name, const QString &value)
+{
+    for (const auto &option : kTextOptions) {
+        if (name == QLatin1String(option.name)) {
+            line.*option.text = value;
+            return {};
+        }
+    }
+    if (name == QLatin1String("--output")) {
+        if (value == QLatin1String("json"))
+            line.output = OutputFormat::Json;
+        else if (value == QLatin1String("table"))
+            line.output = OutputFormat::Table;
+        else
+            return usage(QStringLiteral("--output must be json or table, not \"%1\"").arg(value));
+        return {};
+    }
+    if (name == QLatin1String("--page-size")) {
+        bool ok = false;
+        const int size = value.toInt(&ok);
+        if (!ok || size < 1)
+            return usage(QStringLiteral("--page-size must be a whole number of at least 1, not \"%1\"").arg(value));
+        line.pageSize = size;
+        return {};
+    }
+    if (name == QLatin1String("--input")) {
+        line.input = value;
+        return {};
+    }
+    return usage(QStringLiteral("unknown option %1").arg(name));
+}
+
+bool takesValue(const QString &name)
+{
+    for (const auto &option : kTextOptions)
+        if (name == QLatin1String(option.name))
+            return true;
+    return name == QLatin1String("--output") || name == QLatin1String("--page-size")
+        || name == QLatin1String("--input");
+}
+
+} // namespace
+
+Result<CommandLine> parseCommandLine(const QStringList &arguments)
+{
+    CommandLine line;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments[i];
+        if (!arg.startsWith(QLatin1String("--")) || arg == QLatin1String("--")) {
+            line.words.append(arg);
+            continue;
+        }
+        QString name = arg;
+        std::optional<QString> value;
+        if (const auto eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
+            name = arg.left(eq);
+            value = arg.mid(eq + 1);
+        }
+        if (name == QLatin1String("--help")) {
+            line.help = true;
+        } else if (name == QLatin1String("--version")) {
+            line.version = true;
+        } else if (name == QLatin1String("--debug")) {
+            line.debug = true;
+        } else if (name == QLatin1String("--all")) {
+            line.all = true;
+        } else if (takesValue(name)) {
+            if (!value) {
+                if (i + 1 >= arguments.size())
+                    return usage(QStringLiteral("%1 needs a value").arg(name));
+                value = arguments[++i];
+            }
+            if (auto applied = applyValue(line, name, *value); !applied)
+                return applied.error();
+        } else {
+            return usage(QStringLiteral("unknown option %1").arg(name));
+        }
+    }
+    return line;
+}
+
+QString usageText()
+{
+    return QStringLiteral(
+R"(usage: sms-plan [global options] COMMAND [options]
+
+Plan and inspect migrations with the AWS Server Migration Service (SMS) API.
+
+Commands:
+  servers list [--all] [--starting-token TOKEN]
+                          List the server catalog: one page, or every page with --all.
+  call OPERATION --input JSON
+                          Call any of the 35 SMS operations with raw JSON input
+                          (OPERATION as GetServers or get-servers; JSON inline,
+                          file://PATH, or - for standard input).
+
+Global options:
+  --profile P             Use profile P from the shared AWS config and credentials files.
+  --region R              The AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile).
+  --endpoint-url URL      Talk to this endpoint, e.g. a local sms-local (http only on loopback).
+  --output json|table     Output format (default json).
+  --page-size N           Items per request when paging.
+  --debug                 Log every call (operation, status, time, request id) to stderr.
+  --version, --help
+
+Credentials follow the AWS SDK chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/
+AWS_SESSION_TOKEN, then the profile in AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE.
+
+Exit codes: 0 success, 252 bad command line, 253 configuration (credentials,
+region, endpoint), 254 the service returned an error, 255 any other failure.
+)");
+}
+
+} // namespace sms::cli

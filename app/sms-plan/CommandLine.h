@@ -1,0 +1,39 @@
+#pragma once
+// The parsed sms-plan command line. Global options may stand before or after
+// the command words, as with the AWS CLI.
+
+#include "api/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sms::cli {
+
+enum class OutputFormat { Json, Table };
+
+struct CommandLine
+{
+    // global
+    QString profile;
+    QString region;
+    QString endpointUrl;
+    OutputFormat output = OutputFormat::Json;
+    std::optional<int> pageSize;
+    bool debug = false;
+    bool help = false;
+    bool version = false;
+    // the command and its own options
+    QStringList words;  // e.g. {"servers", "list"} or {"call", "GetServers"}
+    bool all = false;
+    QString startingToken;
+    std::optional<QString> input;
+};
+
+// Fails with ErrorCode::InvalidRequest and a message naming the bad argument.
+Result<CommandLine> parseCommandLine(const QStringList &arguments);
+
+QString usageText();
+
+} // namespace sms::cli

@@ -1,0 +1,14 @@
+#pragma once
+// Exit codes, as the AWS CLI v2 uses them, so scripts can treat both alike.
+
+namespace sms::cli {
+
+enum ExitCode : int {
+    Success = 0,
+    UsageError = 252,        // the command line is wrong
+    ConfigurationError = 253, // credentials, region or endpoint cannot be set up
+    ServiceError = 254,      // the endpoint answered with an error
+    OtherError = 255,        // network failures, bad responses, anything else
+};
+
+} // namespace sms::cli

@@ -1,0 +1,24 @@
+#pragma once
+// Turns what the user asked for (--profile, --region, --endpoint-url, or
+// nothing) into a ready ClientConfig, through the AWS SDK chain: region,
+// endpoint override, endpoint checks, then credentials. Shared by the CLI and
+// the GUI so both connect the same way.
+
+#include "api/Result.h"
+#include "client/AwsEnvironment.h"
+#include "client/ClientConfig.h"
+
+namespace sms::services {
+
+struct ConnectionRequest
+{
+    QString profile;
+    QString region;
+    QString endpointUrl;
+    client::AwsEnvironment environment = client::AwsEnvironment::system();
+};
+
+// May run a profile's credential_process: keep it off the GUI thread.
+Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request);
+
+} // namespace sms::services
