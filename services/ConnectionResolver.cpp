@@ -3,8 +3,36 @@
 #include "client/CredentialChain.h"
 #include "client/Endpoint.h"
 #include "client/RegionResolver.h"
+#include "client/SharedConfig.h"
 
 namespace sms::services {
+namespace {
+
+// AWS_MAX_ATTEMPTS, else the profile's max_attempts, else the SDK default.
+Result<int> maxAttempts(const ConnectionRequest &request)
+{
+    QString text = request.environment.variable(QStringLiteral("AWS_MAX_ATTEMPTS"));
+    QString source = QStringLiteral("AWS_MAX_ATTEMPTS");
+    if (text.isEmpty()) {
+        auto config = client::SharedConfig::load(request.environment, request.profile);
+        if (!config)
+            return config.error();
+        const auto setting = config->setting(QStringLiteral("max_attempts"));
+        if (!setting)
+            return client::RetrySettings{}.maxAttempts;
+        text = setting->value;
+        source = QStringLiteral("max_attempts in ") + setting->filePath;
+    }
+    bool ok = false;
+    const int attempts = text.toInt(&ok);
+    if (!ok || attempts < 1)
+        return SmsError::make(ErrorCode::InvalidConfiguration,
+                              QStringLiteral("%1 must be a whole number of at least 1, not \"%2\"")
+                                  .arg(source, text).toStdString());
+    return attempts;
+}
+
+} // namespace
 
 Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
 {
@@ -20,6 +48,10 @@ Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
     if (!endpoint)
         return endpoint.error();
 
+    auto attempts = maxAttempts(request);
+    if (!attempts)
+        return attempts.error();
+
     client::CredentialChainOptions chain;
     chain.profile = request.profile;
     chain.environment = request.environment;
@@ -31,6 +63,7 @@ Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
     config.endpoint = endpoint.value();
     config.region = region->value;
     config.credentials = std::move(credentials).value();
+    config.retry.maxAttempts = attempts.value();
     return config;
 }
 

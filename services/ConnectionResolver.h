@@ -1,7 +1,8 @@
 #pragma once
 // Turns what the user asked for (--profile, --region, --endpoint-url, or
 // nothing) into a ready ClientConfig, through the AWS SDK chain: region,
-// endpoint override, endpoint checks, then credentials. Shared by the CLI and
+// endpoint override, endpoint checks, retry attempts (AWS_MAX_ATTEMPTS or the
+// profile's max_attempts), then credentials. Shared by the CLI and
 // the GUI so both connect the same way.
 
 #include "api/Result.h"

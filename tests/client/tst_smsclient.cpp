@@ -141,6 +141,24 @@ private Q_SLOTS:
         QVERIFY(bodyOf(sent[2])["maxResults"] == 3);
     }
 
+    void cancelsAPagerBetweenPages()
+    {
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json(page(0, 2, "t1")));
+        server.enqueue(FakeSmsServer::slow(500, FakeSmsServer::json(page(2, 2, "t2"))));
+        SmsClient client(configFor(server));
+        QObject context;
+        std::optional<Result<api::GetServersResponse>> result;
+        auto *pager = paginate(client, api::GetServersRequest{}, &context, nullptr,
+                               [&](const Result<api::GetServersResponse> &r) { result = r; });
+        QSignalSpy progress(pager, &PagerBase::progress);
+        QVERIFY(progress.wait(kWaitMs));
+        pager->cancel();
+        QVERIFY(result.has_value());
+        QVERIFY(result->error().errorCode() == ErrorCode::Canceled);
+        QCOMPARE(progress.size(), 1);
+    }
+
     void stopsWhenTheSameTokenComesBack()
     {
         FakeSmsServer server;

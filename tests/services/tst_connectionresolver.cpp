@@ -17,22 +17,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("endpointOption");
         QTest::addColumn<QString>("endpoint");     // empty: an error is expected
         QTest::addColumn<QString>("errorText");
+        QTest::addColumn<int>("attempts");
         const QStringList keys{QStringLiteral("AWS_ACCESS_KEY_ID=AKIDRESOLVE"),
                                QStringLiteral("AWS_SECRET_ACCESS_KEY=resolve-secret")};
         QTest::addRow("region default endpoint") << (keys + QStringList{QStringLiteral("AWS_REGION=eu-west-2")})
-                                                 << QString() << "https://sms.eu-west-2.amazonaws.com" << QString();
+                                                 << QString() << "https://sms.eu-west-2.amazonaws.com" << QString() << 3;
         QTest::addRow("endpoint from environment")
             << (keys + QStringList{QStringLiteral("AWS_DEFAULT_REGION=us-west-2"),
                                    QStringLiteral("AWS_ENDPOINT_URL=http://localhost:4580")})
-            << QString() << "http://localhost:4580" << QString();
+            << QString() << "http://localhost:4580" << QString() << 3;
         QTest::addRow("option beats environment")
             << (keys + QStringList{QStringLiteral("AWS_REGION=us-west-2"), QStringLiteral("AWS_ENDPOINT_URL=http://localhost:1")})
-            << "http://127.0.0.1:9" << "http://127.0.0.1:9" << QString();
-        QTest::addRow("no region") << keys << QString() << QString() << "region";
+            << "http://127.0.0.1:9" << "http://127.0.0.1:9" << QString() << 3;
+        QTest::addRow("max attempts") << (keys + QStringList{QStringLiteral("AWS_REGION=us-east-1"),
+                                                            QStringLiteral("AWS_MAX_ATTEMPTS=7")})
+                                      << QString() << "https://sms.us-east-1.amazonaws.com" << QString() << 7;
+        QTest::addRow("bad max attempts") << (keys + QStringList{QStringLiteral("AWS_REGION=us-east-1"),
+                                                                QStringLiteral("AWS_MAX_ATTEMPTS=zero")})
+                                          << QString() << QString() << "AWS_MAX_ATTEMPTS must be a whole number" << 0;
+        QTest::addRow("no region") << keys << QString() << QString() << "region" << 0;
         QTest::addRow("remote plain http") << (keys + QStringList{QStringLiteral("AWS_REGION=us-east-1")})
-                                           << "http://example.com" << QString() << "loopback";
+                                           << "http://example.com" << QString() << "loopback" << 0;
         QTest::addRow("no credentials") << QStringList{QStringLiteral("AWS_REGION=us-east-1")} << QString() << QString()
-                                        << "No AWS credentials found";
+                                        << "No AWS credentials found" << 0;
     }
 
     void resolves()
@@ -41,6 +48,7 @@ private Q_SLOTS:
         QFETCH(QString, endpointOption);
         QFETCH(QString, endpoint);
         QFETCH(QString, errorText);
+        QFETCH(int, attempts);
         QTemporaryDir home;
         ConnectionRequest request;
         request.endpointUrl = endpointOption;
@@ -61,6 +69,7 @@ private Q_SLOTS:
         QCOMPARE(config->endpoint.toString(QUrl::StripTrailingSlash), endpoint);
         QCOMPARE(config->credentials.accessKeyId, QStringLiteral("AKIDRESOLVE"));
         QVERIFY(!config->region.isEmpty());
+        QCOMPARE(config->retry.maxAttempts, attempts);
     }
 };
 
