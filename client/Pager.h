@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace sms::client {
 
@@ -50,6 +51,10 @@ private:
 template <typename Request>
 struct PageTraits;
 
+// Whether the merged response collects every page's items, or the page
+// callback consumes them (a catalog of 100,000 servers need not be held twice).
+enum class PageItems { Keep, Drop };
+
 #define SMS_PAGE_TRAITS(Op, method, listMember)                                                   \
     template <>                                                                                   \
     struct PageTraits<api::Op##Request>                                                           \
@@ -69,12 +74,14 @@ public:
     using Response = typename Traits::Response;
     using PageCallback = std::function<void(const Response &page)>;
 
-    Pager(SmsClient &client, Request request, PageCallback onPage, Callback<Response> done, QObject *context)
+    Pager(SmsClient &client, Request request, PageCallback onPage, Callback<Response> done, QObject *context,
+          PageItems items)
         : PagerBase(context)
         , m_client(client)
         , m_request(std::move(request))
         , m_onPage(std::move(onPage))
         , m_done(std::move(done))
+        , m_items(items)
     {
     }
 
@@ -89,53 +96,64 @@ public:
 private:
     void requestPage()
     {
-        m_call = (m_client.*Traits::call)(m_request, this, [this](const Result<Response> &page) { onPage(page); });
+        m_call = (m_client.*Traits::call)(m_request, this, [this](Result<Response> page) { onPage(std::move(page)); });
     }
 
-    void onPage(const Result<Response> &page)
+    void onPage(Result<Response> page)
     {
         if (!page) {
             finish(page.error());
             return;
         }
-        const Response &response = page.value();
-        const auto &items = response.*Traits::list;
-        countPage(items ? qsizetype(items->size()) : 0);
-        if (m_onPage)
-            m_onPage(response);
-        merge(response);
-
-        const auto &next = response.nextToken;
-        if (!next || next->empty()) {
-            finish(std::move(*m_merged));
-            return;
-        }
-        if (m_request.nextToken == next) {
+        Response &response = page.value();
+        auto next = std::exchange(response.nextToken, std::nullopt);
+        const bool last = !next || next->empty();
+        if (!last && m_request.nextToken == next) {
             // A service that hands back the token it was given would loop forever.
             finish(SmsError::make(ErrorCode::InvalidResponse,
                                   "the endpoint returned the same nextToken twice; stopped paging"));
             return;
         }
-        m_request.nextToken = next;
-        requestPage();
+        if (!last) {
+            // Ask for the next page first: the network and the endpoint work
+            // on it while this page is handed over.
+            m_request.nextToken = std::move(next);
+            requestPage();
+        }
+        const auto &items = response.*Traits::list;
+        countPage(items ? qsizetype(items->size()) : 0);
+        if (m_onPage)
+            m_onPage(response);
+        if (m_finished)
+            return;  // the page callback canceled us
+        merge(std::move(response));
+        if (last)
+            finish(std::move(*m_merged));
     }
 
-    void merge(const Response &page)
+    // Moves the page's items over (unless told to drop them); the first
+    // page's other members stay.
+    void merge(Response &&page)
     {
+        auto &items = page.*Traits::list;
         if (!m_merged) {
-            m_merged = page;
-        } else if (const auto &items = page.*Traits::list) {
+            if (m_items == PageItems::Drop)
+                items.reset();
+            m_merged = std::move(page);
+        } else if (items && m_items == PageItems::Keep) {
             auto &all = (*m_merged).*Traits::list;
             if (!all)
                 all.emplace();
-            all->insert(all->end(), items->begin(), items->end());
+            all->insert(all->end(), std::make_move_iterator(items->begin()), std::make_move_iterator(items->end()));
         }
-        m_merged->nextToken.reset();
     }
 
     void finish(Result<Response> result)
     {
-        m_done(result);
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_done(std::move(result));
         deleteLater();
     }
 
@@ -145,15 +163,18 @@ private:
     Callback<Response> m_done;
     std::optional<Response> m_merged;
     CallHandle m_call;
+    PageItems m_items;
+    bool m_finished = false;
 };
 
-// Starts walking every page of the operation `request` belongs to.
+// Starts walking every page of the operation `request` belongs to. With
+// PageItems::Drop the merged response has no list; onPage saw every item.
 template <typename Request>
 Pager<Request> *paginate(SmsClient &client, Request request, QObject *context,
                          typename Pager<Request>::PageCallback onPage,
-                         Callback<typename PageTraits<Request>::Response> done)
+                         Callback<typename PageTraits<Request>::Response> done, PageItems items = PageItems::Keep)
 {
-    auto *pager = new Pager<Request>(client, std::move(request), std::move(onPage), std::move(done), context);
+    auto *pager = new Pager<Request>(client, std::move(request), std::move(onPage), std::move(done), context, items);
     pager->start();
     return pager;
 }

@@ -55,26 +55,33 @@ std::string describeBody(const QByteArray &body, const QByteArray &contentType)
     return QStringLiteral("a %1 body: \"%2\"").arg(type, hint).toStdString();
 }
 
-Result<api::Json> interpretResponse(const HttpResponse &response)
+SmsError invalidBodyError(const HttpResponse &response)
 {
-    const bool success = response.status >= 200 && response.status < 300;
-    if (success && response.body.trimmed().isEmpty())
+    return finish(SmsError::make(ErrorCode::InvalidResponse,
+                                 "the endpoint answered HTTP " + std::to_string(response.status)
+                                     + " but the body is not a JSON object (truncated, or not an SMS endpoint?): "
+                                     + describeBody(response.body, response.contentType)),
+                  response);
+}
+
+Result<api::Json> parseBody(const HttpResponse &response)
+{
+    if (response.body.trimmed().isEmpty())
         return api::Json::object();
+    auto json = api::parseJson(std::string_view(response.body.constData(), size_t(response.body.size())));
+    if (!json || !json->is_object())
+        return invalidBodyError(response);
+    return json;
+}
+
+Result<HttpResponse> checkStatus(HttpResponse response)
+{
+    if (response.status >= 200 && response.status < 300)
+        return response;
 
     auto json = api::parseJson(std::string_view(response.body.constData(), size_t(response.body.size())));
-    const bool isObject = json.ok() && json->is_object();
-    if (success) {
-        if (isObject)
-            return std::move(json).value();
-        return finish(SmsError::make(ErrorCode::InvalidResponse,
-                                     "the endpoint answered HTTP " + std::to_string(response.status)
-                                         + " but the body is not a JSON object (truncated, or not an SMS endpoint?): "
-                                         + describeBody(response.body, response.contentType)),
-                      response);
-    }
-
     SmsError error;
-    if (isObject) {
+    if (json && json->is_object()) {
         error.code = codeFromType(stringMember(json.value(), {"__type", "code", "Code"}));
         error.message = stringMember(json.value(), {"message", "Message", "errorMessage"});
     }

@@ -1,5 +1,5 @@
 #pragma once
-// Turns what came back over HTTP into the operation's JSON or an SmsError.
+// Turns what came back over HTTP into the operation's result or an SmsError.
 // Errors follow the JSON 1.1 protocol ({"__type": "prefix#Code", "message"});
 // anything else (an HTML page from a proxy, a truncated body) becomes a clear
 // error that names the HTTP status instead of a parse failure.
@@ -20,10 +20,38 @@ struct HttpResponse
     QByteArray errorType;    // x-amzn-ErrorType, used when the body names no error
 };
 
-Result<api::Json> interpretResponse(const HttpResponse &response);
+// A 2xx response as it is; anything else as the error it carries.
+Result<HttpResponse> checkStatus(HttpResponse response);
+
+// A 2xx body as generic JSON (an empty body is {}), for raw calls.
+Result<api::Json> parseBody(const HttpResponse &response);
+
+// A 2xx body as the operation's typed response.
+template <typename T>
+Result<T> decodeBody(const HttpResponse &response);
+
+// The error for a 2xx body that is not a JSON object.
+SmsError invalidBodyError(const HttpResponse &response);
 
 // A short, printable hint of what a non-JSON body was: an HTML page's <title>,
 // or its first characters.
 std::string describeBody(const QByteArray &body, const QByteArray &contentType);
+
+template <typename T>
+Result<T> decodeBody(const HttpResponse &response)
+{
+    const QByteArray &body = response.body.trimmed().isEmpty() ? QByteArrayLiteral("{}") : response.body;
+    auto typed = api::parse<T>(std::string_view(body.constData(), size_t(body.size())));
+    if (typed)
+        return typed;
+    if (typed.error().errorCode() == ErrorCode::SerializationException)
+        return invalidBodyError(response);
+    SmsError error = typed.error();
+    error.code = std::string(toString(ErrorCode::InvalidResponse));
+    error.message = "the response does not match the SMS model: " + error.message;
+    error.httpStatus = response.status;
+    error.requestId = response.requestId.toStdString();
+    return error;
+}
 
 } // namespace sms::client

@@ -1,7 +1,6 @@
 #include "client/SmsCall.h"
 
 #include "client/HttpTransport.h"
-#include "client/ResponseInterpreter.h"
 #include "client/RetryPolicy.h"
 
 #include <QNetworkReply>
@@ -111,7 +110,7 @@ void SmsCall::onReplyFinished()
     m_record.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_record.requestId = QString::fromLatin1(reply->rawHeader("x-amzn-RequestId"));
 
-    Result<api::Json> result = readReply(*reply);
+    Result<HttpResponse> result = readReply(*reply);
     if (result.ok()) {
         m_transport.retryQuota().releaseOnSuccess(m_record.attempts > 1);
         complete(result);
@@ -126,7 +125,7 @@ void SmsCall::onReplyFinished()
     complete(result);
 }
 
-Result<api::Json> SmsCall::readReply(QNetworkReply &reply) const
+Result<HttpResponse> SmsCall::readReply(QNetworkReply &reply) const
 {
     if (!m_timeoutReason.isEmpty()) {
         SmsError e = SmsError::make(ErrorCode::Timeout, m_timeoutReason.toStdString());
@@ -143,10 +142,10 @@ Result<api::Json> SmsCall::readReply(QNetworkReply &reply) const
     response.requestId = reply.rawHeader("x-amzn-RequestId");
     response.contentType = reply.rawHeader("Content-Type");
     response.errorType = reply.rawHeader("x-amzn-ErrorType");
-    return interpretResponse(response);
+    return checkStatus(std::move(response));
 }
 
-void SmsCall::complete(const Result<api::Json> &result)
+void SmsCall::complete(const Result<HttpResponse> &result)
 {
     m_done = true;
     m_connectTimer.stop();

@@ -3,8 +3,8 @@
 // owns its attempt's reply and timers, reports once through finished() and
 // then deletes itself. Callers keep a QPointer (CallHandle) to cancel it.
 
-#include "api/JsonCodec.h"
 #include "client/CallRecord.h"
+#include "client/ResponseInterpreter.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -31,14 +31,15 @@ public:
     const CallRecord &record() const { return m_record; }
 
 Q_SIGNALS:
-    void finished(const sms::Result<sms::api::Json> &result);
+    // A 2xx response, or the error the call ended with.
+    void finished(const sms::Result<sms::client::HttpResponse> &result);
 
 private:
     void sendAttempt();
     void onReplyFinished();
     void onAttemptTimedOut(const char *what);
-    Result<api::Json> readReply(QNetworkReply &reply) const;
-    void complete(const Result<api::Json> &result);
+    Result<HttpResponse> readReply(QNetworkReply &reply) const;
+    void complete(const Result<HttpResponse> &result);
 
     HttpTransport &m_transport;
     QByteArray m_operation;

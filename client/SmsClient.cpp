@@ -52,10 +52,10 @@ bool SmsClient::isKnownOperation(const QString &operation)
         != kOperationNames.end();
 }
 
-CallHandle SmsClient::startCall(const QByteArray &operation, const api::Json &body, QObject *context,
-                                Callback<api::Json> done)
+CallHandle SmsClient::startCall(const QByteArray &operation, std::string body, QObject *context,
+                                std::function<void(const Result<HttpResponse> &)> done)
 {
-    auto *call = new SmsCall(m_transport, operation, QByteArray::fromStdString(body.dump()), this);
+    auto *call = new SmsCall(m_transport, operation, QByteArray::fromStdString(body), this);
     connect(call, &SmsCall::finished, this, [this, call] { Q_EMIT callFinished(call->record()); });
     connect(call, &SmsCall::finished, context, std::move(done));
     call->start();
@@ -66,21 +66,12 @@ template <typename Response, typename Request>
 CallHandle SmsClient::invoke(const char *operation, Request request, QObject *context, Callback<Response> done)
 {
     prepare(request);
-    return startCall(operation, api::toJson(request), context,
-                     [done = std::move(done)](const Result<api::Json> &json) {
-                         if (!json) {
-                             done(json.error());
-                             return;
-                         }
-                         auto typed = api::fromJson<Response>(json.value());
-                         if (!typed) {
-                             SmsError error = typed.error();
-                             error.code = std::string(toString(ErrorCode::InvalidResponse));
-                             error.message = "the response does not match the SMS model: " + error.message;
-                             done(error);
-                             return;
-                         }
-                         done(typed);
+    return startCall(operation, api::serialize(request), context,
+                     [done = std::move(done)](const Result<HttpResponse> &response) {
+                         if (response)
+                             done(decodeBody<Response>(response.value()));
+                         else
+                             done(response.error());
                      });
 }
 
@@ -107,7 +98,13 @@ CallHandle SmsClient::call(const QString &operation, const api::Json &input, QOb
     }
     api::Json body = input;
     prepareJson(operation, body);
-    return startCall(operation.toLatin1(), body, context, std::move(done));
+    return startCall(operation.toLatin1(), body.dump(), context,
+                     [done = std::move(done)](const Result<HttpResponse> &response) {
+                         if (response)
+                             done(parseBody(response.value()));
+                         else
+                             done(response.error());
+                     });
 }
 
 } // namespace sms::client

@@ -20,8 +20,9 @@
 
 namespace sms::client {
 
+// Results are handed over by value, so a receiver may move out of them.
 template <typename T>
-using Callback = std::function<void(const Result<T> &)>;
+using Callback = std::function<void(Result<T>)>;
 
 class SmsClient : public QObject
 {
@@ -50,8 +51,8 @@ Q_SIGNALS:
 private:
     template <typename Response, typename Request>
     CallHandle invoke(const char *operation, Request request, QObject *context, Callback<Response> done);
-    CallHandle startCall(const QByteArray &operation, const api::Json &body, QObject *context,
-                         Callback<api::Json> done);
+    CallHandle startCall(const QByteArray &operation, std::string body, QObject *context,
+                         std::function<void(const Result<HttpResponse> &)> done);
 
     HttpTransport m_transport;
 };

@@ -147,6 +147,10 @@ def gen_types(model):
         out.append("    }")
         out.append("};\n")
     out.append("} // namespace sms::api\n")
+    out.append("// Every structure above, for code that must handle each (e.g. the codec's")
+    out.append("// explicit instantiations): X(StructureName).")
+    out.append("#define SMS_FOR_EACH_STRUCTURE(X) \\\n"
+               + " \\\n".join(f"    X({name})" for name in model.structures()) + "\n")
     write(ROOT / "api/SmsTypes.h", "\n".join(out))
 
 

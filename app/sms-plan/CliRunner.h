@@ -28,6 +28,7 @@ Q_SIGNALS:
 private:
     bool connectClient();
     void listServers();
+    void streamAllServers(const api::GetServersRequest &request);
     void callOperation();
     void print(const std::string &operation, const api::Json &response);
     void fail(const std::string &operation, const SmsError &error);

@@ -42,7 +42,9 @@ size_t displayWidth(const std::string &text)
 
 std::string pad(const std::string &text, size_t width)
 {
-    return text + std::string(width - std::min(width, displayWidth(text)), ' ');
+    std::string padded = text;
+    padded.append(width - std::min(width, displayWidth(text)), ' ');
+    return padded;
 }
 
 std::string drawTable(const std::string &title, const Row &header, const std::vector<Row> &rows)
@@ -59,23 +61,35 @@ std::string drawTable(const std::string &title, const Row &header, const std::ve
     const size_t inner = std::max(columnsWidth, displayWidth(title) + 2);
     widths.back() += inner - columnsWidth;  // a long title widens the last column
 
-    std::string out = "-" + std::string(inner, '-') + "-\n";
+    // Appends only: GCC 12 reports a false -Wrestrict on chains of string operator+.
+    std::string out(inner + 2, '-');
+    out += "\n|";
     const size_t left = (inner - displayWidth(title)) / 2;
-    out += "|" + std::string(left, ' ') + pad(title, inner - left) + "|\n";
+    out.append(left, ' ');
+    out += pad(title, inner - left);
+    out += "|\n";
     std::string rule = "+";
-    for (size_t w : widths)
-        rule += std::string(w + 2, '-') + "+";
-    rule += "\n";
-    const auto line = [&](const Row &row) {
-        std::string text = "|";
-        for (size_t c = 0; c < row.size(); ++c)
-            text += " " + pad(row[c], widths[c]) + " |";
-        return text + "\n";
+    for (size_t w : widths) {
+        rule.append(w + 2, '-');
+        rule += '+';
+    }
+    rule += '\n';
+    const auto appendLine = [&](const Row &row) {
+        out += '|';
+        for (size_t c = 0; c < row.size(); ++c) {
+            out += ' ';
+            out += pad(row[c], widths[c]);
+            out += " |";
+        }
+        out += '\n';
     };
-    out += rule + line(header) + rule;
+    out += rule;
+    appendLine(header);
+    out += rule;
     for (const Row &row : rows)
-        out += line(row);
-    return out + rule;
+        appendLine(row);
+    out += rule;
+    return out;
 }
 
 std::string listTable(const std::string &title, const api::Json &list)

@@ -75,6 +75,30 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(output.value().dump(2)), QString::fromStdString(input.dump(2)));
     }
 
+    void escapesStrings()
+    {
+        VmServer vm;
+        vm.vmName = std::string("say \"hi\"\\ \n\t\x01 caf\xC3\xA9", 19);
+        const std::string text = serialize(vm);
+        QCOMPARE(text, std::string("{\"vmName\":\"say \\\"hi\\\"\\\\ \\n\\t\\u0001 caf\xC3\xA9\"}"));
+        QCOMPARE(Json::parse(text)["vmName"].get<std::string>(), *vm.vmName);
+        QCOMPARE(parse<VmServer>(text).value(), vm);
+    }
+
+    void prettyPrints()
+    {
+        GetServersResponse response;
+        response.serverCatalogStatus = ServerCatalogStatus::Available;
+        response.serverList.emplace().emplace_back().serverId = "s-1";
+        response.serverList->emplace_back();
+        CreateAppRequest empty;
+        empty.tags.emplace();
+        QCOMPARE(serialize(response, 4),
+                 std::string("{\n    \"serverCatalogStatus\": \"AVAILABLE\",\n    \"serverList\": [\n        {\n"
+                             "            \"serverId\": \"s-1\"\n        },\n        {}\n    ]\n}"));
+        QCOMPARE(serialize(empty, 2), std::string("{\n  \"tags\": []\n}"));
+    }
+
     void keepsUnknownEnumValues()
     {
         const auto server = parse<Server>(R"({"serverType":"PHYSICAL_MACHINE"})");
@@ -146,18 +170,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("message");
-        QTest::addRow("malformed") << R"({"serverList": [)" << "SerializationException" << "malformed JSON";
+        QTest::addRow("malformed") << R"({"serverList": [)" << "SerializationException"
+                                   << "malformed JSON (The JSON document has an improper structure: missing or superfluous commas, braces, missing keys, etc.)";
         QTest::addRow("not an object") << "[1]" << "SerializationException"
-                                       << "the document expected an object, got array";
+                                       << "expected a JSON object, got array";
         QTest::addRow("nested wrong type")
-            << R"({"serverList":[{},{"vmServer":{"vmName":7}}]})" << "SerializationException"
+            << R"({"serverList":[{},{"vmServer":{"vmName":7}}]})" << "InvalidParameterException"
             << "serverList[1].vmServer.vmName expected a string, got number";
-        QTest::addRow("integer overflow") << R"({"maxResults":4294967296})" << "SerializationException"
+        QTest::addRow("integer overflow") << R"({"maxResults":4294967296})" << "InvalidParameterException"
                                           << "maxResults expected an integer, got number";
-        QTest::addRow("fraction for integer") << R"({"maxResults":1.5})" << "SerializationException"
+        QTest::addRow("fraction for integer") << R"({"maxResults":1.5})" << "InvalidParameterException"
                                               << "maxResults expected an integer, got number";
         QTest::addRow("bool as string") << R"({"serverList":[{"replicationJobTerminated":"true"}]})"
-                                        << "SerializationException"
+                                        << "InvalidParameterException"
                                         << "serverList[0].replicationJobTerminated expected a boolean, got string";
     }
 
@@ -183,7 +208,7 @@ private Q_SLOTS:
         CreateReplicationJobRequest request;
         request.serverId = "s-1";
         request.seedReplicationTime = Timestamp{1700000000};
-        QCOMPARE(serialize(request), std::string(R"({"seedReplicationTime":1700000000,"serverId":"s-1"})"));
+        QCOMPARE(serialize(request), std::string(R"({"serverId":"s-1","seedReplicationTime":1700000000})"));
     }
 };
 

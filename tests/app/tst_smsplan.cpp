@@ -91,6 +91,31 @@ private Q_SLOTS:
         QVERIFY(sent[0].header("Authorization").contains("/eu-west-1/sms/aws4_request"));
     }
 
+    void listsAnEmptyCatalog()
+    {
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json("{\"serverCatalogStatus\":\"NOT_IMPORTED\",\"serverList\":[]}"));
+        const Run run = runPlan({QStringLiteral("--endpoint-url"), server.url().toString(), QStringLiteral("servers"),
+                                 QStringLiteral("list"), QStringLiteral("--all")},
+                                m_env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(json(run.out) == sms::api::Json({{"serverList", sms::api::Json::array()},
+                                                 {"serverCatalogStatus", "NOT_IMPORTED"}}));
+    }
+
+    void listsEveryPageAsATable()
+    {
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json(serversPage(0, 1, "next-1")));
+        server.enqueue(FakeSmsServer::json(serversPage(1, 1, nullptr)));
+        const Run run = runPlan({QStringLiteral("--endpoint-url"), server.url().toString(), QStringLiteral("servers"),
+                                 QStringLiteral("list"), QStringLiteral("--all"), QStringLiteral("--output=table")},
+                                m_env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("| s-0      |"));
+        QVERIFY(run.out.contains("| s-1      |"));
+    }
+
     void listsOnePageByDefault()
     {
         FakeSmsServer server;

@@ -60,8 +60,9 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(bool, retryable);
 
-        HttpResponse response{status, body, "req-1", contentType, errorTypeHeader};
-        const auto result = interpretResponse(response);
+        const HttpResponse response{status, body, "req-1", contentType, errorTypeHeader};
+        const bool success = status >= 200 && status < 300;
+        const auto result = success ? parseBody(response) : checkStatus(response).error();
         QCOMPARE(result.ok(), code.isEmpty());
         if (result.ok())
             return;
