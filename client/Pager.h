@@ -60,6 +60,8 @@ enum class PageItems { Keep, Drop };
     struct PageTraits<api::Op##Request>                                                           \
     {                                                                                             \
         using Response = api::Op##Response;                                                       \
+        static constexpr const char *operation = #Op;                                             \
+        static constexpr const char *listName = #listMember;                                      \
         static constexpr auto call = &SmsClient::method;                                          \
         static constexpr auto list = &api::Op##Response::listMember;                              \
     };

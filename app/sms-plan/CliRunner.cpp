@@ -69,11 +69,18 @@ CliRunner::~CliRunner() = default;
 void CliRunner::start()
 {
     const QStringList &words = m_line.words;
-    if (words == QStringList{QStringLiteral("servers"), QStringLiteral("list")}) {
-        if (m_line.input)
-            return usageError(QStringLiteral("servers list takes no --input"));
+    const bool isList = words.size() == 2 && words[1] == QLatin1String("list");
+    if (isList && m_line.input)
+        return usageError(QStringLiteral("%1 list takes no --input").arg(words[0]));
+    if (isList && words[0] == QLatin1String("servers")) {
         if (connectClient())
-            listServers();
+            list<api::GetServersRequest>();
+    } else if (isList && words[0] == QLatin1String("connectors")) {
+        if (connectClient())
+            list<api::GetConnectorsRequest>();
+    } else if (isList && words[0] == QLatin1String("apps")) {
+        if (connectClient())
+            list<api::ListAppsRequest>();
     } else if (words.size() == 2 && words[0] == QLatin1String("call")) {
         if (m_line.all || !m_line.startingToken.isEmpty())
             return usageError(QStringLiteral("call takes --input only; page with nextToken in the input"));
@@ -108,66 +115,81 @@ bool CliRunner::connectClient()
     return true;
 }
 
-void CliRunner::listServers()
+template <typename Request>
+void CliRunner::list()
 {
-    api::GetServersRequest request;
+    using Traits = client::PageTraits<Request>;
+    using Response = typename Traits::Response;
+    Request request;
     if (m_line.pageSize)
         request.maxResults = *m_line.pageSize;
     if (!m_line.startingToken.isEmpty())
         request.nextToken = m_line.startingToken.toStdString();
-    const auto report = [this](const Result<api::GetServersResponse> &result) {
+
+    if (m_line.all && m_line.output == OutputFormat::Json) {
+        streamAll(std::move(request));
+        return;
+    }
+    const auto report = [this](const Result<Response> &result) {
         if (!result) {
-            fail("GetServers", result.error());
+            fail(Traits::operation, result.error());
         } else if (m_line.output == OutputFormat::Json) {
-            // Straight from the typed values to text: the fast path for big catalogs.
             std::string text = api::serialize(result.value(), 4);
             text += '\n';
             writeOut(text, stdout);
             done(Success);
         } else {
-            print("GetServers", api::toJson(result.value()));
+            print(Traits::operation, api::toJson(result.value()));
         }
     };
-    if (m_line.all && m_line.output == OutputFormat::Json)
-        streamAllServers(request);
-    else if (m_line.all)
-        client::paginate(*m_client, request, this, nullptr, report);
+    if (m_line.all)
+        client::paginate(*m_client, std::move(request), this, nullptr, report);
     else
-        m_client->getServers(request, this, report);
+        (m_client.get()->*Traits::call)(request, this, report);
 }
 
-// The whole catalog as one JSON document, written into the output as pages
-// arrive instead of holding every server: 100,000 servers stay cheap. The
-// list comes first; JSON does not order members.
-void CliRunner::streamAllServers(const api::GetServersRequest &request)
+// Every page as one JSON document. Each page's items are written to text as
+// the page arrives and the page is dropped, so 100,000 servers are never held
+// as values; the text goes out once the last page is in, so a failure halfway
+// prints only the error. The list comes first: JSON does not order members.
+template <typename Request>
+void CliRunner::streamAll(Request request)
 {
-    auto output = std::make_shared<std::string>("{\n    \"serverList\": [");
+    using Traits = client::PageTraits<Request>;
+    using Response = typename Traits::Response;
+    auto chunks = std::make_shared<std::vector<std::string>>();
+    chunks->push_back(std::string("{\n    \"") + Traits::listName + "\": [");
     auto count = std::make_shared<qsizetype>(0);
-    const auto onPage = [output, count](const api::GetServersResponse &page) {
-        if (!page.serverList)
+    const auto onPage = [chunks, count](const Response &page) {
+        const auto &items = page.*Traits::list;
+        if (!items)
             return;
-        for (const api::Server &server : *page.serverList) {
-            *output += (*count)++ > 0 ? ",\n        " : "\n        ";
-            api::serializeInto(*output, server, 4, 2);
+        std::string &text = chunks->emplace_back();
+        text.reserve(items->size() * 512);  // about one indented server; saves regrowing
+        for (const auto &item : *items) {
+            text += (*count)++ > 0 ? ",\n        " : "\n        ";
+            api::serializeInto(text, item, 4, 2);
         }
     };
-    const auto onDone = [this, output, count](const Result<api::GetServersResponse> &result) {
+    const auto onDone = [this, chunks, count](const Result<Response> &result) {
         if (!result)
-            return fail("GetServers", result.error());
-        *output += *count > 0 ? "\n    ]" : "]";
+            return fail(Traits::operation, result.error());
+        std::string tail = *count > 0 ? "\n    ]" : "]";
         // The first page's other members; the writer's object text starts with '{'.
         const std::string others = api::serialize(result.value(), 4);
         if (others == "{}") {
-            *output += "\n}";
+            tail += "\n}";
         } else {
-            *output += ',';
-            output->append(others, 1);
+            tail += ',';
+            tail.append(others, 1);
         }
-        *output += '\n';
-        writeOut(*output, stdout);
+        tail += '\n';
+        for (const std::string &chunk : *chunks)
+            std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+        writeOut(tail, stdout);
         done(Success);
     };
-    client::paginate(*m_client, request, this, onPage, onDone, client::PageItems::Drop);
+    client::paginate(*m_client, std::move(request), this, onPage, onDone, client::PageItems::Drop);
 }
 
 void CliRunner::callOperation()

@@ -19,7 +19,7 @@ public:
     explicit CliRunner(CommandLine line, QObject *parent = nullptr);
     ~CliRunner() override;
 
-    // Emits finished() exactly once, possibly before returning.
+    // Emits finished() exactly once, after returning.
     void start();
 
 Q_SIGNALS:
@@ -27,8 +27,11 @@ Q_SIGNALS:
 
 private:
     bool connectClient();
-    void listServers();
-    void streamAllServers(const api::GetServersRequest &request);
+    // One page, or with --all every page, of a paginated operation.
+    template <typename Request>
+    void list();
+    template <typename Request>
+    void streamAll(Request request);
     void callOperation();
     void print(const std::string &operation, const api::Json &response);
     void fail(const std::string &operation, const SmsError &error);

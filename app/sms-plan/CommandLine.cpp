@@ -115,6 +115,10 @@ Plan and inspect migrations with the AWS Server Migration Service (SMS) API.
 Commands:
   servers list [--all] [--starting-token TOKEN]
                           List the server catalog: one page, or every page with --all.
+  connectors list [--all] [--starting-token TOKEN]
+                          List the connectors (GetConnectors).
+  apps list [--all] [--starting-token TOKEN]
+                          List the applications (ListApps).
   call OPERATION --input JSON
                           Call any of the 35 SMS operations with raw JSON input
                           (OPERATION as GetServers or get-servers; JSON inline,
