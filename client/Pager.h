@@ -8,11 +8,13 @@
 //   auto *pager = paginate(client, GetServersRequest{}, this, onPage, onDone);
 //   connect(pager, &PagerBase::progress, ...);  pager->cancel();
 //
-// The pager is a child of `context`: destroying the context stops it.
+// The pager is a child of `context`: destroying the context stops it and the
+// request it has in flight. It deletes itself after the done callback.
 
 #include "client/SmsClient.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
@@ -29,7 +31,8 @@ public:
 
     int pagesReceived() const { return m_pages; }
     qsizetype itemsReceived() const { return m_items; }
-    // Stops after the current request; the done callback reports Canceled.
+    // Cancels the request in flight; the done callback reports Canceled.
+    // After the last page has arrived there is nothing left to cancel.
     virtual void cancel() = 0;
 
 Q_SIGNALS:
@@ -87,6 +90,15 @@ public:
     {
     }
 
+    ~Pager() override
+    {
+        // The context went away: stop the request in flight too.
+        if (m_call) {
+            m_call->disconnect(this);
+            m_call->cancel();
+        }
+    }
+
     void start() { requestPage(); }
 
     void cancel() override
@@ -103,6 +115,8 @@ private:
 
     void onPage(Result<Response> page)
     {
+        if (m_finished)
+            return;
         if (!page) {
             finish(page.error());
             return;
@@ -110,13 +124,13 @@ private:
         Response &response = page.value();
         auto next = std::exchange(response.nextToken, std::nullopt);
         const bool last = !next || next->empty();
-        if (!last && m_request.nextToken == next) {
-            // A service that hands back the token it was given would loop forever.
-            finish(SmsError::make(ErrorCode::InvalidResponse,
-                                  "the endpoint returned the same nextToken twice; stopped paging"));
-            return;
-        }
         if (!last) {
+            if (m_request.nextToken == next) {
+                // A service that hands back the token it was given would loop forever.
+                finish(SmsError::make(ErrorCode::InvalidResponse,
+                                      "the endpoint returned the same nextToken twice; stopped paging"));
+                return;
+            }
             // Ask for the next page first: the network and the endpoint work
             // on it while this page is handed over.
             m_request.nextToken = std::move(next);
@@ -124,10 +138,12 @@ private:
         }
         const auto &items = response.*Traits::list;
         countPage(items ? qsizetype(items->size()) : 0);
-        if (m_onPage)
+        if (m_onPage) {
+            const QPointer<PagerBase> alive(this);
             m_onPage(response);
-        if (m_finished)
-            return;  // the page callback canceled us
+            if (!alive || m_finished)
+                return;  // the page callback deleted or canceled us
+        }
         merge(std::move(response));
         if (last)
             finish(std::move(*m_merged));
@@ -155,8 +171,13 @@ private:
         if (m_finished)
             return;
         m_finished = true;
-        m_done(std::move(result));
+        if (m_call)
+            m_call->cancel();  // a look-ahead request nobody needs any more
+        // The callback may destroy our context, and with it us: nothing of
+        // ours is touched after it.
+        auto done = std::move(m_done);
         deleteLater();
+        done(std::move(result));
     }
 
     SmsClient &m_client;
@@ -172,7 +193,7 @@ private:
 // Starts walking every page of the operation `request` belongs to. With
 // PageItems::Drop the merged response has no list; onPage saw every item.
 template <typename Request>
-Pager<Request> *paginate(SmsClient &client, Request request, QObject *context,
+QPointer<Pager<Request>> paginate(SmsClient &client, Request request, QObject *context,
                          typename Pager<Request>::PageCallback onPage,
                          Callback<typename PageTraits<Request>::Response> done, PageItems items = PageItems::Keep)
 {

@@ -52,7 +52,7 @@ bool SmsClient::isKnownOperation(const QString &operation)
         != kOperationNames.end();
 }
 
-CallHandle SmsClient::startCall(const QByteArray &operation, std::string body, QObject *context,
+CallHandle SmsClient::send(const QByteArray &operation, std::string body, QObject *context,
                                 std::function<void(const Result<HttpResponse> &)> done)
 {
     auto *call = new SmsCall(m_transport, operation, QByteArray::fromStdString(body), this);
@@ -66,7 +66,7 @@ template <typename Response, typename Request>
 CallHandle SmsClient::invoke(const char *operation, Request request, QObject *context, Callback<Response> done)
 {
     prepare(request);
-    return startCall(operation, api::serialize(request), context,
+    return send(operation, api::serialize(request), context,
                      [done = std::move(done)](const Result<HttpResponse> &response) {
                          if (response)
                              done(decodeBody<Response>(response.value()));
@@ -98,7 +98,7 @@ CallHandle SmsClient::call(const QString &operation, const api::Json &input, QOb
     }
     api::Json body = input;
     prepareJson(operation, body);
-    return startCall(operation.toLatin1(), body.dump(), context,
+    return send(operation.toLatin1(), body.dump(), context,
                      [done = std::move(done)](const Result<HttpResponse> &response) {
                          if (response)
                              done(parseBody(response.value()));

@@ -51,8 +51,8 @@ Q_SIGNALS:
 private:
     template <typename Response, typename Request>
     CallHandle invoke(const char *operation, Request request, QObject *context, Callback<Response> done);
-    CallHandle startCall(const QByteArray &operation, std::string body, QObject *context,
-                         std::function<void(const Result<HttpResponse> &)> done);
+    CallHandle send(const QByteArray &operation, std::string body, QObject *context,
+                    std::function<void(const Result<HttpResponse> &)> done);
 
     HttpTransport m_transport;
 };

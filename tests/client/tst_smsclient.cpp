@@ -116,10 +116,10 @@ private Q_SLOTS:
         std::optional<Result<api::GetServersResponse>> merged;
         api::GetServersRequest request;
         request.maxResults = 3;
-        auto *pager = paginate(
+        auto pager = paginate(
             client, request, &context, [&](const api::GetServersResponse &p) { pageSizes.push_back(p.serverList->size()); },
             [&](const Result<api::GetServersResponse> &r) { merged = r; });
-        QSignalSpy progress(pager, &PagerBase::progress);
+        QSignalSpy progress(pager.data(), &PagerBase::progress);
         QVERIFY(QTest::qWaitFor([&] { return merged.has_value(); }, kWaitMs));
 
         QVERIFY(merged->ok());
@@ -149,14 +149,49 @@ private Q_SLOTS:
         SmsClient client(configFor(server));
         QObject context;
         std::optional<Result<api::GetServersResponse>> result;
-        auto *pager = paginate(client, api::GetServersRequest{}, &context, nullptr,
+        auto pager = paginate(client, api::GetServersRequest{}, &context, nullptr,
                                [&](const Result<api::GetServersResponse> &r) { result = r; });
-        QSignalSpy progress(pager, &PagerBase::progress);
+        QSignalSpy progress(pager.data(), &PagerBase::progress);
         QVERIFY(progress.wait(kWaitMs));
         pager->cancel();
         QVERIFY(result.has_value());
         QVERIFY(result->error().errorCode() == ErrorCode::Canceled);
         QCOMPARE(progress.size(), 1);
+    }
+
+    void stopsWithItsContext()
+    {
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json(page(0, 2, "t1")));
+        server.enqueue(FakeSmsServer::slow(400, FakeSmsServer::json(page(2, 2, nullptr))));
+        SmsClient client(configFor(server));
+        QSignalSpy records(&client, &SmsClient::callFinished);
+        bool called = false;
+        auto context = std::make_unique<QObject>();
+        auto pager = paginate(client, api::GetServersRequest{}, context.get(), nullptr,
+                              [&](const Result<api::GetServersResponse> &) { called = true; });
+        QSignalSpy progress(pager.data(), &PagerBase::progress);
+        QVERIFY(progress.wait(kWaitMs));
+        context.reset();  // the second page is in flight
+        QVERIFY(!pager);
+        QCOMPARE(records.size(), 2);
+        QCOMPARE(records.last().first().value<CallRecord>().errorCode, QStringLiteral("Canceled"));
+        QVERIFY(!called);
+    }
+
+    void reportsABadPageAndStops()
+    {
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json("{\"serverList\":[{\"serverId\":5}],\"nextToken\":\"t1\"}"));
+        server.setFallback(FakeSmsServer::slow(300, FakeSmsServer::json(page(0, 1, nullptr))));
+        SmsClient client(configFor(server));
+        QObject context;
+        std::optional<Result<api::GetServersResponse>> result;
+        paginate(client, api::GetServersRequest{}, &context, nullptr,
+                 [&](const Result<api::GetServersResponse> &r) { result = r; });
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, kWaitMs));
+        QVERIFY(result->error().errorCode() == ErrorCode::InvalidResponse);
+        QVERIFY(result->error().message.find("serverList[0].serverId expected a string") != std::string::npos);
     }
 
     void stopsWhenTheSameTokenComesBack()
