@@ -91,10 +91,11 @@ bool decode(const element &json, T &out, DecodeFailure &failure)
         simdjson::dom::array array;
         if (json.get_array().get(array) != simdjson::SUCCESS)
             return wrongType("an array");
-        out.resize(array.size());
+        // Grown item by item: dom::array::size() saturates on huge arrays.
+        out.clear();
         size_t i = 0;
         for (const element item : array) {
-            if (!decode(item, out[i], failure)) {
+            if (!decode(item, out.emplace_back(), failure)) {
                 failure.prepend("[" + std::to_string(i) + "]");
                 return false;
             }

@@ -5,6 +5,7 @@
 #include "api/JsonCodecTraits.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 
 namespace sms::api {
@@ -44,7 +45,10 @@ public:
         } else if constexpr (std::is_same_v<T, bool>) {
             m_out += value ? "true" : "false";
         } else if constexpr (std::is_same_v<T, Timestamp>) {
-            if (value.isWholeSecond())
+            // Whole seconds as integers while exact; JSON has no NaN or infinity.
+            if (!std::isfinite(value.epochSeconds))
+                m_out += "null";
+            else if (value.isWholeSecond() && std::abs(value.epochSeconds) < 0x1p53)
                 writeNumber(static_cast<std::int64_t>(value.epochSeconds));
             else
                 writeNumber(value.epochSeconds);

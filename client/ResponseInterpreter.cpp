@@ -11,12 +11,13 @@ constexpr qsizetype kHintLength = 80;
 
 std::string codeFromType(std::string type)
 {
-    // "com.amazonaws.sms#InvalidParameterException" or the header form
-    // "InvalidParameterException:http://internal.amazon.com/...".
-    if (const auto hash = type.rfind('#'); hash != std::string::npos)
-        type.erase(0, hash + 1);
+    // As the awsJson protocols say: the part before the first ':', then the
+    // part after the first '#'. "com.amazonaws.sms#InvalidParameterException",
+    // or the header form "InvalidParameterException:http://internal.amazon.com/...".
     if (const auto colon = type.find(':'); colon != std::string::npos)
         type.erase(colon);
+    if (const auto hash = type.find('#'); hash != std::string::npos)
+        type.erase(0, hash + 1);
     return type;
 }
 
@@ -66,7 +67,7 @@ SmsError invalidBodyError(const HttpResponse &response)
 
 Result<api::Json> parseBody(const HttpResponse &response)
 {
-    if (response.body.trimmed().isEmpty())
+    if (isBlank(response.body))
         return api::Json::object();
     auto json = api::parseJson(std::string_view(response.body.constData(), size_t(response.body.size())));
     if (!json || !json->is_object())
@@ -88,8 +89,9 @@ Result<HttpResponse> checkStatus(HttpResponse response)
     if (error.code.empty() && !response.errorType.isEmpty())
         error.code = codeFromType(response.errorType.toStdString());
     if (error.code.empty()) {
-        // No AWS error at all: a proxy, a load balancer or something else answered.
-        error.code = response.status >= 500 ? "ServiceUnavailable" : "InvalidResponse";
+        // No AWS error at all: a proxy, a load balancer or something else
+        // answered. Retried by its status (5xx), reported as not from SMS.
+        error.code = toString(ErrorCode::InvalidResponse);
         error.message = "HTTP " + std::to_string(response.status) + " from the endpoint with "
             + describeBody(response.body, response.contentType);
     } else if (error.message.empty()) {

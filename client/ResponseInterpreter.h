@@ -9,6 +9,8 @@
 
 #include <QByteArray>
 
+#include <algorithm>
+
 namespace sms::client {
 
 struct HttpResponse
@@ -30,6 +32,12 @@ Result<api::Json> parseBody(const HttpResponse &response);
 template <typename T>
 Result<T> decodeBody(const HttpResponse &response);
 
+// Empty or only white space: what some operations answer instead of {}.
+inline bool isBlank(const QByteArray &body)
+{
+    return std::all_of(body.begin(), body.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+}
+
 // The error for a 2xx body that is not a JSON object.
 SmsError invalidBodyError(const HttpResponse &response);
 
@@ -40,7 +48,7 @@ std::string describeBody(const QByteArray &body, const QByteArray &contentType);
 template <typename T>
 Result<T> decodeBody(const HttpResponse &response)
 {
-    const QByteArray &body = response.body.trimmed().isEmpty() ? QByteArrayLiteral("{}") : response.body;
+    const QByteArray &body = isBlank(response.body) ? QByteArrayLiteral("{}") : response.body;
     auto typed = api::parse<T>(std::string_view(body.constData(), size_t(body.size())));
     if (typed)
         return typed;

@@ -38,19 +38,18 @@ bool isRetryableError(const SmsError &error)
     return error.httpStatus >= 500 && error.httpStatus <= 599;
 }
 
-bool RetryQuota::acquire(const SmsError &error)
+int RetryQuota::acquire(const SmsError &error)
 {
     const int cost = error.errorCode() == ErrorCode::Timeout ? kTimeoutRetryCost : kRetryCost;
     if (m_tokens < cost)
-        return false;
+        return 0;
     m_tokens -= cost;
-    return true;
+    return cost;
 }
 
-void RetryQuota::releaseOnSuccess(bool wasRetried)
+void RetryQuota::releaseOnSuccess(int lastRetryCost)
 {
-    // A success after retries refunds that retry's cost; any success adds one.
-    m_tokens = std::min(kCapacity, m_tokens + (wasRetried ? kRetryCost : 1));
+    m_tokens = std::min(kCapacity, m_tokens + (lastRetryCost > 0 ? lastRetryCost : 1));
 }
 
 bool RetryPolicy::shouldRetry(const SmsError &error, int attemptsMade) const

@@ -29,8 +29,10 @@ public:
     static constexpr int kRetryCost = 5;
     static constexpr int kTimeoutRetryCost = 10;
 
-    bool acquire(const SmsError &error);  // false: no quota left for this retry
-    void releaseOnSuccess(bool wasRetried);
+    // The tokens taken for retrying `error`; 0 when none are left (no retry).
+    int acquire(const SmsError &error);
+    // After a success: gives back what its last retry took, or one token.
+    void releaseOnSuccess(int lastRetryCost);
     int available() const { return m_tokens; }
 
 private:

@@ -75,7 +75,8 @@ void SmsCall::sendAttempt()
     m_timeoutReason.clear();
     auto reply = m_transport.post(m_operation, m_body, this);
     if (!reply) {
-        complete(reply.error());
+        // Reported from the event loop, like every other outcome, never from start().
+        QTimer::singleShot(0, this, [this, error = reply.error()] { complete(error); });
         return;
     }
     m_reply = reply.value();
@@ -112,15 +113,17 @@ void SmsCall::onReplyFinished()
 
     Result<HttpResponse> result = readReply(*reply);
     if (result.ok()) {
-        m_transport.retryQuota().releaseOnSuccess(m_record.attempts > 1);
+        m_transport.retryQuota().releaseOnSuccess(m_lastRetryCost);
         complete(result);
         return;
     }
     const RetryPolicy policy(m_transport.config().retry);
-    if (policy.shouldRetry(result.error(), m_record.attempts)
-        && m_transport.retryQuota().acquire(result.error())) {
-        m_retryTimer.start(policy.backoff(m_record.attempts, QRandomGenerator::global()->generateDouble()));
-        return;
+    if (policy.shouldRetry(result.error(), m_record.attempts)) {
+        m_lastRetryCost = m_transport.retryQuota().acquire(result.error());
+        if (m_lastRetryCost > 0) {
+            m_retryTimer.start(policy.backoff(m_record.attempts, QRandomGenerator::global()->generateDouble()));
+            return;
+        }
     }
     complete(result);
 }

@@ -51,6 +51,7 @@ private:
     QElapsedTimer m_elapsed;
     CallRecord m_record;
     QString m_timeoutReason;
+    int m_lastRetryCost = 0;
     bool m_done = false;
 };
 

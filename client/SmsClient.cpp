@@ -46,6 +46,12 @@ SmsClient::SmsClient(ClientConfig config, QObject *parent)
 {
 }
 
+SmsClient::~SmsClient()
+{
+    for (SmsCall *call : findChildren<SmsCall *>(Qt::FindDirectChildrenOnly))
+        call->cancel();
+}
+
 bool SmsClient::isKnownOperation(const QString &operation)
 {
     return std::find(kOperationNames.begin(), kOperationNames.end(), operation.toStdString())

@@ -30,6 +30,8 @@ class SmsClient : public QObject
 
 public:
     explicit SmsClient(ClientConfig config, QObject *parent = nullptr);
+    // Calls still in flight report Canceled, while the transport is alive.
+    ~SmsClient() override;
 
     const ClientConfig &config() const { return m_transport.config(); }
 

@@ -32,15 +32,18 @@ private Q_SLOTS:
         QTest::addRow("header type")
             << 403 << json << QByteArray("{}") << QByteArray("UnrecognizedClientException:http://internal.amazon.com/")
             << "UnrecognizedClientException" << "HTTP 403" << false;
+        QTest::addRow("header type with a # in its URL")
+            << 400 << json << QByteArray("{}") << QByteArray("ThrottlingException:http://internal.amazon.com/doc#part")
+            << "ThrottlingException" << "HTTP 400" << true;
         QTest::addRow("html 502")
             << 502 << QByteArray("text/html; charset=utf-8")
             << QByteArray("<html><head><title>502 Bad Gateway</title></head></html>") << QByteArray()
-            << "ServiceUnavailable" << "HTTP 502 from the endpoint with a text/html body: \"502 Bad Gateway\"" << true;
+            << "InvalidResponse" << "HTTP 502 from the endpoint with a text/html body: \"502 Bad Gateway\"" << true;
         QTest::addRow("html 403 from a proxy")
             << 403 << QByteArray("text/html") << QByteArray("<h1>Access denied by proxy</h1>") << QByteArray()
             << "InvalidResponse" << "HTTP 403 from the endpoint with a text/html body: \"<h1>Access denied by proxy</h1>\"" << false;
         QTest::addRow("empty 504") << 504 << QByteArray() << QByteArray() << QByteArray()
-                                   << "ServiceUnavailable" << "HTTP 504 from the endpoint with an empty body" << true;
+                                   << "InvalidResponse" << "HTTP 504 from the endpoint with an empty body" << true;
         QTest::addRow("truncated 200")
             << 200 << json << QByteArray("{\"serverList\":[{\"serverId\":") << QByteArray() << "InvalidResponse"
             << "the endpoint answered HTTP 200 but the body is not a JSON object (truncated, or not an SMS endpoint?): a application/x-amz-json-1.1 body: \"{\"serverList\":[{\"serverId\":\""

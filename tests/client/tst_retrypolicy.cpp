@@ -91,9 +91,11 @@ private Q_SLOTS:
         while (quota.acquire(throttled))
             ++granted;
         QCOMPARE(granted, RetryQuota::kCapacity / RetryQuota::kRetryCost);
-        quota.releaseOnSuccess(true);
-        QVERIFY(quota.acquire(throttled));
-        QVERIFY(!quota.acquire(errorOf("Timeout", 0)));
+        quota.releaseOnSuccess(RetryQuota::kRetryCost);
+        QCOMPARE(quota.acquire(throttled), RetryQuota::kRetryCost);
+        QCOMPARE(quota.acquire(errorOf("Timeout", 0)), 0);
+        quota.releaseOnSuccess(RetryQuota::kTimeoutRetryCost);  // a timeout retry refunds all it took
+        QCOMPARE(quota.available(), RetryQuota::kTimeoutRetryCost);
     }
 };
 

@@ -412,6 +412,34 @@ private Q_SLOTS:
         QVERIFY(result->error().errorCode() == ErrorCode::Canceled);
     }
 
+    void cancelsCallsWhenTheClientGoes()
+    {
+        FakeSmsServer server;
+        server.setFallback(FakeSmsServer::slow(500, FakeSmsServer::json("{}")));
+        auto client = std::make_unique<SmsClient>(configFor(server));
+        QObject context;
+        std::optional<Result<api::GetAppResponse>> result;
+        client->getApp({}, &context, [&](const Result<api::GetAppResponse> &r) { result = r; });
+        client.reset();
+        QVERIFY(result.has_value());
+        QVERIFY(result->error().errorCode() == ErrorCode::Canceled);
+    }
+
+    void failsLaterWithoutCredentials()
+    {
+        FakeSmsServer server;
+        ClientConfig config = configFor(server);
+        config.credentials = {};
+        SmsClient client(config);
+        QObject context;
+        std::optional<Result<api::GetAppResponse>> result;
+        client.getApp({}, &context, [&](const Result<api::GetAppResponse> &r) { result = r; });
+        QVERIFY(!result.has_value());  // never from inside the call itself
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(result->error().errorCode() == ErrorCode::CredentialsNotFound);
+        QCOMPARE(server.requests().size(), 0);
+    }
+
     void dropsCallbacksOfDestroyedReceivers()
     {
         FakeSmsServer server;
