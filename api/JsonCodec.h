@@ -52,7 +52,7 @@ Result<Json> parseJson(std::string_view text);
 template <typename T>
 Json toJson(const T &value)
 {
-    return Json::parse(serialize(value));
+    return Json::parse(serialize(value), nullptr, /*allow_exceptions=*/false);
 }
 
 template <typename T>

@@ -104,7 +104,7 @@ CallHandle SmsClient::call(const QString &operation, const api::Json &input, QOb
     }
     api::Json body = input;
     prepareJson(operation, body);
-    return send(operation.toLatin1(), body.dump(), context,
+    return send(operation.toLatin1(), body.dump(-1, ' ', false, api::Json::error_handler_t::replace), context,
                      [done = std::move(done)](const Result<HttpResponse> &response) {
                          if (response)
                              done(parseBody(response.value()));
