@@ -14,16 +14,16 @@ struct Timestamp
 
     auto operator<=>(const Timestamp &) const = default;
 
-    static Timestamp fromSystemTime(std::chrono::system_clock::time_point t)
+    using Clock = std::chrono::system_clock;
+    using Seconds = std::chrono::duration<double>;
+
+    static Timestamp fromSystemTime(Clock::time_point t)
     {
-        using namespace std::chrono;
-        return {duration_cast<duration<double>>(t.time_since_epoch()).count()};
+        return {std::chrono::duration_cast<Seconds>(t.time_since_epoch()).count()};
     }
-    std::chrono::system_clock::time_point toSystemTime() const
+    Clock::time_point toSystemTime() const
     {
-        using namespace std::chrono;
-        return system_clock::time_point(
-            duration_cast<system_clock::duration>(duration<double>(epochSeconds)));
+        return Clock::time_point(std::chrono::duration_cast<Clock::duration>(Seconds(epochSeconds)));
     }
     bool isWholeSecond() const { return std::floor(epochSeconds) == epochSeconds; }
 };

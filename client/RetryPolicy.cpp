@@ -35,7 +35,8 @@ bool isRetryableError(const SmsError &error)
         return true;
     if (std::find(kTransientCodes.begin(), kTransientCodes.end(), error.code) != kTransientCodes.end())
         return true;
-    return error.httpStatus >= 500 && error.httpStatus <= 599;
+    // 429 Too Many Requests, and any 5xx, even without an AWS error body.
+    return error.httpStatus == 429 || (error.httpStatus >= 500 && error.httpStatus <= 599);
 }
 
 int RetryQuota::acquire(const SmsError &error)

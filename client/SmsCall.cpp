@@ -9,7 +9,7 @@
 namespace sms::client {
 namespace {
 
-bool isHttpStatusError(QNetworkReply::NetworkError error)
+bool hasHttpAnswer(QNetworkReply::NetworkError error)
 {
     // Qt reports 4xx/5xx answers as errors too; those carry a body to read.
     return error == QNetworkReply::NoError
@@ -136,7 +136,7 @@ Result<HttpResponse> SmsCall::readReply(QNetworkReply &reply) const
         return e;
     }
     const QVariant status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid() || !isHttpStatusError(reply.error()))
+    if (!status.isValid() || !hasHttpAnswer(reply.error()))
         return transportError(reply, m_transport.config().endpoint);
 
     HttpResponse response;

@@ -13,7 +13,6 @@ with every member set. Run it again when the model changes and commit the output
 """
 
 import json
-import keyword
 import pathlib
 import re
 import sys
@@ -32,7 +31,7 @@ CPP_KEYWORDS = {"class", "default", "delete", "new", "operator", "private", "pub
 
 
 def cpp_name(member):
-    return member + "_" if member in CPP_KEYWORDS or keyword.iskeyword(member) else member
+    return member + "_" if member in CPP_KEYWORDS else member
 
 
 def enumerator(value):
@@ -85,8 +84,11 @@ class Model:
             return name
         if kind == "string":
             return f"OpenEnum<{name}>" if "enum" in shape else "std::string"
-        return {"boolean": "bool", "integer": "int", "long": "std::int64_t",
-                "timestamp": "Timestamp", "double": "double"}[kind]
+        # The codec knows these; a model with other kinds must extend it first.
+        types = {"boolean": "bool", "integer": "int", "timestamp": "Timestamp"}
+        if kind not in types:
+            raise ValueError(f"{name}: shape type '{kind}' has no C++ type and codec yet")
+        return types[kind]
 
 
 def write(path, text):

@@ -33,6 +33,7 @@ private Q_SLOTS:
         QTest::addRow("internal error") << "InternalError" << 500 << true;
         QTest::addRow("temporarily unavailable") << "TemporarilyUnavailableException" << 400 << true;
         QTest::addRow("any 503") << "SomethingNew" << 503 << true;
+        QTest::addRow("any 429") << "InvalidResponse" << 429 << true;
         QTest::addRow("network") << "NetworkError" << 0 << true;
         QTest::addRow("timeout") << "Timeout" << 0 << true;
         QTest::addRow("invalid parameter") << "InvalidParameterException" << 400 << false;
