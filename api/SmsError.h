@@ -28,8 +28,10 @@ enum class ErrorCode {
     UnrecognizedClientException,
     InvalidSignatureException,
     SignatureDoesNotMatch,
-    IncompleteSignature,
+    IncompleteSignature,                  // query-protocol spelling
+    IncompleteSignatureException,         // JSON-protocol spelling
     MissingAuthenticationToken,
+    MissingAuthenticationTokenException,
     ExpiredTokenException,
     AccessDeniedException,
     SerializationException,
