@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sms::api {
@@ -20,6 +21,8 @@ enum class MemberKind { Required, Optional };
 
 struct LaunchDetails
 {
+    static constexpr std::string_view typeName = "LaunchDetails";
+
     std::optional<Timestamp> latestLaunchTime;
     std::optional<std::string> stackName;
     std::optional<std::string> stackId;
@@ -37,6 +40,8 @@ struct LaunchDetails
 
 struct AppSummary
 {
+    static constexpr std::string_view typeName = "AppSummary";
+
     std::optional<std::string> appId;
     std::optional<std::string> importedAppId;
     std::optional<std::string> name;
@@ -86,6 +91,8 @@ struct AppSummary
 
 struct S3Location
 {
+    static constexpr std::string_view typeName = "S3Location";
+
     std::optional<std::string> bucket;
     std::optional<std::string> key;
 
@@ -101,6 +108,8 @@ struct S3Location
 
 struct Source
 {
+    static constexpr std::string_view typeName = "Source";
+
     std::optional<S3Location> s3Location;
 
     bool operator==(const Source &) const = default;
@@ -114,6 +123,8 @@ struct Source
 
 struct SSMValidationParameters
 {
+    static constexpr std::string_view typeName = "SSMValidationParameters";
+
     std::optional<Source> source;
     std::optional<std::string> instanceId;
     std::optional<OpenEnum<ScriptType>> scriptType;
@@ -137,6 +148,8 @@ struct SSMValidationParameters
 
 struct AppValidationConfiguration
 {
+    static constexpr std::string_view typeName = "AppValidationConfiguration";
+
     std::optional<std::string> validationId;
     std::optional<std::string> name;
     std::optional<OpenEnum<AppValidationStrategy>> appValidationStrategy;
@@ -156,6 +169,8 @@ struct AppValidationConfiguration
 
 struct SSMOutput
 {
+    static constexpr std::string_view typeName = "SSMOutput";
+
     std::optional<S3Location> s3Location;
 
     bool operator==(const SSMOutput &) const = default;
@@ -169,6 +184,8 @@ struct SSMOutput
 
 struct AppValidationOutput
 {
+    static constexpr std::string_view typeName = "AppValidationOutput";
+
     std::optional<SSMOutput> ssmOutput;
 
     bool operator==(const AppValidationOutput &) const = default;
@@ -182,6 +199,8 @@ struct AppValidationOutput
 
 struct Connector
 {
+    static constexpr std::string_view typeName = "Connector";
+
     std::optional<std::string> connectorId;
     std::optional<std::string> version;
     std::optional<OpenEnum<ConnectorStatus>> status;
@@ -213,6 +232,8 @@ struct Connector
 
 struct VmServerAddress
 {
+    static constexpr std::string_view typeName = "VmServerAddress";
+
     std::optional<std::string> vmManagerId;
     std::optional<std::string> vmId;
 
@@ -228,6 +249,8 @@ struct VmServerAddress
 
 struct VmServer
 {
+    static constexpr std::string_view typeName = "VmServer";
+
     std::optional<VmServerAddress> vmServerAddress;
     std::optional<std::string> vmName;
     std::optional<std::string> vmManagerName;
@@ -249,6 +272,8 @@ struct VmServer
 
 struct Server
 {
+    static constexpr std::string_view typeName = "Server";
+
     std::optional<std::string> serverId;
     std::optional<OpenEnum<ServerType>> serverType;
     std::optional<VmServer> vmServer;
@@ -270,6 +295,8 @@ struct Server
 
 struct ServerGroup
 {
+    static constexpr std::string_view typeName = "ServerGroup";
+
     std::optional<std::string> serverGroupId;
     std::optional<std::string> name;
     std::optional<std::vector<Server>> serverList;
@@ -287,6 +314,8 @@ struct ServerGroup
 
 struct Tag
 {
+    static constexpr std::string_view typeName = "Tag";
+
     std::optional<std::string> key;
     std::optional<std::string> value;
 
@@ -302,6 +331,8 @@ struct Tag
 
 struct CreateAppRequest
 {
+    static constexpr std::string_view typeName = "CreateAppRequest";
+
     std::optional<std::string> name;
     std::optional<std::string> description;
     std::optional<std::string> roleName;
@@ -325,6 +356,8 @@ struct CreateAppRequest
 
 struct CreateAppResponse
 {
+    static constexpr std::string_view typeName = "CreateAppResponse";
+
     std::optional<AppSummary> appSummary;
     std::optional<std::vector<ServerGroup>> serverGroups;
     std::optional<std::vector<Tag>> tags;
@@ -342,6 +375,8 @@ struct CreateAppResponse
 
 struct CreateReplicationJobRequest
 {
+    static constexpr std::string_view typeName = "CreateReplicationJobRequest";
+
     std::string serverId{};
     Timestamp seedReplicationTime{};
     std::optional<int> frequency;
@@ -373,6 +408,8 @@ struct CreateReplicationJobRequest
 
 struct CreateReplicationJobResponse
 {
+    static constexpr std::string_view typeName = "CreateReplicationJobResponse";
+
     std::optional<std::string> replicationJobId;
 
     bool operator==(const CreateReplicationJobResponse &) const = default;
@@ -386,6 +423,8 @@ struct CreateReplicationJobResponse
 
 struct DeleteAppLaunchConfigurationRequest
 {
+    static constexpr std::string_view typeName = "DeleteAppLaunchConfigurationRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const DeleteAppLaunchConfigurationRequest &) const = default;
@@ -399,6 +438,8 @@ struct DeleteAppLaunchConfigurationRequest
 
 struct DeleteAppLaunchConfigurationResponse
 {
+    static constexpr std::string_view typeName = "DeleteAppLaunchConfigurationResponse";
+
     bool operator==(const DeleteAppLaunchConfigurationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -409,6 +450,8 @@ struct DeleteAppLaunchConfigurationResponse
 
 struct DeleteAppReplicationConfigurationRequest
 {
+    static constexpr std::string_view typeName = "DeleteAppReplicationConfigurationRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const DeleteAppReplicationConfigurationRequest &) const = default;
@@ -422,6 +465,8 @@ struct DeleteAppReplicationConfigurationRequest
 
 struct DeleteAppReplicationConfigurationResponse
 {
+    static constexpr std::string_view typeName = "DeleteAppReplicationConfigurationResponse";
+
     bool operator==(const DeleteAppReplicationConfigurationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -432,6 +477,8 @@ struct DeleteAppReplicationConfigurationResponse
 
 struct DeleteAppRequest
 {
+    static constexpr std::string_view typeName = "DeleteAppRequest";
+
     std::optional<std::string> appId;
     std::optional<bool> forceStopAppReplication;
     std::optional<bool> forceTerminateApp;
@@ -449,6 +496,8 @@ struct DeleteAppRequest
 
 struct DeleteAppResponse
 {
+    static constexpr std::string_view typeName = "DeleteAppResponse";
+
     bool operator==(const DeleteAppResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -459,6 +508,8 @@ struct DeleteAppResponse
 
 struct DeleteAppValidationConfigurationRequest
 {
+    static constexpr std::string_view typeName = "DeleteAppValidationConfigurationRequest";
+
     std::string appId{};
 
     bool operator==(const DeleteAppValidationConfigurationRequest &) const = default;
@@ -472,6 +523,8 @@ struct DeleteAppValidationConfigurationRequest
 
 struct DeleteAppValidationConfigurationResponse
 {
+    static constexpr std::string_view typeName = "DeleteAppValidationConfigurationResponse";
+
     bool operator==(const DeleteAppValidationConfigurationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -482,6 +535,8 @@ struct DeleteAppValidationConfigurationResponse
 
 struct DeleteReplicationJobRequest
 {
+    static constexpr std::string_view typeName = "DeleteReplicationJobRequest";
+
     std::string replicationJobId{};
 
     bool operator==(const DeleteReplicationJobRequest &) const = default;
@@ -495,6 +550,8 @@ struct DeleteReplicationJobRequest
 
 struct DeleteReplicationJobResponse
 {
+    static constexpr std::string_view typeName = "DeleteReplicationJobResponse";
+
     bool operator==(const DeleteReplicationJobResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -505,6 +562,8 @@ struct DeleteReplicationJobResponse
 
 struct DeleteServerCatalogRequest
 {
+    static constexpr std::string_view typeName = "DeleteServerCatalogRequest";
+
     bool operator==(const DeleteServerCatalogRequest &) const = default;
 
     template <typename Self, typename Visitor>
@@ -515,6 +574,8 @@ struct DeleteServerCatalogRequest
 
 struct DeleteServerCatalogResponse
 {
+    static constexpr std::string_view typeName = "DeleteServerCatalogResponse";
+
     bool operator==(const DeleteServerCatalogResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -525,6 +586,8 @@ struct DeleteServerCatalogResponse
 
 struct DisassociateConnectorRequest
 {
+    static constexpr std::string_view typeName = "DisassociateConnectorRequest";
+
     std::string connectorId{};
 
     bool operator==(const DisassociateConnectorRequest &) const = default;
@@ -538,6 +601,8 @@ struct DisassociateConnectorRequest
 
 struct DisassociateConnectorResponse
 {
+    static constexpr std::string_view typeName = "DisassociateConnectorResponse";
+
     bool operator==(const DisassociateConnectorResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -548,6 +613,8 @@ struct DisassociateConnectorResponse
 
 struct GenerateChangeSetRequest
 {
+    static constexpr std::string_view typeName = "GenerateChangeSetRequest";
+
     std::optional<std::string> appId;
     std::optional<OpenEnum<OutputFormat>> changesetFormat;
 
@@ -563,6 +630,8 @@ struct GenerateChangeSetRequest
 
 struct GenerateChangeSetResponse
 {
+    static constexpr std::string_view typeName = "GenerateChangeSetResponse";
+
     std::optional<S3Location> s3Location;
 
     bool operator==(const GenerateChangeSetResponse &) const = default;
@@ -576,6 +645,8 @@ struct GenerateChangeSetResponse
 
 struct GenerateTemplateRequest
 {
+    static constexpr std::string_view typeName = "GenerateTemplateRequest";
+
     std::optional<std::string> appId;
     std::optional<OpenEnum<OutputFormat>> templateFormat;
 
@@ -591,6 +662,8 @@ struct GenerateTemplateRequest
 
 struct GenerateTemplateResponse
 {
+    static constexpr std::string_view typeName = "GenerateTemplateResponse";
+
     std::optional<S3Location> s3Location;
 
     bool operator==(const GenerateTemplateResponse &) const = default;
@@ -604,6 +677,8 @@ struct GenerateTemplateResponse
 
 struct GetAppLaunchConfigurationRequest
 {
+    static constexpr std::string_view typeName = "GetAppLaunchConfigurationRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const GetAppLaunchConfigurationRequest &) const = default;
@@ -617,6 +692,8 @@ struct GetAppLaunchConfigurationRequest
 
 struct UserData
 {
+    static constexpr std::string_view typeName = "UserData";
+
     std::optional<S3Location> s3Location;
 
     bool operator==(const UserData &) const = default;
@@ -630,6 +707,8 @@ struct UserData
 
 struct ServerLaunchConfiguration
 {
+    static constexpr std::string_view typeName = "ServerLaunchConfiguration";
+
     std::optional<Server> server;
     std::optional<std::string> logicalId;
     std::optional<std::string> vpc;
@@ -665,6 +744,8 @@ struct ServerLaunchConfiguration
 
 struct ServerGroupLaunchConfiguration
 {
+    static constexpr std::string_view typeName = "ServerGroupLaunchConfiguration";
+
     std::optional<std::string> serverGroupId;
     std::optional<int> launchOrder;
     std::optional<std::vector<ServerLaunchConfiguration>> serverLaunchConfigurations;
@@ -682,6 +763,8 @@ struct ServerGroupLaunchConfiguration
 
 struct GetAppLaunchConfigurationResponse
 {
+    static constexpr std::string_view typeName = "GetAppLaunchConfigurationResponse";
+
     std::optional<std::string> appId;
     std::optional<std::string> roleName;
     std::optional<bool> autoLaunch;
@@ -701,6 +784,8 @@ struct GetAppLaunchConfigurationResponse
 
 struct GetAppReplicationConfigurationRequest
 {
+    static constexpr std::string_view typeName = "GetAppReplicationConfigurationRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const GetAppReplicationConfigurationRequest &) const = default;
@@ -714,6 +799,8 @@ struct GetAppReplicationConfigurationRequest
 
 struct ServerReplicationParameters
 {
+    static constexpr std::string_view typeName = "ServerReplicationParameters";
+
     std::optional<Timestamp> seedTime;
     std::optional<int> frequency;
     std::optional<bool> runOnce;
@@ -739,6 +826,8 @@ struct ServerReplicationParameters
 
 struct ServerReplicationConfiguration
 {
+    static constexpr std::string_view typeName = "ServerReplicationConfiguration";
+
     std::optional<Server> server;
     std::optional<ServerReplicationParameters> serverReplicationParameters;
 
@@ -754,6 +843,8 @@ struct ServerReplicationConfiguration
 
 struct ServerGroupReplicationConfiguration
 {
+    static constexpr std::string_view typeName = "ServerGroupReplicationConfiguration";
+
     std::optional<std::string> serverGroupId;
     std::optional<std::vector<ServerReplicationConfiguration>> serverReplicationConfigurations;
 
@@ -769,6 +860,8 @@ struct ServerGroupReplicationConfiguration
 
 struct GetAppReplicationConfigurationResponse
 {
+    static constexpr std::string_view typeName = "GetAppReplicationConfigurationResponse";
+
     std::optional<std::vector<ServerGroupReplicationConfiguration>> serverGroupReplicationConfigurations;
 
     bool operator==(const GetAppReplicationConfigurationResponse &) const = default;
@@ -782,6 +875,8 @@ struct GetAppReplicationConfigurationResponse
 
 struct GetAppRequest
 {
+    static constexpr std::string_view typeName = "GetAppRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const GetAppRequest &) const = default;
@@ -795,6 +890,8 @@ struct GetAppRequest
 
 struct GetAppResponse
 {
+    static constexpr std::string_view typeName = "GetAppResponse";
+
     std::optional<AppSummary> appSummary;
     std::optional<std::vector<ServerGroup>> serverGroups;
     std::optional<std::vector<Tag>> tags;
@@ -812,6 +909,8 @@ struct GetAppResponse
 
 struct GetAppValidationConfigurationRequest
 {
+    static constexpr std::string_view typeName = "GetAppValidationConfigurationRequest";
+
     std::string appId{};
 
     bool operator==(const GetAppValidationConfigurationRequest &) const = default;
@@ -825,6 +924,8 @@ struct GetAppValidationConfigurationRequest
 
 struct UserDataValidationParameters
 {
+    static constexpr std::string_view typeName = "UserDataValidationParameters";
+
     std::optional<Source> source;
     std::optional<OpenEnum<ScriptType>> scriptType;
 
@@ -840,6 +941,8 @@ struct UserDataValidationParameters
 
 struct ServerValidationConfiguration
 {
+    static constexpr std::string_view typeName = "ServerValidationConfiguration";
+
     std::optional<Server> server;
     std::optional<std::string> validationId;
     std::optional<std::string> name;
@@ -861,6 +964,8 @@ struct ServerValidationConfiguration
 
 struct ServerGroupValidationConfiguration
 {
+    static constexpr std::string_view typeName = "ServerGroupValidationConfiguration";
+
     std::optional<std::string> serverGroupId;
     std::optional<std::vector<ServerValidationConfiguration>> serverValidationConfigurations;
 
@@ -876,6 +981,8 @@ struct ServerGroupValidationConfiguration
 
 struct GetAppValidationConfigurationResponse
 {
+    static constexpr std::string_view typeName = "GetAppValidationConfigurationResponse";
+
     std::optional<std::vector<AppValidationConfiguration>> appValidationConfigurations;
     std::optional<std::vector<ServerGroupValidationConfiguration>> serverGroupValidationConfigurations;
 
@@ -891,6 +998,8 @@ struct GetAppValidationConfigurationResponse
 
 struct GetAppValidationOutputRequest
 {
+    static constexpr std::string_view typeName = "GetAppValidationOutputRequest";
+
     std::string appId{};
 
     bool operator==(const GetAppValidationOutputRequest &) const = default;
@@ -904,6 +1013,8 @@ struct GetAppValidationOutputRequest
 
 struct ServerValidationOutput
 {
+    static constexpr std::string_view typeName = "ServerValidationOutput";
+
     std::optional<Server> server;
 
     bool operator==(const ServerValidationOutput &) const = default;
@@ -917,6 +1028,8 @@ struct ServerValidationOutput
 
 struct ValidationOutput
 {
+    static constexpr std::string_view typeName = "ValidationOutput";
+
     std::optional<std::string> validationId;
     std::optional<std::string> name;
     std::optional<OpenEnum<ValidationStatus>> status;
@@ -942,6 +1055,8 @@ struct ValidationOutput
 
 struct GetAppValidationOutputResponse
 {
+    static constexpr std::string_view typeName = "GetAppValidationOutputResponse";
+
     std::optional<std::vector<ValidationOutput>> validationOutputList;
 
     bool operator==(const GetAppValidationOutputResponse &) const = default;
@@ -955,6 +1070,8 @@ struct GetAppValidationOutputResponse
 
 struct GetConnectorsRequest
 {
+    static constexpr std::string_view typeName = "GetConnectorsRequest";
+
     std::optional<std::string> nextToken;
     std::optional<int> maxResults;
 
@@ -970,6 +1087,8 @@ struct GetConnectorsRequest
 
 struct GetConnectorsResponse
 {
+    static constexpr std::string_view typeName = "GetConnectorsResponse";
+
     std::optional<std::vector<Connector>> connectorList;
     std::optional<std::string> nextToken;
 
@@ -985,6 +1104,8 @@ struct GetConnectorsResponse
 
 struct GetReplicationJobsRequest
 {
+    static constexpr std::string_view typeName = "GetReplicationJobsRequest";
+
     std::optional<std::string> replicationJobId;
     std::optional<std::string> nextToken;
     std::optional<int> maxResults;
@@ -1002,6 +1123,8 @@ struct GetReplicationJobsRequest
 
 struct ReplicationRunStageDetails
 {
+    static constexpr std::string_view typeName = "ReplicationRunStageDetails";
+
     std::optional<std::string> stage;
     std::optional<std::string> stageProgress;
 
@@ -1017,6 +1140,8 @@ struct ReplicationRunStageDetails
 
 struct ReplicationRun
 {
+    static constexpr std::string_view typeName = "ReplicationRun";
+
     std::optional<std::string> replicationRunId;
     std::optional<OpenEnum<ReplicationRunState>> state;
     std::optional<OpenEnum<ReplicationRunType>> type;
@@ -1050,6 +1175,8 @@ struct ReplicationRun
 
 struct ReplicationJob
 {
+    static constexpr std::string_view typeName = "ReplicationJob";
+
     std::optional<std::string> replicationJobId;
     std::optional<std::string> serverId;
     std::optional<OpenEnum<ServerType>> serverType;
@@ -1097,6 +1224,8 @@ struct ReplicationJob
 
 struct GetReplicationJobsResponse
 {
+    static constexpr std::string_view typeName = "GetReplicationJobsResponse";
+
     std::optional<std::vector<ReplicationJob>> replicationJobList;
     std::optional<std::string> nextToken;
 
@@ -1112,6 +1241,8 @@ struct GetReplicationJobsResponse
 
 struct GetReplicationRunsRequest
 {
+    static constexpr std::string_view typeName = "GetReplicationRunsRequest";
+
     std::string replicationJobId{};
     std::optional<std::string> nextToken;
     std::optional<int> maxResults;
@@ -1129,6 +1260,8 @@ struct GetReplicationRunsRequest
 
 struct GetReplicationRunsResponse
 {
+    static constexpr std::string_view typeName = "GetReplicationRunsResponse";
+
     std::optional<ReplicationJob> replicationJob;
     std::optional<std::vector<ReplicationRun>> replicationRunList;
     std::optional<std::string> nextToken;
@@ -1146,6 +1279,8 @@ struct GetReplicationRunsResponse
 
 struct GetServersRequest
 {
+    static constexpr std::string_view typeName = "GetServersRequest";
+
     std::optional<std::string> nextToken;
     std::optional<int> maxResults;
     std::optional<std::vector<VmServerAddress>> vmServerAddressList;
@@ -1163,6 +1298,8 @@ struct GetServersRequest
 
 struct GetServersResponse
 {
+    static constexpr std::string_view typeName = "GetServersResponse";
+
     std::optional<Timestamp> lastModifiedOn;
     std::optional<OpenEnum<ServerCatalogStatus>> serverCatalogStatus;
     std::optional<std::vector<Server>> serverList;
@@ -1182,6 +1319,8 @@ struct GetServersResponse
 
 struct ImportAppCatalogRequest
 {
+    static constexpr std::string_view typeName = "ImportAppCatalogRequest";
+
     std::optional<std::string> roleName;
 
     bool operator==(const ImportAppCatalogRequest &) const = default;
@@ -1195,6 +1334,8 @@ struct ImportAppCatalogRequest
 
 struct ImportAppCatalogResponse
 {
+    static constexpr std::string_view typeName = "ImportAppCatalogResponse";
+
     bool operator==(const ImportAppCatalogResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1205,6 +1346,8 @@ struct ImportAppCatalogResponse
 
 struct ImportServerCatalogRequest
 {
+    static constexpr std::string_view typeName = "ImportServerCatalogRequest";
+
     bool operator==(const ImportServerCatalogRequest &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1215,6 +1358,8 @@ struct ImportServerCatalogRequest
 
 struct ImportServerCatalogResponse
 {
+    static constexpr std::string_view typeName = "ImportServerCatalogResponse";
+
     bool operator==(const ImportServerCatalogResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1225,6 +1370,8 @@ struct ImportServerCatalogResponse
 
 struct LaunchAppRequest
 {
+    static constexpr std::string_view typeName = "LaunchAppRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const LaunchAppRequest &) const = default;
@@ -1238,6 +1385,8 @@ struct LaunchAppRequest
 
 struct LaunchAppResponse
 {
+    static constexpr std::string_view typeName = "LaunchAppResponse";
+
     bool operator==(const LaunchAppResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1248,6 +1397,8 @@ struct LaunchAppResponse
 
 struct ListAppsRequest
 {
+    static constexpr std::string_view typeName = "ListAppsRequest";
+
     std::optional<std::vector<std::string>> appIds;
     std::optional<std::string> nextToken;
     std::optional<int> maxResults;
@@ -1265,6 +1416,8 @@ struct ListAppsRequest
 
 struct ListAppsResponse
 {
+    static constexpr std::string_view typeName = "ListAppsResponse";
+
     std::optional<std::vector<AppSummary>> apps;
     std::optional<std::string> nextToken;
 
@@ -1280,6 +1433,8 @@ struct ListAppsResponse
 
 struct NotificationContext
 {
+    static constexpr std::string_view typeName = "NotificationContext";
+
     std::optional<std::string> validationId;
     std::optional<OpenEnum<ValidationStatus>> status;
     std::optional<std::string> statusMessage;
@@ -1297,6 +1452,8 @@ struct NotificationContext
 
 struct NotifyAppValidationOutputRequest
 {
+    static constexpr std::string_view typeName = "NotifyAppValidationOutputRequest";
+
     std::string appId{};
     std::optional<NotificationContext> notificationContext;
 
@@ -1312,6 +1469,8 @@ struct NotifyAppValidationOutputRequest
 
 struct NotifyAppValidationOutputResponse
 {
+    static constexpr std::string_view typeName = "NotifyAppValidationOutputResponse";
+
     bool operator==(const NotifyAppValidationOutputResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1322,6 +1481,8 @@ struct NotifyAppValidationOutputResponse
 
 struct PutAppLaunchConfigurationRequest
 {
+    static constexpr std::string_view typeName = "PutAppLaunchConfigurationRequest";
+
     std::optional<std::string> appId;
     std::optional<std::string> roleName;
     std::optional<bool> autoLaunch;
@@ -1341,6 +1502,8 @@ struct PutAppLaunchConfigurationRequest
 
 struct PutAppLaunchConfigurationResponse
 {
+    static constexpr std::string_view typeName = "PutAppLaunchConfigurationResponse";
+
     bool operator==(const PutAppLaunchConfigurationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1351,6 +1514,8 @@ struct PutAppLaunchConfigurationResponse
 
 struct PutAppReplicationConfigurationRequest
 {
+    static constexpr std::string_view typeName = "PutAppReplicationConfigurationRequest";
+
     std::optional<std::string> appId;
     std::optional<std::vector<ServerGroupReplicationConfiguration>> serverGroupReplicationConfigurations;
 
@@ -1366,6 +1531,8 @@ struct PutAppReplicationConfigurationRequest
 
 struct PutAppReplicationConfigurationResponse
 {
+    static constexpr std::string_view typeName = "PutAppReplicationConfigurationResponse";
+
     bool operator==(const PutAppReplicationConfigurationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1376,6 +1543,8 @@ struct PutAppReplicationConfigurationResponse
 
 struct PutAppValidationConfigurationRequest
 {
+    static constexpr std::string_view typeName = "PutAppValidationConfigurationRequest";
+
     std::string appId{};
     std::optional<std::vector<AppValidationConfiguration>> appValidationConfigurations;
     std::optional<std::vector<ServerGroupValidationConfiguration>> serverGroupValidationConfigurations;
@@ -1393,6 +1562,8 @@ struct PutAppValidationConfigurationRequest
 
 struct PutAppValidationConfigurationResponse
 {
+    static constexpr std::string_view typeName = "PutAppValidationConfigurationResponse";
+
     bool operator==(const PutAppValidationConfigurationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1403,6 +1574,8 @@ struct PutAppValidationConfigurationResponse
 
 struct StartAppReplicationRequest
 {
+    static constexpr std::string_view typeName = "StartAppReplicationRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const StartAppReplicationRequest &) const = default;
@@ -1416,6 +1589,8 @@ struct StartAppReplicationRequest
 
 struct StartAppReplicationResponse
 {
+    static constexpr std::string_view typeName = "StartAppReplicationResponse";
+
     bool operator==(const StartAppReplicationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1426,6 +1601,8 @@ struct StartAppReplicationResponse
 
 struct StartOnDemandAppReplicationRequest
 {
+    static constexpr std::string_view typeName = "StartOnDemandAppReplicationRequest";
+
     std::string appId{};
     std::optional<std::string> description;
 
@@ -1441,6 +1618,8 @@ struct StartOnDemandAppReplicationRequest
 
 struct StartOnDemandAppReplicationResponse
 {
+    static constexpr std::string_view typeName = "StartOnDemandAppReplicationResponse";
+
     bool operator==(const StartOnDemandAppReplicationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1451,6 +1630,8 @@ struct StartOnDemandAppReplicationResponse
 
 struct StartOnDemandReplicationRunRequest
 {
+    static constexpr std::string_view typeName = "StartOnDemandReplicationRunRequest";
+
     std::string replicationJobId{};
     std::optional<std::string> description;
 
@@ -1466,6 +1647,8 @@ struct StartOnDemandReplicationRunRequest
 
 struct StartOnDemandReplicationRunResponse
 {
+    static constexpr std::string_view typeName = "StartOnDemandReplicationRunResponse";
+
     std::optional<std::string> replicationRunId;
 
     bool operator==(const StartOnDemandReplicationRunResponse &) const = default;
@@ -1479,6 +1662,8 @@ struct StartOnDemandReplicationRunResponse
 
 struct StopAppReplicationRequest
 {
+    static constexpr std::string_view typeName = "StopAppReplicationRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const StopAppReplicationRequest &) const = default;
@@ -1492,6 +1677,8 @@ struct StopAppReplicationRequest
 
 struct StopAppReplicationResponse
 {
+    static constexpr std::string_view typeName = "StopAppReplicationResponse";
+
     bool operator==(const StopAppReplicationResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1502,6 +1689,8 @@ struct StopAppReplicationResponse
 
 struct TerminateAppRequest
 {
+    static constexpr std::string_view typeName = "TerminateAppRequest";
+
     std::optional<std::string> appId;
 
     bool operator==(const TerminateAppRequest &) const = default;
@@ -1515,6 +1704,8 @@ struct TerminateAppRequest
 
 struct TerminateAppResponse
 {
+    static constexpr std::string_view typeName = "TerminateAppResponse";
+
     bool operator==(const TerminateAppResponse &) const = default;
 
     template <typename Self, typename Visitor>
@@ -1525,6 +1716,8 @@ struct TerminateAppResponse
 
 struct UpdateAppRequest
 {
+    static constexpr std::string_view typeName = "UpdateAppRequest";
+
     std::optional<std::string> appId;
     std::optional<std::string> name;
     std::optional<std::string> description;
@@ -1548,6 +1741,8 @@ struct UpdateAppRequest
 
 struct UpdateAppResponse
 {
+    static constexpr std::string_view typeName = "UpdateAppResponse";
+
     std::optional<AppSummary> appSummary;
     std::optional<std::vector<ServerGroup>> serverGroups;
     std::optional<std::vector<Tag>> tags;
@@ -1565,6 +1760,8 @@ struct UpdateAppResponse
 
 struct UpdateReplicationJobRequest
 {
+    static constexpr std::string_view typeName = "UpdateReplicationJobRequest";
+
     std::string replicationJobId{};
     std::optional<int> frequency;
     std::optional<Timestamp> nextReplicationRunStartTime;
@@ -1594,6 +1791,8 @@ struct UpdateReplicationJobRequest
 
 struct UpdateReplicationJobResponse
 {
+    static constexpr std::string_view typeName = "UpdateReplicationJobResponse";
+
     bool operator==(const UpdateReplicationJobResponse &) const = default;
 
     template <typename Self, typename Visitor>

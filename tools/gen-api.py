@@ -119,7 +119,7 @@ def gen_enums(model):
 def gen_types(model):
     out = [HEADER, "#pragma once\n",
            '#include "api/SmsEnums.h"\n#include "api/Timestamp.h"\n',
-           "#include <cstdint>\n#include <optional>\n#include <string>\n#include <vector>\n",
+           "#include <cstdint>\n#include <optional>\n#include <string>\n#include <string_view>\n#include <vector>\n",
            "namespace sms::api {\n",
            "enum class MemberKind { Required, Optional };\n",
            "// Each structure lists its members once, in members(); the JSON codec and",
@@ -128,6 +128,7 @@ def gen_types(model):
         shape = model.shapes[name]
         required = set(shape.get("required", []))
         out.append(f"struct {name}\n{{")
+        out.append(f'    static constexpr std::string_view typeName = "{name}";\n')
         visits = []
         for member, ref in shape["members"].items():
             ctype = model.cpp_type(ref["shape"])
@@ -154,6 +155,35 @@ def gen_types(model):
     out.append("#define SMS_FOR_EACH_STRUCTURE(X) \\\n"
                + " \\\n".join(f"    X({name})" for name in model.structures()) + "\n")
     write(ROOT / "api/SmsTypes.h", "\n".join(out))
+
+
+def gen_constraints(model):
+    rows = []
+    for name in model.structures():
+        for member, ref in model.shapes[name]["members"].items():
+            target = model.shapes[ref["shape"]]
+            if not any(k in target for k in ("min", "max", "pattern")):
+                continue
+            bound = lambda k: str(target[k]) if k in target else "std::nullopt"
+            pattern = json.dumps(target.get("pattern", ""))
+            rows.append(f'    MemberConstraint{{"{name}", "{member}", {bound("min")}, {bound("max")}, {pattern}}},')
+    out = [HEADER, "#pragma once\n",
+           "// The model's limits on members: lengths of strings and lists, ranges of",
+           "// integers, patterns of strings. sms-local validates requests with them.\n",
+           "#include <array>\n#include <optional>\n#include <string_view>\n",
+           "namespace sms::api {\n",
+           "struct MemberConstraint\n{",
+           "    std::string_view structure;",
+           "    std::string_view member;",
+           "    std::optional<long long> min;  // length for strings and lists, value for integers",
+           "    std::optional<long long> max;",
+           "    std::string_view pattern;      // a regular expression, empty for none",
+           "};\n",
+           "inline constexpr std::array kMemberConstraints{",
+           *rows,
+           "};\n",
+           "} // namespace sms::api\n"]
+    write(ROOT / "api/SmsConstraints.h", "\n".join(out))
 
 
 def gen_operations(model):
@@ -233,6 +263,7 @@ def main():
     gen_enums(model)
     gen_types(model)
     gen_operations(model)
+    gen_constraints(model)
     gen_samples(model)
 
 
