@@ -4,7 +4,8 @@
 // All servers are serialized once, up front, into one comma-separated blob, so
 // that any page [first, first + count) is a single contiguous slice of it and
 // serving a page costs one memcpy. The same (count, seed) always yields the
-// same bytes on every platform (no std:: distributions are used).
+// same bytes on every platform: the servers are sms-local's generated estate
+// (sandbox/EstateGenerator).
 
 #include <QByteArray>
 #include <QByteArrayView>
