@@ -2,10 +2,11 @@
 
 #include "ServerCatalog.h"
 
+#include "sandbox/NoDelayTcpServer.h"
+
 #include <QtHttpServer/QHttpServerRequest>
 
 #include <QHostAddress>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QUuid>
 
@@ -16,30 +17,6 @@
 namespace sms::bench {
 
 namespace {
-
-// Accepts connections for the HTTP server with TCP_NODELAY set. The responder
-// writes the status line, headers and body as separate chunks, and with
-// Nagle's algorithm on, the later chunks wait for the client's delayed ACK of
-// the first: about 40 ms per response on Linux, which made the AWS CLI take
-// 52 s instead of 6 s for 1,000 pages. Servers usually set it (nginx's
-// tcp_nodelay is on by default), and so does this fixture.
-class TcpServer final : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-protected:
-    void incomingConnection(qintptr handle) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(handle)) {
-            delete socket;
-            return;
-        }
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        addPendingConnection(socket);
-    }
-};
 
 using Status = QHttpServerResponder::StatusCode;
 
@@ -67,7 +44,7 @@ PageServer::PageServer(const ServerCatalog &catalog, QObject *parent)
 
 quint16 PageServer::listenOnLoopback(quint16 port)
 {
-    auto *tcp = new TcpServer(this);
+    auto *tcp = new sandbox::NoDelayTcpServer(this);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         delete tcp;
         return 0;

@@ -27,7 +27,7 @@ public:
     explicit PageServer(const ServerCatalog &catalog, QObject *parent = nullptr);
 
     // Listens on 127.0.0.1:port (0 picks a free port) and returns the port, or
-    // 0 on failure. Accepted sockets get TCP_NODELAY (see PageServer.cpp).
+    // 0 on failure. Accepted sockets get TCP_NODELAY (see sandbox/NoDelayTcpServer.h).
     quint16 listenOnLoopback(quint16 port);
 
 protected:

@@ -1,0 +1,94 @@
+#include "sandbox/CatalogOperations.h"
+
+#include "sandbox/SandboxServer.h"
+
+#include <algorithm>
+
+namespace sms::sandbox {
+namespace {
+
+bool matches(const api::Server &server, const std::vector<api::VmServerAddress> &addresses)
+{
+    const auto &address = server.vmServer->vmServerAddress;
+    return std::any_of(addresses.begin(), addresses.end(), [&](const api::VmServerAddress &wanted) {
+        return (!wanted.vmManagerId || wanted.vmManagerId == address->vmManagerId)
+            && (!wanted.vmId || wanted.vmId == address->vmId);
+    });
+}
+
+// What a token is bound to: the operation and its filter.
+std::string queryOf(const api::GetServersRequest &request)
+{
+    std::string query = "GetServers";
+    for (const auto &address : request.vmServerAddressList.value_or(std::vector<api::VmServerAddress>{}))
+        query += '|' + address.vmManagerId.value_or("*") + '/' + address.vmId.value_or("*");
+    return query;
+}
+
+} // namespace
+
+CatalogOperations::CatalogOperations(Estate estate, QByteArray tokenSecret)
+    : m_estate(std::move(estate))
+    , m_tokens(std::move(tokenSecret))
+{
+}
+
+Result<api::GetConnectorsResponse> CatalogOperations::getConnectors(const api::GetConnectorsRequest &request) const
+{
+    auto page = pageOf(m_estate.connectors.size(), request.nextToken, request.maxResults, "GetConnectors", m_tokens);
+    if (!page)
+        return page.error();
+    api::GetConnectorsResponse response;
+    const auto first = m_estate.connectors.begin() + std::ptrdiff_t(page->first);
+    response.connectorList.emplace(first, first + std::ptrdiff_t(page->count));
+    response.nextToken = page->nextToken;
+    return response;
+}
+
+Result<api::DisassociateConnectorResponse>
+CatalogOperations::disassociateConnector(const api::DisassociateConnectorRequest &request)
+{
+    auto &connectors = m_estate.connectors;
+    const auto it = std::find_if(connectors.begin(), connectors.end(),
+                                 [&](const api::Connector &c) { return c.connectorId == request.connectorId; });
+    if (it == connectors.end())
+        return SmsError::make(ErrorCode::InvalidParameterException,
+                              "Connector " + request.connectorId + " does not exist.", 400);
+    connectors.erase(it);
+    return api::DisassociateConnectorResponse{};
+}
+
+Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServersRequest &request) const
+{
+    const auto &filter = request.vmServerAddressList;
+    std::vector<const api::Server *> selected;
+    selected.reserve(m_estate.servers.size());
+    for (const EstateServer &entry : m_estate.servers)
+        if (!filter || filter->empty() || matches(entry.server, *filter))
+            selected.push_back(&entry.server);
+
+    auto page = pageOf(selected.size(), request.nextToken, request.maxResults, queryOf(request), m_tokens);
+    if (!page)
+        return page.error();
+    api::GetServersResponse response;
+    response.lastModifiedOn = m_estate.generatedAt;
+    response.serverCatalogStatus = api::ServerCatalogStatus::Available;
+    auto &list = response.serverList.emplace();
+    list.reserve(page->count);
+    for (std::size_t i = page->first; i < page->first + page->count; ++i)
+        list.push_back(*selected[i]);
+    response.nextToken = page->nextToken;
+    return response;
+}
+
+void CatalogOperations::registerWith(SandboxServer &server)
+{
+    server.addOperation<api::GetConnectorsRequest, api::GetConnectorsResponse>(
+        "GetConnectors", [this](const auto &request) { return getConnectors(request); });
+    server.addOperation<api::DisassociateConnectorRequest, api::DisassociateConnectorResponse>(
+        "DisassociateConnector", [this](const auto &request) { return disassociateConnector(request); });
+    server.addOperation<api::GetServersRequest, api::GetServersResponse>(
+        "GetServers", [this](const auto &request) { return getServers(request); });
+}
+
+} // namespace sms::sandbox

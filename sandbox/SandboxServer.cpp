@@ -1,0 +1,107 @@
+#include "sandbox/SandboxServer.h"
+
+#include "api/SmsOperations.h"
+#include "sandbox/NoDelayTcpServer.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpSocket>
+#include <QUuid>
+
+namespace sms::sandbox {
+namespace {
+
+QByteArray latin1(std::string_view text)
+{
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+int statusFor(const SmsError &error)
+{
+    if (error.httpStatus > 0)
+        return error.httpStatus;
+    const ErrorCode code = error.errorCode();
+    return code == ErrorCode::InternalError || code == ErrorCode::InternalFailure ? 500 : 400;
+}
+
+std::string errorBody(const SmsError &error)
+{
+    return api::Json{{"__type", error.code}, {"message", error.message}}.dump(-1, ' ', false,
+                                                                              api::Json::error_handler_t::replace);
+}
+
+client::SigningInput signingInput(const QHttpServerRequest &request)
+{
+    client::SigningInput input;
+    input.method = "POST";
+    input.path = request.url().path(QUrl::FullyEncoded).toUtf8();
+    input.query = request.url().query(QUrl::FullyEncoded).toUtf8();
+    for (const auto &[name, value] : request.headers())
+        input.headers.append({name, value});
+    input.body = request.body();
+    return input;
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(std::optional<AuthSettings> auth, QObject *parent)
+    : QAbstractHttpServer(parent)
+{
+    if (auth)
+        m_authenticator.emplace(std::move(*auth));
+}
+
+void SandboxServer::addOperation(const std::string &operation, Handler handler)
+{
+    m_operations[operation] = std::move(handler);
+}
+
+quint16 SandboxServer::listenOn(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new NoDelayTcpServer(this);
+    if (!tcp->listen(address, port)) {
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
+
+Result<std::string> SandboxServer::dispatch(const QHttpServerRequest &request) const
+{
+    const QByteArray target = request.value("X-Amz-Target");
+    const QByteArray prefix = latin1(api::kTargetPrefix) + '.';
+    const auto handler = target.startsWith(prefix) ? m_operations.find(target.mid(prefix.size()).toStdString())
+                                                   : m_operations.end();
+    if (request.method() != QHttpServerRequest::Method::Post || handler == m_operations.end())
+        return SmsError::make(ErrorCode::UnknownOperationException,
+                              target.isEmpty() ? std::string("Missing X-Amz-Target header")
+                                               : "Unknown operation " + target.toStdString(),
+                              400);
+    if (m_authenticator) {
+        if (auto authentic = m_authenticator->verify(signingInput(request), QDateTime::currentDateTimeUtc()); !authentic)
+            return authentic.error();
+    }
+    const QByteArray body = request.body();
+    return handler->second(std::string_view(body.constData(), size_t(body.size())));
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const Result<std::string> result = dispatch(request);
+    const QByteArray body = QByteArray::fromStdString(result ? result.value() : errorBody(result.error()));
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(result ? 200 : statusFor(result.error()));
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.write(body,
+                    {{"Content-Type", latin1(api::kJsonContentType)},
+                     {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}},
+                    status);
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // handleRequest answers every request.
+}
+
+} // namespace sms::sandbox
