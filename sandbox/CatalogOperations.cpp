@@ -27,10 +27,52 @@ std::string queryOf(const api::GetServersRequest &request)
 
 } // namespace
 
-CatalogOperations::CatalogOperations(Estate estate, QByteArray tokenSecret)
+CatalogOperations::CatalogOperations(Estate estate, QByteArray tokenSecret, const SimulationClock &clock,
+                                     api::ServerCatalogStatus initial)
     : m_estate(std::move(estate))
     , m_tokens(std::move(tokenSecret))
+    , m_clock(clock)
+    , m_status(initial)
+    , m_lastModifiedOn(m_estate.generatedAt)
 {
+}
+
+api::ServerCatalogStatus CatalogOperations::status() const
+{
+    if (m_status == api::ServerCatalogStatus::Importing && m_clock.now() >= m_importDoneAt) {
+        m_status = api::ServerCatalogStatus::Available;
+        m_lastModifiedOn = m_importDoneAt;
+    }
+    return m_status;
+}
+
+Result<api::ImportServerCatalogResponse>
+CatalogOperations::importServerCatalog(const api::ImportServerCatalogRequest &)
+{
+    if (status() == api::ServerCatalogStatus::Importing)
+        return SmsError::make(ErrorCode::OperationNotPermittedException,
+                              "A server catalog import is already in progress.", 400);
+    const bool anyHealthy = std::any_of(m_estate.connectors.begin(), m_estate.connectors.end(),
+                                        [](const api::Connector &c) { return c.status == api::ConnectorStatus::Healthy; });
+    if (!anyHealthy)
+        return SmsError::make(ErrorCode::NoConnectorsAvailableException,
+                              "No healthy connector is associated to import the server catalog from.", 400);
+    const api::Timestamp now = m_clock.now();
+    m_status = api::ServerCatalogStatus::Importing;
+    m_lastModifiedOn = now;
+    m_importDoneAt = {now.epochSeconds + kImportSeconds + double(m_estate.servers.size()) / 500.0};
+    return api::ImportServerCatalogResponse{};
+}
+
+Result<api::DeleteServerCatalogResponse>
+CatalogOperations::deleteServerCatalog(const api::DeleteServerCatalogRequest &)
+{
+    if (status() == api::ServerCatalogStatus::Importing)
+        return SmsError::make(ErrorCode::OperationNotPermittedException,
+                              "The server catalog cannot be deleted while it is being imported.", 400);
+    m_status = api::ServerCatalogStatus::Deleted;
+    m_lastModifiedOn = m_clock.now();
+    return api::DeleteServerCatalogResponse{};
 }
 
 Result<api::GetConnectorsResponse> CatalogOperations::getConnectors(const api::GetConnectorsRequest &request) const
@@ -61,18 +103,21 @@ CatalogOperations::disassociateConnector(const api::DisassociateConnectorRequest
 Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServersRequest &request) const
 {
     const auto &filter = request.vmServerAddressList;
+    const api::ServerCatalogStatus current = status();
     std::vector<const api::Server *> selected;
-    selected.reserve(m_estate.servers.size());
-    for (const EstateServer &entry : m_estate.servers)
-        if (!filter || filter->empty() || matches(entry.server, *filter))
-            selected.push_back(&entry.server);
+    if (current == api::ServerCatalogStatus::Available) {
+        selected.reserve(m_estate.servers.size());
+        for (const EstateServer &entry : m_estate.servers)
+            if (!filter || filter->empty() || matches(entry.server, *filter))
+                selected.push_back(&entry.server);
+    }
 
     auto page = pageOf(selected.size(), request.nextToken, request.maxResults, queryOf(request), m_tokens);
     if (!page)
         return page.error();
     api::GetServersResponse response;
-    response.lastModifiedOn = m_estate.generatedAt;
-    response.serverCatalogStatus = api::ServerCatalogStatus::Available;
+    response.lastModifiedOn = m_lastModifiedOn;
+    response.serverCatalogStatus = current;
     auto &list = response.serverList.emplace();
     list.reserve(page->count);
     for (std::size_t i = page->first; i < page->first + page->count; ++i)
@@ -89,6 +134,10 @@ void CatalogOperations::registerWith(SandboxServer &server)
         "DisassociateConnector", [this](const auto &request) { return disassociateConnector(request); });
     server.addOperation<api::GetServersRequest, api::GetServersResponse>(
         "GetServers", [this](const auto &request) { return getServers(request); });
+    server.addOperation<api::ImportServerCatalogRequest, api::ImportServerCatalogResponse>(
+        "ImportServerCatalog", [this](const auto &request) { return importServerCatalog(request); });
+    server.addOperation<api::DeleteServerCatalogRequest, api::DeleteServerCatalogResponse>(
+        "DeleteServerCatalog", [this](const auto &request) { return deleteServerCatalog(request); });
 }
 
 } // namespace sms::sandbox
