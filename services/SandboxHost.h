@@ -1,0 +1,43 @@
+#pragma once
+// SandboxHost: the sandbox engine hosted in this process on a free loopback
+// port, with a generated demo estate: what the GUI talks to when started with
+// --sandbox or when no AWS credentials are set up. start() hands back the
+// ClientConfig that reaches it with the sandbox's default key pair.
+
+#include "api/Result.h"
+#include "client/ClientConfig.h"
+#include "sandbox/CatalogOperations.h"
+#include "sandbox/SandboxServer.h"
+#include "sandbox/SimulationClock.h"
+
+#include <QObject>
+
+#include <cstdint>
+
+namespace sms::services {
+
+struct SandboxOptions
+{
+    std::size_t servers = 3000;  // a demo estate a new user can take in
+    std::uint64_t seed = 1;
+    double timeScale = 1.0;
+};
+
+class SandboxHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxHost(SandboxOptions options = {}, QObject *parent = nullptr);
+
+    Result<client::ClientConfig> start();
+    QUrl endpoint() const { return m_endpoint; }
+
+private:
+    sandbox::SimulationClock m_clock;
+    sandbox::CatalogOperations m_catalog;
+    sandbox::SandboxServer m_server;
+    QUrl m_endpoint;
+};
+
+} // namespace sms::services
