@@ -1,6 +1,8 @@
 // sms-local's HTTP front and catalog operations, driven by the real SmsClient
 // over loopback: signatures, pages, filters, and the protocol's errors.
 
+#include "AwaitResult.h"
+
 #include "sandbox/CatalogOperations.h"
 #include "sandbox/SandboxServer.h"
 
@@ -16,8 +18,6 @@ using namespace sms;
 using namespace sms::sandbox;
 
 namespace {
-
-constexpr int kWaitMs = 10'000;
 
 AuthSettings sandboxKeys()
 {
@@ -35,17 +35,6 @@ client::ClientConfig clientFor(quint16 port, const QString &secret = QStringLite
     config.credentials = {key, secret, {}, {}, {}};
     config.retry.baseDelay = std::chrono::milliseconds(1);
     return config;
-}
-
-template <typename Response, typename Start>
-Result<Response> await(Start start)
-{
-    std::optional<Result<Response>> outcome;
-    QObject context;
-    start(&context, [&outcome](Result<Response> r) { outcome = std::move(r); });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, kWaitMs))
-        return SmsError::make(ErrorCode::Timeout, "no answer in the test");
-    return std::move(*outcome);
 }
 
 } // namespace
@@ -77,7 +66,7 @@ private Q_SLOTS:
         api::GetServersRequest request;
         request.maxResults = 100;
         int pages = 0;
-        const auto all = await<api::GetServersResponse>([&](QObject *ctx, auto done) {
+        const auto all = awaitResult<api::GetServersResponse>([&](QObject *ctx, auto done) {
             client::paginate(client, request, ctx, [&](const api::GetServersResponse &) { ++pages; }, done);
         });
         QVERIFY2(all.ok(), all ? "" : all.error().describe().c_str());
@@ -94,7 +83,7 @@ private Q_SLOTS:
         api::GetServersRequest request;
         request.vmServerAddressList = {*m_estate.servers[7].server.vmServer->vmServerAddress,
                                        *m_estate.servers[200].server.vmServer->vmServerAddress};
-        const auto found = await<api::GetServersResponse>(
+        const auto found = awaitResult<api::GetServersResponse>(
             [&](QObject *ctx, auto done) { client.getServers(request, ctx, done); });
         QVERIFY(found.ok());
         QCOMPARE(found->serverList->size(), size_t(2));
@@ -104,23 +93,23 @@ private Q_SLOTS:
     void listsAndDisassociatesConnectors()
     {
         client::SmsClient client(clientFor(m_port));
-        const auto before = await<api::GetConnectorsResponse>(
+        const auto before = awaitResult<api::GetConnectorsResponse>(
             [&](QObject *ctx, auto done) { client.getConnectors({}, ctx, done); });
         QVERIFY(before.ok());
         QCOMPARE(before->connectorList->size(), m_estate.connectors.size());
 
         api::DisassociateConnectorRequest request;
         request.connectorId = *m_estate.connectors.front().connectorId;
-        QVERIFY((await<api::DisassociateConnectorResponse>(
+        QVERIFY((awaitResult<api::DisassociateConnectorResponse>(
                      [&](QObject *ctx, auto done) { client.disassociateConnector(request, ctx, done); }))
                     .ok());
-        const auto again = await<api::DisassociateConnectorResponse>(
+        const auto again = awaitResult<api::DisassociateConnectorResponse>(
             [&](QObject *ctx, auto done) { client.disassociateConnector(request, ctx, done); });
         QVERIFY(!again.ok());
         QVERIFY(again.error().errorCode() == ErrorCode::InvalidParameterException);
         QCOMPARE(again.error().httpStatus, 400);
         QVERIFY(!again.error().requestId.empty());
-        const auto after = await<api::GetConnectorsResponse>(
+        const auto after = awaitResult<api::GetConnectorsResponse>(
             [&](QObject *ctx, auto done) { client.getConnectors({}, ctx, done); });
         QCOMPARE(after->connectorList->size(), m_estate.connectors.size() - 1);
     }
@@ -148,7 +137,7 @@ private Q_SLOTS:
         QFETCH(QString, code);
         QFETCH(QString, message);
         client::SmsClient client(clientFor(m_port));
-        const auto result = await<api::Json>([&](QObject *ctx, auto done) {
+        const auto result = awaitResult<api::Json>([&](QObject *ctx, auto done) {
             client.call(operation, api::Json::parse(input.toStdString()), ctx, done);
         });
         QVERIFY(!result.ok());
@@ -173,7 +162,7 @@ private Q_SLOTS:
         QFETCH(QString, code);
         client::SmsClient client(clientFor(m_port, secret, key));
         QSignalSpy records(&client, &client::SmsClient::callFinished);
-        const auto result = await<api::GetConnectorsResponse>(
+        const auto result = awaitResult<api::GetConnectorsResponse>(
             [&](QObject *ctx, auto done) { client.getConnectors({}, ctx, done); });
         QVERIFY(!result.ok());
         QCOMPARE(QString::fromStdString(result.error().code), code);
@@ -208,7 +197,7 @@ private Q_SLOTS:
         if (!target.isEmpty())
             request.setRawHeader("X-Amz-Target", target);
         QNetworkReply *reply = network.post(request, body);
-        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, kWaitMs));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10'000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
         QVERIFY(!reply->rawHeader("x-amzn-RequestId").isEmpty());
         const auto json = api::Json::parse(reply->readAll().toStdString());

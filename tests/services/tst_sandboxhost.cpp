@@ -1,6 +1,8 @@
 // The in-process sandbox the GUI falls back to: it starts on loopback and the
 // config it hands out reaches it, signed with the sandbox's key pair.
 
+#include "AwaitResult.h"
+
 #include "services/SandboxHost.h"
 
 #include "client/SmsClient.h"
@@ -16,12 +18,7 @@ namespace {
 Result<api::GetServersResponse> listServers(const client::ClientConfig &config)
 {
     client::SmsClient client(config);
-    std::optional<Result<api::GetServersResponse>> outcome;
-    QObject context;
-    client.getServers({}, &context, [&](Result<api::GetServersResponse> r) { outcome = std::move(r); });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 10'000))
-        return SmsError::make(ErrorCode::Timeout, "no answer");
-    return std::move(*outcome);
+    return awaitResult<api::GetServersResponse>([&](QObject *ctx, auto done) { client.getServers({}, ctx, done); });
 }
 
 } // namespace
