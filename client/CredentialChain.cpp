@@ -90,6 +90,8 @@ std::optional<SmsError> unsupportedProviderOf(const SharedConfig &shared)
 
 CredentialChain::CredentialChain(CredentialChainOptions options)
     : m_options(std::move(options))
+    , m_shared(m_options.sharedConfig ? m_options.sharedConfig
+                                      : std::make_shared<SharedConfigCache>(m_options.environment, m_options.profile))
 {
 }
 
@@ -100,7 +102,7 @@ Result<Credentials> CredentialChain::resolve() const
     if (auto fromEnv = fromEnvironment(m_options.environment))
         return std::move(*fromEnv);
 
-    auto loaded = SharedConfig::load(m_options.environment, m_options.profile);
+    const auto &loaded = m_shared->get();
     if (!loaded)
         return loaded.error();
     const SharedConfig &shared = loaded.value();

@@ -8,8 +8,10 @@
 #include "api/Result.h"
 #include "client/AwsEnvironment.h"
 #include "client/Credentials.h"
+#include "client/SharedConfig.h"
 
 #include <chrono>
+#include <memory>
 
 namespace sms::client {
 
@@ -18,6 +20,8 @@ struct CredentialChainOptions
     QString profile; // explicit --profile; empty falls back to AWS_PROFILE, then "default"
     AwsEnvironment environment = AwsEnvironment::system();
     std::chrono::milliseconds processTimeout{std::chrono::seconds(60)};
+    // A read of the shared files to share with other resolvers; made when absent.
+    std::shared_ptr<const SharedConfigCache> sharedConfig;
 };
 
 class CredentialChain
@@ -33,6 +37,7 @@ public:
 
 private:
     CredentialChainOptions m_options;
+    std::shared_ptr<const SharedConfigCache> m_shared;
 };
 
 } // namespace sms::client

@@ -46,6 +46,8 @@ Result<std::optional<ResolvedSetting>> fromProfile(const SharedConfig &shared, c
 
 RegionResolver::RegionResolver(RegionOptions options)
     : m_options(std::move(options))
+    , m_shared(m_options.sharedConfig ? m_options.sharedConfig
+                                      : std::make_shared<SharedConfigCache>(m_options.environment, m_options.profile))
 {
 }
 
@@ -55,7 +57,7 @@ Result<ResolvedSetting> RegionResolver::region() const
         m_options.region, m_options.environment,
         {QStringLiteral("AWS_REGION"), QStringLiteral("AWS_DEFAULT_REGION")});
     if (!found) {
-        auto shared = SharedConfig::load(m_options.environment, m_options.profile);
+        const auto &shared = m_shared->get();
         if (!shared)
             return shared.error();
         auto fromFile = fromProfile(shared.value(), QStringLiteral("region"));
@@ -84,7 +86,7 @@ Result<ResolvedSetting> RegionResolver::endpointOverride() const
     if (auto found = fromOptionOrEnvironment(m_options.endpointUrl, m_options.environment,
                                              {QStringLiteral("AWS_ENDPOINT_URL")}))
         return *found;
-    auto shared = SharedConfig::load(m_options.environment, m_options.profile);
+    const auto &shared = m_shared->get();
     if (!shared)
         return shared.error();
     auto fromFile = fromProfile(shared.value(), QStringLiteral("endpoint_url"));

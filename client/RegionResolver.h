@@ -6,6 +6,9 @@
 
 #include "api/Result.h"
 #include "client/AwsEnvironment.h"
+#include "client/SharedConfig.h"
+
+#include <memory>
 
 namespace sms::client {
 
@@ -15,6 +18,8 @@ struct RegionOptions
     QString region;      // explicit --region
     QString endpointUrl; // explicit --endpoint-url
     AwsEnvironment environment = AwsEnvironment::system();
+    // A read of the shared files to share with other resolvers; made when absent.
+    std::shared_ptr<const SharedConfigCache> sharedConfig;
 };
 
 // A resolved value and a human-readable account of where it came from.
@@ -39,6 +44,7 @@ public:
 
 private:
     RegionOptions m_options;
+    std::shared_ptr<const SharedConfigCache> m_shared;
 };
 
 } // namespace sms::client

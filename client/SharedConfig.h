@@ -62,4 +62,28 @@ private:
     bool m_configPathFromEnv = false;
 };
 
+// The shared files read once, on first need, however many look-ups one
+// connection makes (region, endpoint, credentials, retry settings).
+class SharedConfigCache
+{
+public:
+    SharedConfigCache(AwsEnvironment environment, QString explicitProfile)
+        : m_environment(std::move(environment))
+        , m_profile(std::move(explicitProfile))
+    {
+    }
+
+    const Result<SharedConfig> &get() const
+    {
+        if (!m_loaded)
+            m_loaded.emplace(SharedConfig::load(m_environment, m_profile));
+        return *m_loaded;
+    }
+
+private:
+    AwsEnvironment m_environment;
+    QString m_profile;
+    mutable std::optional<Result<SharedConfig>> m_loaded;
+};
+
 } // namespace sms::client

@@ -9,12 +9,12 @@ namespace sms::services {
 namespace {
 
 // AWS_MAX_ATTEMPTS, else the profile's max_attempts, else the SDK default.
-Result<int> maxAttempts(const ConnectionRequest &request)
+Result<int> maxAttempts(const ConnectionRequest &request, const client::SharedConfigCache &shared)
 {
     QString text = request.environment.variable(QStringLiteral("AWS_MAX_ATTEMPTS"));
     QString source = QStringLiteral("AWS_MAX_ATTEMPTS");
     if (text.isEmpty()) {
-        auto config = client::SharedConfig::load(request.environment, request.profile);
+        const auto &config = shared.get();
         if (!config)
             return config.error();
         const auto setting = config->setting(QStringLiteral("max_attempts"));
@@ -36,8 +36,10 @@ Result<int> maxAttempts(const ConnectionRequest &request)
 
 Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
 {
+    // One read of ~/.aws for every look-up below.
+    const auto shared = std::make_shared<client::SharedConfigCache>(request.environment, request.profile);
     const client::RegionResolver settings({request.profile, request.region, request.endpointUrl,
-                                           request.environment});
+                                           request.environment, shared});
     auto region = settings.region();
     if (!region)
         return region.error();
@@ -48,13 +50,14 @@ Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
     if (!endpoint)
         return endpoint.error();
 
-    auto attempts = maxAttempts(request);
+    auto attempts = maxAttempts(request, *shared);
     if (!attempts)
         return attempts.error();
 
     client::CredentialChainOptions chain;
     chain.profile = request.profile;
     chain.environment = request.environment;
+    chain.sharedConfig = shared;
     auto credentials = client::CredentialChain(chain).resolve();
     if (!credentials)
         return credentials.error();

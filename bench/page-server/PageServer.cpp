@@ -23,16 +23,6 @@ using Status = QHttpServerResponder::StatusCode;
 constexpr QByteArrayView kTargetPrefix = "AWSServerMigrationService_V2016_10_24.";
 constexpr QByteArrayView kJsonType = "application/x-amz-json-1.1";
 
-QByteArray headerValue(const QHttpServerRequest &request, QByteArrayView name)
-{
-    const auto headers = request.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 } // namespace
 
 PageServer::PageServer(const ServerCatalog &catalog, QObject *parent)
@@ -77,7 +67,7 @@ PageServer::Reply PageServer::dispatch(const QHttpServerRequest &request) const
         return error(Status::NotFound, "UnknownOperationException",
                      "Only POST / is served (AWS JSON 1.1 protocol)");
 
-    const QByteArray target = headerValue(request, "X-Amz-Target");
+    const QByteArray target = request.value("X-Amz-Target"); // header names match in any case
     if (!target.startsWith(kTargetPrefix))
         return error(Status::BadRequest, "UnknownOperationException",
                      "Missing or foreign X-Amz-Target header");
