@@ -8,7 +8,7 @@
 # Requirement: on 100,000 servers in pages of 100 (1,000 GetServers calls),
 # median(B) / median(A) >= 10.
 #
-# It builds nothing. It starts the endpoint (bench/page-server by default, or
+# It builds nothing. It starts the endpoint (sms-local by default, or
 # any binary with the sms-local start-up contract), checks that both clients
 # return every server, then runs hyperfine and prints both medians and B/A.
 #
@@ -24,7 +24,7 @@
 #   --page-size N        page size for both clients (default 100)
 #   --runs N             hyperfine runs per command (default 5)
 #   --warmup N           hyperfine warm-up runs per command (default 1)
-#   --endpoint-bin PATH  endpoint binary (default $BUILD_DIR/bench/page-server/sms-bench-page-server)
+#   --endpoint-bin PATH  endpoint binary (default $BUILD_DIR/app/sms-local/sms-local)
 #   --endpoint-arg ARG   extra argument for the endpoint, repeatable; for a binary
 #                        named sms-local the default is the bench access key pair
 #   --aws-bin PATH       AWS CLI to use (default: $AWS_BIN, else the first `aws`
@@ -81,11 +81,11 @@ build_dir=${BUILD_DIR:-$repo_root/build}
 [[ -d $build_dir ]] || die "BUILD_DIR '$build_dir' does not exist; build first or set BUILD_DIR"
 build_dir=$(cd "$build_dir" && pwd)
 sms_plan=$build_dir/app/sms-plan/sms-plan
-endpoint_bin=${endpoint_bin:-$build_dir/bench/page-server/sms-bench-page-server}
+endpoint_bin=${endpoint_bin:-$build_dir/app/sms-local/sms-local}
 
 command -v hyperfine >/dev/null || die "hyperfine is not installed"
 command -v python3 >/dev/null || die "python3 is not installed"
-[[ -x $endpoint_bin ]] || die "endpoint binary '$endpoint_bin' not found; build the sms-bench-page-server target"
+[[ -x $endpoint_bin ]] || die "endpoint binary '$endpoint_bin' not found; build the sms-local target"
 if ((!aws_only)); then
     [[ -x $sms_plan ]] || die "'$sms_plan' not found; build sms-plan or pass --aws-only"
 fi

@@ -27,23 +27,21 @@ std::string queryOf(const api::GetServersRequest &request)
 
 } // namespace
 
-CatalogOperations::CatalogOperations(Estate estate, QByteArray tokenSecret, const SimulationClock &clock,
-                                     api::ServerCatalogStatus initial)
-    : m_estate(std::move(estate))
-    , m_tokens(std::move(tokenSecret))
+CatalogOperations::CatalogOperations(SandboxState &state, const PageTokens &tokens, const SimulationClock &clock)
+    : m_state(state)
+    , m_tokens(tokens)
     , m_clock(clock)
-    , m_status(initial)
-    , m_lastModifiedOn(m_estate.generatedAt)
 {
 }
 
 api::ServerCatalogStatus CatalogOperations::status() const
 {
-    if (m_status == api::ServerCatalogStatus::Importing && m_clock.now() >= m_importDoneAt) {
-        m_status = api::ServerCatalogStatus::Available;
-        m_lastModifiedOn = m_importDoneAt;
+    if (m_state.catalogStatus == api::ServerCatalogStatus::Importing
+        && m_clock.now().epochSeconds >= m_state.importDoneAt) {
+        m_state.catalogStatus = api::ServerCatalogStatus::Available;
+        m_state.catalogModified = m_state.importDoneAt;
     }
-    return m_status;
+    return m_state.catalogStatus;
 }
 
 Result<api::ImportServerCatalogResponse>
@@ -52,15 +50,16 @@ CatalogOperations::importServerCatalog(const api::ImportServerCatalogRequest &)
     if (status() == api::ServerCatalogStatus::Importing)
         return SmsError::make(ErrorCode::OperationNotPermittedException,
                               "A server catalog import is already in progress.", 400);
-    const bool anyHealthy = std::any_of(m_estate.connectors.begin(), m_estate.connectors.end(),
+    const auto &connectors = m_state.estate.connectors;
+    const bool anyHealthy = std::any_of(connectors.begin(), connectors.end(),
                                         [](const api::Connector &c) { return c.status == api::ConnectorStatus::Healthy; });
     if (!anyHealthy)
         return SmsError::make(ErrorCode::NoConnectorsAvailableException,
                               "No healthy connector is associated to import the server catalog from.", 400);
-    const api::Timestamp now = m_clock.now();
-    m_status = api::ServerCatalogStatus::Importing;
-    m_lastModifiedOn = now;
-    m_importDoneAt = {now.epochSeconds + kImportSeconds + double(m_estate.servers.size()) / 500.0};
+    const double now = m_clock.now().epochSeconds;
+    m_state.catalogStatus = api::ServerCatalogStatus::Importing;
+    m_state.catalogModified = now;
+    m_state.importDoneAt = now + kImportSeconds + double(m_state.estate.servers.size()) / 500.0;
     return api::ImportServerCatalogResponse{};
 }
 
@@ -70,18 +69,19 @@ CatalogOperations::deleteServerCatalog(const api::DeleteServerCatalogRequest &)
     if (status() == api::ServerCatalogStatus::Importing)
         return SmsError::make(ErrorCode::OperationNotPermittedException,
                               "The server catalog cannot be deleted while it is being imported.", 400);
-    m_status = api::ServerCatalogStatus::Deleted;
-    m_lastModifiedOn = m_clock.now();
+    m_state.catalogStatus = api::ServerCatalogStatus::Deleted;
+    m_state.catalogModified = m_clock.now().epochSeconds;
     return api::DeleteServerCatalogResponse{};
 }
 
 Result<api::GetConnectorsResponse> CatalogOperations::getConnectors(const api::GetConnectorsRequest &request) const
 {
-    auto page = pageOf(m_estate.connectors.size(), request.nextToken, request.maxResults, "GetConnectors", m_tokens);
+    const auto &connectors = m_state.estate.connectors;
+    auto page = pageOf(connectors.size(), request.nextToken, request.maxResults, "GetConnectors", m_tokens);
     if (!page)
         return page.error();
     api::GetConnectorsResponse response;
-    const auto first = m_estate.connectors.begin() + std::ptrdiff_t(page->first);
+    const auto first = connectors.begin() + std::ptrdiff_t(page->first);
     response.connectorList.emplace(first, first + std::ptrdiff_t(page->count));
     response.nextToken = page->nextToken;
     return response;
@@ -90,7 +90,7 @@ Result<api::GetConnectorsResponse> CatalogOperations::getConnectors(const api::G
 Result<api::DisassociateConnectorResponse>
 CatalogOperations::disassociateConnector(const api::DisassociateConnectorRequest &request)
 {
-    auto &connectors = m_estate.connectors;
+    auto &connectors = m_state.estate.connectors;
     const auto it = std::find_if(connectors.begin(), connectors.end(),
                                  [&](const api::Connector &c) { return c.connectorId == request.connectorId; });
     if (it == connectors.end())
@@ -106,8 +106,8 @@ Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServ
     const api::ServerCatalogStatus current = status();
     std::vector<const api::Server *> selected;
     if (current == api::ServerCatalogStatus::Available) {
-        selected.reserve(m_estate.servers.size());
-        for (const EstateServer &entry : m_estate.servers)
+        selected.reserve(m_state.estate.servers.size());
+        for (const EstateServer &entry : m_state.estate.servers)
             if (!filter || filter->empty() || matches(entry.server, *filter))
                 selected.push_back(&entry.server);
     }
@@ -116,7 +116,7 @@ Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServ
     if (!page)
         return page.error();
     api::GetServersResponse response;
-    response.lastModifiedOn = m_lastModifiedOn;
+    response.lastModifiedOn = api::Timestamp{m_state.catalogModified};
     response.serverCatalogStatus = current;
     auto &list = response.serverList.emplace();
     list.reserve(page->count);

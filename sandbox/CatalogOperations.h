@@ -7,8 +7,8 @@
 // AVAILABLE. Only an AVAILABLE catalog lists servers.
 
 #include "api/SmsTypes.h"
-#include "sandbox/EstateGenerator.h"
 #include "sandbox/Paging.h"
+#include "sandbox/SandboxState.h"
 #include "sandbox/SimulationClock.h"
 
 namespace sms::sandbox {
@@ -20,9 +20,7 @@ class CatalogOperations
 public:
     static constexpr double kImportSeconds = 60;
 
-    // The estate starts as already imported unless `initial` says otherwise.
-    CatalogOperations(Estate estate, QByteArray tokenSecret, const SimulationClock &clock,
-                      api::ServerCatalogStatus initial = api::ServerCatalogStatus::Available);
+    CatalogOperations(SandboxState &state, const PageTokens &tokens, const SimulationClock &clock);
 
     Result<api::GetConnectorsResponse> getConnectors(const api::GetConnectorsRequest &request) const;
     Result<api::DisassociateConnectorResponse> disassociateConnector(const api::DisassociateConnectorRequest &request);
@@ -37,12 +35,9 @@ private:
     // Where the catalog is now, finishing an import whose time has come.
     api::ServerCatalogStatus status() const;
 
-    Estate m_estate;
-    PageTokens m_tokens;
+    SandboxState &m_state;
+    const PageTokens &m_tokens;
     const SimulationClock &m_clock;
-    mutable api::ServerCatalogStatus m_status;
-    mutable api::Timestamp m_lastModifiedOn;
-    api::Timestamp m_importDoneAt;
 };
 
 } // namespace sms::sandbox

@@ -49,30 +49,6 @@ std::vector<Manager> makeManagers(SeededRandom &random, std::size_t serverCount)
     return managers;
 }
 
-api::Connector connectorFor(const Manager &manager, SeededRandom &random, bool healthy, api::Timestamp associatedOn)
-{
-    api::Connector connector;
-    connector.connectorId = "c-" + hexDigits(random.below(16), 1) + hexDigits(random.next(), 16);
-    connector.version = "1.0." + std::to_string(10 + random.below(20)) + "." + std::to_string(random.below(400));
-    connector.status = healthy ? api::ConnectorStatus::Healthy : api::ConnectorStatus::Unhealthy;
-    const api::ConnectorCapability kind = manager.type == api::VmManagerType::Vsphere ? api::ConnectorCapability::Vsphere
-        : manager.type == api::VmManagerType::Scvmm                                  ? api::ConnectorCapability::Scvmm
-                                                                                     : api::ConnectorCapability::HypervManager;
-    connector.capabilityList = std::vector<api::OpenEnum<api::ConnectorCapability>>{
-        kind, api::ConnectorCapability::SnapshotBatching, api::ConnectorCapability::SmsOptimized};
-    connector.vmManagerName = manager.name;
-    connector.vmManagerType = manager.type;
-    connector.vmManagerId = manager.id;
-    connector.ipAddress = "10." + std::to_string(random.below(256)) + "." + std::to_string(random.below(256)) + "."
-        + std::to_string(2 + random.below(250));
-    std::string mac;
-    for (int octet = 0; octet < 6; ++octet)
-        mac += (octet ? ":" : "") + hexDigits(octet == 0 ? 0x00 : random.below(256), 2);
-    connector.macAddress = mac;
-    connector.associatedOn = associatedOn;
-    return connector;
-}
-
 api::Server makeServer(std::size_t index, Manager &manager, SeededRandom &random, std::uint64_t idKey)
 {
     const std::string_view env = random.pick(kEnvironments);
@@ -114,6 +90,31 @@ api::Server makeServer(std::size_t index, Manager &manager, SeededRandom &random
 
 } // namespace
 
+api::Connector makeConnector(const std::string &managerName, const api::OpenEnum<api::VmManagerType> &managerType,
+                             const std::string &managerId, SeededRandom &random, bool healthy,
+                             api::Timestamp associatedOn)
+{
+    api::Connector connector;
+    connector.connectorId = "c-" + hexDigits(random.below(16), 1) + hexDigits(random.next(), 16);
+    connector.version = "1.0." + std::to_string(10 + random.below(20)) + "." + std::to_string(random.below(400));
+    connector.status = healthy ? api::ConnectorStatus::Healthy : api::ConnectorStatus::Unhealthy;
+    // The capability naming the manager's kind has the manager type's name.
+    const auto kind = api::OpenEnum<api::ConnectorCapability>::fromString(managerType.toString());
+    connector.capabilityList = std::vector<api::OpenEnum<api::ConnectorCapability>>{
+        kind, api::ConnectorCapability::SnapshotBatching, api::ConnectorCapability::SmsOptimized};
+    connector.vmManagerName = managerName;
+    connector.vmManagerType = managerType;
+    connector.vmManagerId = managerId;
+    connector.ipAddress = "10." + std::to_string(random.below(256)) + "." + std::to_string(random.below(256)) + "."
+        + std::to_string(2 + random.below(250));
+    std::string mac = "00";
+    for (int octet = 1; octet < 6; ++octet)
+        mac += ':' + hexDigits(random.below(256), 2);
+    connector.macAddress = mac;
+    connector.associatedOn = associatedOn;
+    return connector;
+}
+
 Estate generateEstate(std::size_t serverCount, std::uint64_t seed)
 {
     SeededRandom random(mix64(seed ^ 0x534d534c4f43414cULL));  // "SMSLOCAL"
@@ -124,7 +125,8 @@ Estate generateEstate(std::size_t serverCount, std::uint64_t seed)
     std::vector<Manager> managers = makeManagers(random, serverCount);
     for (std::size_t i = 0; i < managers.size(); ++i) {
         const bool healthy = i + 1 < managers.size();  // the last connector is unhealthy
-        estate.connectors.push_back(connectorFor(managers[i], random, healthy, estate.generatedAt));
+        const Manager &m = managers[i];
+        estate.connectors.push_back(makeConnector(m.name, m.type, m.id, random, healthy, estate.generatedAt));
     }
 
     const std::uint64_t idKey = random.next();

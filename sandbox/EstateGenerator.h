@@ -13,6 +13,8 @@
 
 namespace sms::sandbox {
 
+class SeededRandom;
+
 struct EstateServer
 {
     api::Server server;
@@ -27,5 +29,11 @@ struct Estate
 };
 
 Estate generateEstate(std::size_t serverCount, std::uint64_t seed);
+
+// The connector of one VM manager, its id, version and addresses drawn from
+// `random` (also used by the catalog file loader).
+api::Connector makeConnector(const std::string &managerName, const api::OpenEnum<api::VmManagerType> &managerType,
+                             const std::string &managerId, SeededRandom &random, bool healthy,
+                             api::Timestamp associatedOn);
 
 } // namespace sms::sandbox

@@ -6,7 +6,10 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUuid>
+
+#include <memory>
 
 namespace sms::sandbox {
 namespace {
@@ -83,19 +86,72 @@ Result<std::string> SandboxServer::dispatch(const QHttpServerRequest &request) c
             return authentic.error();
     }
     const QByteArray body = request.body();
-    return handler->second(std::string_view(body.constData(), size_t(body.size())));
+    return run(handler->first, handler->second, std::string_view(body.constData(), size_t(body.size())));
+}
+
+void SandboxServer::setFaults(const FaultSettings &faults)
+{
+    m_faults = faults;
+    m_faultRandom = SeededRandom(mix64(faults.seed ^ 0x4641554c54ULL));  // "FAULT"
+}
+
+SandboxServer::Fault SandboxServer::drawFault()
+{
+    if (m_faults.throttle <= 0 && m_faults.serverError <= 0 && m_faults.drop <= 0)
+        return Fault::None;
+    const double draw = double(m_faultRandom.below(1'000'000)) / 1'000'000.0;
+    if (draw < m_faults.throttle)
+        return Fault::Throttle;
+    if (draw < m_faults.throttle + m_faults.serverError)
+        return Fault::ServerError;
+    if (draw < m_faults.throttle + m_faults.serverError + m_faults.drop)
+        return Fault::Drop;
+    return Fault::None;
+}
+
+Result<std::string> SandboxServer::run(const std::string &operation, const Handler &handler,
+                                       std::string_view body) const
+{
+    if (m_beforeEach)
+        m_beforeEach();
+    auto result = handler(body);
+    if (result && m_afterEach)
+        m_afterEach(operation);
+    return result;
+}
+
+Result<std::string> SandboxServer::invoke(std::string_view operation, std::string_view body)
+{
+    const auto handler = m_operations.find(operation);
+    if (handler == m_operations.end())
+        return SmsError::make(ErrorCode::UnknownOperationException, "Unknown operation " + std::string(operation), 400);
+    return run(handler->first, handler->second, body);
 }
 
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const Result<std::string> result = dispatch(request);
+    const Fault fault = drawFault();
+    const Result<std::string> result = fault == Fault::Throttle
+        ? SmsError::make(ErrorCode::ThrottlingException, "Rate exceeded", 400)
+        : fault == Fault::ServerError ? SmsError::make(ErrorCode::InternalError, "An internal error occurred.", 500)
+                                      : dispatch(request);
+    if (fault == Fault::Drop) {
+        socket->abort();  // the operation happened; its answer never comes
+        return true;
+    }
     const QByteArray body = QByteArray::fromStdString(result ? result.value() : errorBody(result.error()));
     const auto status = static_cast<QHttpServerResponder::StatusCode>(result ? 200 : statusFor(result.error()));
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.write(body,
-                    {{"Content-Type", latin1(api::kJsonContentType)},
-                     {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}},
-                    status);
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    auto respond = [responder, body, status] {
+        responder->write(body,
+                         {{"Content-Type", latin1(api::kJsonContentType)},
+                          {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}},
+                         status);
+    };
+    if (m_faults.latencyMs > 0)
+        QTimer::singleShot(m_faults.latencyMs, socket, respond);  // not if the socket is gone by then
+    else
+        respond();
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include "api/JsonCodec.h"
 #include "sandbox/RequestAuthenticator.h"
 #include "sandbox/RequestValidator.h"
+#include "sandbox/SeededRandom.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -20,6 +21,18 @@
 
 namespace sms::sandbox {
 
+// Faults for resilience testing (sms-local --fault-*, --latency-ms). Each is a
+// probability per request: throttle and 5xx answer an error before the
+// operation runs; drop runs it, then closes the connection with no answer.
+struct FaultSettings
+{
+    double throttle = 0;
+    double serverError = 0;
+    double drop = 0;
+    int latencyMs = 0;
+    std::uint64_t seed = 1;  // the same seed gives the same faults
+};
+
 class SandboxServer : public QAbstractHttpServer
 {
 public:
@@ -30,6 +43,10 @@ public:
     explicit SandboxServer(std::optional<AuthSettings> auth, QObject *parent = nullptr);
 
     void addOperation(const std::string &operation, Handler handler);
+    // Runs before each authenticated operation (the engine advances its simulation).
+    void setBeforeEachOperation(std::function<void()> hook) { m_beforeEach = std::move(hook); }
+    // Runs after each operation that succeeded, with its name (sms-local saves its state).
+    void setAfterEachOperation(std::function<void(std::string_view)> hook) { m_afterEach = std::move(hook); }
 
     // A typed operation: the request is decoded (SerializationException,
     // InvalidParameterException, MissingRequiredParameterException) and
@@ -50,6 +67,11 @@ public:
         });
     }
 
+    void setFaults(const FaultSettings &faults);
+
+    // Runs an operation as a request would, without HTTP or signature.
+    Result<std::string> invoke(std::string_view operation, std::string_view body);
+
     // Listens with TCP_NODELAY on every connection; returns the port, 0 on failure.
     quint16 listenOn(const QHostAddress &address, quint16 port);
 
@@ -58,10 +80,18 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    enum class Fault { None, Throttle, ServerError, Drop };
+
     Result<std::string> dispatch(const QHttpServerRequest &request) const;
+    Result<std::string> run(const std::string &operation, const Handler &handler, std::string_view body) const;
+    Fault drawFault();
 
     std::optional<RequestAuthenticator> m_authenticator;
     std::map<std::string, Handler, std::less<>> m_operations;
+    std::function<void()> m_beforeEach;
+    std::function<void(std::string_view)> m_afterEach;
+    FaultSettings m_faults;
+    SeededRandom m_faultRandom{1};
 };
 
 } // namespace sms::sandbox

@@ -23,6 +23,8 @@ public:
 
     api::Timestamp now() const;
     double timeScale() const { return m_timeScale; }
+    // Jumps simulated time forward (to give a demo estate its history).
+    void skip(double seconds) { m_start.epochSeconds += seconds; }
 
 private:
     api::Timestamp m_start;

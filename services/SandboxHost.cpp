@@ -1,8 +1,12 @@
 #include "services/SandboxHost.h"
 
 #include "sandbox/SandboxDefaults.h"
+#include "services/DemoApplications.h"
 
-#include <QRandomGenerator>
+#include <QDateTime>
+
+#include <QDir>
+#include <QStandardPaths>
 
 namespace sms::services {
 namespace {
@@ -16,23 +20,33 @@ sandbox::AuthSettings defaultAuth()
     return auth;
 }
 
-// Page tokens only have to outlive this process.
-QByteArray freshSecret()
+sandbox::EngineOptions engineOptions(const SandboxOptions &options)
 {
-    QByteArray secret(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), secret.size() / 4);
-    return secret;
+    sandbox::EngineOptions engine;
+    engine.timeScale = options.timeScale;
+    if (options.demoApplications)
+        engine.start = api::Timestamp{double(QDateTime::currentMSecsSinceEpoch()) / 1000.0 - kDemoHistorySeconds};
+    // Templates the user generates stay where they can find them.
+    engine.s3Dir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                       .filePath(QStringLiteral("sandbox-s3"));
+    return engine;
 }
 
 } // namespace
 
 SandboxHost::SandboxHost(SandboxOptions options, QObject *parent)
     : QObject(parent)
-    , m_clock(api::Timestamp::fromSystemTime(std::chrono::system_clock::now()), options.timeScale)
-    , m_catalog(sandbox::generateEstate(options.servers, options.seed), freshSecret(), m_clock)
+    , m_engine(sandbox::SandboxState::fromEstate(sandbox::generateEstate(options.servers, options.seed), options.seed),
+               engineOptions(options))
     , m_server(defaultAuth(), this)
 {
-    m_catalog.registerWith(m_server);
+    m_engine.registerWith(m_server);
+    if (options.demoApplications) {
+        // The demo's history has no failed runs, so every app is where the demo says.
+        const double failureRate = std::exchange(m_engine.state().failureRate, 0.0);
+        m_demoReady = addDemoApplications(m_engine, m_server);
+        m_engine.state().failureRate = failureRate;
+    }
 }
 
 Result<client::ClientConfig> SandboxHost::start()

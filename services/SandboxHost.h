@@ -1,14 +1,14 @@
 #pragma once
 // SandboxHost: the sandbox engine hosted in this process on a free loopback
 // port, with a generated demo estate: what the GUI talks to when started with
-// --sandbox or when no AWS credentials are set up. start() hands back the
-// ClientConfig that reaches it with the sandbox's default key pair.
+// --sandbox or when no AWS credentials are set up, with demo applications at
+// different stages. start() hands back the ClientConfig that reaches it with
+// the sandbox's default key pair.
 
 #include "api/Result.h"
 #include "client/ClientConfig.h"
-#include "sandbox/CatalogOperations.h"
+#include "sandbox/SandboxEngine.h"
 #include "sandbox/SandboxServer.h"
-#include "sandbox/SimulationClock.h"
 
 #include <QObject>
 
@@ -21,6 +21,7 @@ struct SandboxOptions
     std::size_t servers = 3000;  // a demo estate a new user can take in
     std::uint64_t seed = 1;
     double timeScale = 1.0;
+    bool demoApplications = true;  // a few apps at different stages (DemoApplications)
 };
 
 class SandboxHost : public QObject
@@ -32,12 +33,15 @@ public:
 
     Result<client::ClientConfig> start();
     QUrl endpoint() const { return m_endpoint; }
+    sandbox::SandboxEngine &engine() { return m_engine; }
+    // Whether the demo applications were made (an error says why not).
+    const Result<void> &demoReady() const { return m_demoReady; }
 
 private:
-    sandbox::SimulationClock m_clock;
-    sandbox::CatalogOperations m_catalog;
+    sandbox::SandboxEngine m_engine;
     sandbox::SandboxServer m_server;
     QUrl m_endpoint;
+    Result<void> m_demoReady;
 };
 
 } // namespace sms::services

@@ -2,6 +2,7 @@
 // checking what it sends, what it prints and how it exits.
 
 #include "FakeSmsServer.h"
+#include "RunProcess.h"
 
 #include "api/JsonCodec.h"
 
@@ -10,21 +11,14 @@
 #include <QTest>
 
 using Status = QHttpServerResponder::StatusCode;
+using sms::testing::Run;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
+// A clean environment with the credentials and region sms-plan needs.
 QProcessEnvironment cleanEnvironment(const QString &home)
 {
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    QProcessEnvironment env = sms::testing::cleanEnvironment(home);
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDCLITEST"));
     env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("cli-test-secret"));
     env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("eu-west-1"));
@@ -33,12 +27,7 @@ QProcessEnvironment cleanEnvironment(const QString &home)
 
 Run runPlan(const QStringList &arguments, const QProcessEnvironment &env)
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SMS_PLAN_BINARY), arguments);
-    if (!process.waitForFinished(30'000))
-        qFatal("sms-plan did not finish");
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return sms::testing::runToEnd(QStringLiteral(SMS_PLAN_BINARY), arguments, env);
 }
 
 QByteArray serversPage(int first, int count, const char *nextToken)

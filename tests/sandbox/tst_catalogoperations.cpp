@@ -17,7 +17,10 @@ private Q_SLOTS:
     {
         std::chrono::milliseconds wall{0};
         const SimulationClock clock(api::Timestamp{1'700'000'000}, 10.0, [&wall] { return wall; });
-        CatalogOperations catalog(generateEstate(1000, 5), "secret", clock, api::ServerCatalogStatus::NotImported);
+        SandboxState state = SandboxState::fromEstate(generateEstate(1000, 5), 5);
+        state.catalogStatus = api::ServerCatalogStatus::NotImported;
+        const PageTokens tokens("secret");
+        CatalogOperations catalog(state, tokens, clock);
 
         auto listed = catalog.getServers({});
         QVERIFY(listed->serverCatalogStatus == api::ServerCatalogStatus::NotImported);
@@ -47,7 +50,9 @@ private Q_SLOTS:
     {
         const SimulationClock clock(api::Timestamp{1'700'000'000}, 1.0);
         Estate estate = generateEstate(10, 5);
-        CatalogOperations catalog(estate, "secret", clock);
+        SandboxState state = SandboxState::fromEstate(estate, 5);
+        const PageTokens tokens("secret");
+        CatalogOperations catalog(state, tokens, clock);
         for (const api::Connector &connector : estate.connectors) {
             api::DisassociateConnectorRequest request;
             request.connectorId = *connector.connectorId;

@@ -47,7 +47,8 @@ private Q_SLOTS:
     void init()
     {
         m_estate = generateEstate(250, 42);
-        m_catalog = std::make_unique<CatalogOperations>(m_estate, "token-secret", m_clock);
+        m_state = SandboxState::fromEstate(m_estate, 42);
+        m_catalog = std::make_unique<CatalogOperations>(m_state, m_tokens, m_clock);
         m_server = std::make_unique<SandboxServer>(sandboxKeys());
         m_catalog->registerWith(*m_server);
         m_port = m_server->listenOn(QHostAddress::LocalHost, 0);
@@ -209,6 +210,8 @@ private Q_SLOTS:
 private:
     SimulationClock m_clock{api::Timestamp{1.7e9}, 1.0};
     Estate m_estate;
+    SandboxState m_state;
+    const PageTokens m_tokens{"token-secret"};
     std::unique_ptr<CatalogOperations> m_catalog;
     std::unique_ptr<SandboxServer> m_server;
     quint16 m_port = 0;

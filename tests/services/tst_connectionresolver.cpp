@@ -1,5 +1,7 @@
 #include "services/ConnectionResolver.h"
 
+#include "TestEnvironment.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,11 +54,7 @@ private Q_SLOTS:
         QTemporaryDir home;
         ConnectionRequest request;
         request.endpointUrl = endpointOption;
-        request.environment.homeDir = home.path();
-        request.environment.variables = QProcessEnvironment();
-        for (const QString &variable : variables)
-            request.environment.variables.insert(variable.section(QLatin1Char('='), 0, 0),
-                                                 variable.section(QLatin1Char('='), 1));
+        request.environment = testing::testEnvironment(home.path(), variables);
         const auto config = resolveConnection(request);
         if (endpoint.isEmpty()) {
             QVERIFY(!config.ok());

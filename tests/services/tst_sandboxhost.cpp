@@ -8,7 +8,10 @@
 #include "client/SmsClient.h"
 #include "sandbox/SandboxDefaults.h"
 
+#include <QDateTime>
 #include <QTest>
+
+#include <map>
 
 using namespace sms;
 using namespace sms::services;
@@ -43,6 +46,31 @@ private Q_SLOTS:
         QCOMPARE(servers->serverList->size(), size_t(50));
         QVERIFY(servers->nextToken.has_value());
         QVERIFY(servers->serverCatalogStatus == api::ServerCatalogStatus::Available);
+    }
+
+    void showsDemoApplicationsAtEveryStage()
+    {
+        SandboxHost host({120, 9, 1.0});
+        QVERIFY2(host.demoReady().ok(), host.demoReady() ? "" : host.demoReady().error().describe().c_str());
+        const auto config = host.start();
+        client::SmsClient client(config.value());
+        const auto apps = awaitResult<api::ListAppsResponse>(
+            [&](QObject *ctx, auto done) { client.listApps({}, ctx, done); });
+        QVERIFY2(apps.ok(), apps ? "" : apps.error().describe().c_str());
+        std::map<std::string, api::AppSummary> byName;
+        for (const api::AppSummary &app : *apps->apps)
+            byName[*app.name] = app;
+        QCOMPARE(byName.size(), size_t(4));
+        QVERIFY(byName["Payroll"].launchStatus == api::AppLaunchStatus::Launched);
+        QVERIFY(byName["Payroll"].replicationStatus == api::AppReplicationStatus::Replicated);
+        QVERIFY(byName["Intranet"].replicationStatus == api::AppReplicationStatus::Replicated);
+        QVERIFY(byName["Intranet"].launchStatus == api::AppLaunchStatus::ReadyForConfiguration);
+        QVERIFY(byName["CRM"].replicationStatus == api::AppReplicationStatus::ReadyForReplication);
+        QVERIFY(byName["Billing"].replicationStatus == api::AppReplicationStatus::ReplicationInProgress);
+        QCOMPARE(*byName["CRM"].totalServers, 5);
+        // The history is in the past: Payroll replicated about two hours ago.
+        const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        QVERIFY(byName["Payroll"].latestReplicationTime->epochSeconds < now - 3600);
     }
 
     void refusesOtherKeys()

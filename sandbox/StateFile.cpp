@@ -1,0 +1,312 @@
+#include "sandbox/StateFile.h"
+
+#include "api/JsonCodec.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+namespace sms::sandbox {
+namespace {
+
+using api::Json;
+constexpr std::string_view kFormat = "sms-local state";
+
+// Record members that are API types travel through the API codec.
+template <typename T>
+Json encode(const T &value)
+{
+    return api::toJson(value);
+}
+
+template <typename T>
+T decode(const Json &json, bool &ok)
+{
+    auto value = api::fromJson<T>(json);
+    if (!value) {
+        ok = false;
+        return T{};
+    }
+    return std::move(value).value();
+}
+
+template <typename T>
+Json encodeAll(const std::vector<T> &values)
+{
+    Json list = Json::array();
+    for (const T &value : values)
+        list.push_back(encode(value));
+    return list;
+}
+
+template <typename T>
+std::vector<T> decodeAll(const Json &json, bool &ok)
+{
+    std::vector<T> values;
+    if (!json.is_array()) {
+        ok = false;
+        return values;
+    }
+    for (const Json &item : json)
+        values.push_back(decode<T>(item, ok));
+    return values;
+}
+
+template <typename T>
+Json encodeOptional(const std::optional<T> &value)
+{
+    return value ? encode(*value) : Json();
+}
+
+template <typename T>
+std::optional<T> decodeOptional(const Json &json, bool &ok)
+{
+    return json.is_null() ? std::nullopt : std::optional<T>(decode<T>(json, ok));
+}
+
+Json encodeRun(const RunRecord &run)
+{
+    return {{"id", run.id}, {"type", std::string(api::OpenEnum(run.type).toString())},
+            {"description", run.description ? Json(*run.description) : Json()}, {"start", run.start},
+            {"duration", run.duration}, {"failsAt", run.failsAt ? Json(*run.failsAt) : Json()},
+            {"failure", run.failure}, {"missed", run.missed}, {"amiId", run.amiId},
+            {"amiDeleted", run.amiDeleted}, {"settled", run.settled},
+            {"encrypted", run.encrypted ? Json(*run.encrypted) : Json()},
+            {"kmsKeyId", run.kmsKeyId ? Json(*run.kmsKeyId) : Json()}};
+}
+
+RunRecord decodeRun(const Json &json)
+{
+    RunRecord run;
+    run.id = json.at("id").get<std::string>();
+    run.type = api::OpenEnum<api::ReplicationRunType>::fromString(json.at("type").get<std::string>()).value();
+    if (!json.at("description").is_null())
+        run.description = json.at("description").get<std::string>();
+    run.start = json.at("start").get<double>();
+    run.duration = json.at("duration").get<double>();
+    if (!json.at("failsAt").is_null())
+        run.failsAt = json.at("failsAt").get<double>();
+    run.failure = json.at("failure").get<std::string>();
+    run.missed = json.at("missed").get<bool>();
+    run.amiId = json.at("amiId").get<std::string>();
+    run.amiDeleted = json.at("amiDeleted").get<bool>();
+    run.settled = json.at("settled").get<bool>();
+    if (!json.at("encrypted").is_null())
+        run.encrypted = json.at("encrypted").get<bool>();
+    if (!json.at("kmsKeyId").is_null())
+        run.kmsKeyId = json.at("kmsKeyId").get<std::string>();
+    return run;
+}
+
+Json encodeJob(const JobRecord &job)
+{
+    Json runs = Json::array();
+    for (const RunRecord &run : job.runs)
+        runs.push_back(encodeRun(run));
+    return {{"settings", encode(job.settings)}, {"randomKey", std::to_string(job.randomKey)}, {"runs", runs},
+            {"onDemandStarts", job.onDemandStarts}, {"consecutiveFailures", job.consecutiveFailures},
+            {"paused", job.paused}};
+}
+
+JobRecord decodeJob(const Json &json, bool &ok)
+{
+    JobRecord job;
+    job.settings = decode<api::ReplicationJob>(json.at("settings"), ok);
+    job.randomKey = std::stoull(json.at("randomKey").get<std::string>());
+    for (const Json &run : json.at("runs"))
+        job.runs.push_back(decodeRun(run));
+    job.onDemandStarts = json.at("onDemandStarts").get<std::vector<double>>();
+    job.consecutiveFailures = json.at("consecutiveFailures").get<int>();
+    job.paused = json.at("paused").get<bool>();
+    ok = ok && job.settings.replicationJobId && job.settings.serverId;
+    return job;
+}
+
+Json encodeApp(const AppRecord &app)
+{
+    Json groups = Json::array();
+    for (const ServerGroupRecord &group : app.groups)
+        groups.push_back({{"id", group.id}, {"name", group.name}, {"serverIds", group.serverIds}});
+    Json notices = Json::object();
+    for (const auto &[id, notice] : app.validationNotices)
+        notices[id] = {{"context", encode(notice.context)}, {"at", notice.at}};
+    return {{"id", app.id}, {"name", app.name}, {"description", app.description}, {"roleName", app.roleName},
+            {"clientToken", app.clientToken ? Json(*app.clientToken) : Json()},
+            {"importedAppId", app.importedAppId ? Json(*app.importedAppId) : Json()},
+            {"creationTime", app.creationTime}, {"lastModified", app.lastModified}, {"groups", groups},
+            {"tags", encodeAll(app.tags)},
+            {"replication", app.replication ? encodeAll(*app.replication) : Json()},
+            {"launch", encodeOptional(app.launch)}, {"validation", encodeOptional(app.validation)},
+            {"validationNotices", notices}, {"replicationStarted", app.replicationStarted},
+            {"replicationStopped", app.replicationStopped}, {"replicationStartedAt", app.replicationStartedAt},
+            {"keptAmis", app.keptAmis},
+            {"keptReplicationTime", app.keptReplicationTime ? Json(*app.keptReplicationTime) : Json()},
+            {"launchedAt", app.launchedAt ? Json(*app.launchedAt) : Json()},
+            {"terminatedAt", app.terminatedAt ? Json(*app.terminatedAt) : Json()},
+            {"templatesWritten", app.templatesWritten}};
+}
+
+AppRecord decodeApp(const Json &json, bool &ok)
+{
+    AppRecord app;
+    app.id = json.at("id").get<std::string>();
+    app.name = json.at("name").get<std::string>();
+    app.description = json.at("description").get<std::string>();
+    app.roleName = json.at("roleName").get<std::string>();
+    if (!json.at("clientToken").is_null())
+        app.clientToken = json.at("clientToken").get<std::string>();
+    if (!json.at("importedAppId").is_null())
+        app.importedAppId = json.at("importedAppId").get<std::string>();
+    app.creationTime = json.at("creationTime").get<double>();
+    app.lastModified = json.at("lastModified").get<double>();
+    for (const Json &group : json.at("groups"))
+        app.groups.push_back({group.at("id").get<std::string>(), group.at("name").get<std::string>(),
+                              group.at("serverIds").get<std::vector<std::string>>()});
+    app.tags = decodeAll<api::Tag>(json.at("tags"), ok);
+    if (!json.at("replication").is_null())
+        app.replication = decodeAll<api::ServerGroupReplicationConfiguration>(json.at("replication"), ok);
+    app.launch = decodeOptional<api::GetAppLaunchConfigurationResponse>(json.at("launch"), ok);
+    app.validation = decodeOptional<api::GetAppValidationConfigurationResponse>(json.at("validation"), ok);
+    for (const auto &[id, notice] : json.at("validationNotices").items())
+        app.validationNotices[id] = {decode<api::NotificationContext>(notice.at("context"), ok),
+                                     notice.at("at").get<double>()};
+    app.replicationStarted = json.at("replicationStarted").get<bool>();
+    app.replicationStopped = json.at("replicationStopped").get<bool>();
+    app.replicationStartedAt = json.at("replicationStartedAt").get<double>();
+    app.keptAmis = json.at("keptAmis").get<std::map<std::string, std::string>>();
+    if (!json.at("keptReplicationTime").is_null())
+        app.keptReplicationTime = json.at("keptReplicationTime").get<double>();
+    if (!json.at("launchedAt").is_null())
+        app.launchedAt = json.at("launchedAt").get<double>();
+    if (!json.at("terminatedAt").is_null())
+        app.terminatedAt = json.at("terminatedAt").get<double>();
+    app.templatesWritten = json.at("templatesWritten").get<int>();
+    return app;
+}
+
+SmsError stateError(const QString &source, const std::string &problem)
+{
+    return SmsError::make(ErrorCode::InvalidConfiguration,
+                          "The sms-local state " + source.toStdString() + " " + problem);
+}
+
+} // namespace
+
+std::string stateToText(const SandboxState &state)
+{
+    Json jobs = Json::array();
+    for (const JobRecord &job : state.jobs)
+        jobs.push_back(encodeJob(job));
+    Json apps = Json::array();
+    for (const AppRecord &app : state.apps)
+        apps.push_back(encodeApp(app));
+    Json notReplicable = Json::array();
+    for (const EstateServer &server : state.estate.servers)
+        if (!server.replicable)
+            notReplicable.push_back(*server.server.serverId);
+    const Json head = {
+        {"format", kFormat},
+        {"version", kStateFormatVersion},
+        {"seed", std::to_string(state.seed)},
+        {"idCounter", std::to_string(state.idCounter)},
+        {"tokenSecret", state.tokenSecret.toBase64().toStdString()},
+        {"simulatedNow", state.simulatedNow},
+        {"catalog",
+         {{"status", std::string(api::OpenEnum(state.catalogStatus).toString())},
+          {"modified", state.catalogModified},
+          {"importDoneAt", state.importDoneAt},
+          {"generatedAt", state.estate.generatedAt.epochSeconds}}},
+        {"connectors", encodeAll(state.estate.connectors)},
+        {"notReplicable", notReplicable},
+        {"jobs", jobs},
+        {"apps", apps},
+        {"importedFolders", state.importedFolders},
+    };
+    // The catalog is most of the file, so it is a line of its own, written and
+    // read by the API codec: a document-model parse of 100,000 servers would
+    // take half a gigabyte and most of a second.
+    std::string text = head.dump() + "\n{\"serverList\":[";
+    for (std::size_t i = 0; i < state.estate.servers.size(); ++i) {
+        if (i)
+            text += ',';
+        api::serializeInto(text, state.estate.servers[i].server);
+    }
+    text += "]}\n";
+    return text;
+}
+
+Result<SandboxState> stateFromText(std::string_view text, const QString &sourceName)
+{
+    const std::size_t lineEnd = text.find('\n');
+    const auto doc = api::parseJson(text.substr(0, lineEnd));
+    if (!doc)
+        return stateError(sourceName, "is corrupt or truncated: " + doc.error().message);
+    const Json &json = doc.value();
+    if (!json.is_object() || json.value("format", "") != kFormat)
+        return stateError(sourceName, "is not an sms-local state file.");
+    const int version = json.value("version", 0);
+    if (version > kStateFormatVersion)
+        return stateError(sourceName, "was written by a newer sms-local (state version " + std::to_string(version)
+                                          + "; this one reads up to " + std::to_string(kStateFormatVersion) + ").");
+    SandboxState state;
+    bool ok = true;
+    try {
+        state.seed = std::stoull(json.at("seed").get<std::string>());
+        state.idCounter = std::stoull(json.at("idCounter").get<std::string>());
+        state.tokenSecret = QByteArray::fromBase64(QByteArray::fromStdString(json.at("tokenSecret").get<std::string>()));
+        state.simulatedNow = json.at("simulatedNow").get<double>();
+        const Json &catalog = json.at("catalog");
+        state.catalogStatus
+            = api::OpenEnum<api::ServerCatalogStatus>::fromString(catalog.at("status").get<std::string>()).value();
+        state.catalogModified = catalog.at("modified").get<double>();
+        state.importDoneAt = catalog.at("importDoneAt").get<double>();
+        state.estate.generatedAt = api::Timestamp{catalog.at("generatedAt").get<double>()};
+        state.estate.connectors = decodeAll<api::Connector>(json.at("connectors"), ok);
+        for (const Json &job : json.at("jobs"))
+            state.jobs.push_back(decodeJob(job, ok));
+        for (const Json &app : json.at("apps"))
+            state.apps.push_back(decodeApp(app, ok));
+        state.importedFolders = json.at("importedFolders").get<std::vector<std::string>>();
+        if (lineEnd == std::string_view::npos)
+            return stateError(sourceName, "is corrupt or truncated: its server catalog is missing.");
+        auto servers = api::parse<api::GetServersResponse>(text.substr(lineEnd + 1));
+        if (!servers)
+            return stateError(sourceName, "is corrupt or truncated: its server catalog does not decode: "
+                                              + servers.error().message);
+        for (api::Server &server : servers.value().serverList.value_or(std::vector<api::Server>{}))
+            state.estate.servers.push_back({std::move(server), true});
+        for (const Json &id : json.at("notReplicable"))
+            if (EstateServer *server = state.findServer(id.get<std::string>()))
+                server->replicable = false;
+    } catch (const Json::exception &error) {
+        // nlohmann reports a missing or mistyped member by exception; it stops here.
+        return stateError(sourceName, std::string("is damaged: ") + error.what());
+    } catch (const std::logic_error &) {
+        return stateError(sourceName, "is damaged: a counter is not a number.");
+    }
+    if (!ok || state.tokenSecret.isEmpty())
+        return stateError(sourceName, "is damaged: a job or application record does not decode.");
+    return state;
+}
+
+Result<void> saveState(const SandboxState &state, const QString &path)
+{
+    const std::string text = stateToText(state);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size())
+        || !file.commit())
+        return SmsError::make(ErrorCode::InvalidConfiguration,
+                              "Could not save the sms-local state to " + path.toStdString() + ": "
+                                  + file.errorString().toStdString());
+    return {};
+}
+
+Result<SandboxState> loadState(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return stateError(path, "could not be read: " + file.errorString().toStdString());
+    const QByteArray text = file.readAll();
+    return stateFromText(std::string_view(text.constData(), size_t(text.size())), path);
+}
+
+} // namespace sms::sandbox

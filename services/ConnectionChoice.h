@@ -1,0 +1,23 @@
+#pragma once
+// ConnectionChoice: where the planner connects when it starts. With
+// --sandbox, or when the user named nothing (no profile, no endpoint) and no
+// AWS credentials exist anywhere in the SDK chain, it is the embedded local
+// sandbox (SandboxHost), with the reason to show in the window. Otherwise it
+// is the endpoint ConnectionResolver resolves, or that resolver's error: a
+// user who named a profile or endpoint is never moved to the sandbox silently.
+
+#include "services/ConnectionResolver.h"
+
+namespace sms::services {
+
+struct ConnectionChoice
+{
+    bool sandbox = false;
+    QString reason;              // why the sandbox, in words for the status bar
+    client::ClientConfig config; // the endpoint's, when not the sandbox
+};
+
+// May run a profile's credential_process: keep it off the GUI thread.
+Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, bool sandboxRequested);
+
+} // namespace sms::services
