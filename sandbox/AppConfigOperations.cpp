@@ -2,6 +2,7 @@
 
 #include "sandbox/AppOperations.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/SmsErrors.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,11 +10,6 @@
 
 namespace sms::sandbox {
 namespace {
-
-SmsError invalid(std::string message)
-{
-    return SmsError::make(ErrorCode::InvalidParameterException, std::move(message), 400);
-}
 
 // Checks that each group of a configuration is the app's and that each server
 // it names is in that group. `entries` picks a group's per-server list.
@@ -24,22 +20,20 @@ Result<void> checkMembership(const AppRecord &app, const std::vector<Group> &gro
     std::set<std::string> seenGroups;
     for (const Group &group : groups) {
         if (!group.serverGroupId)
-            return SmsError::make(ErrorCode::MissingRequiredParameterException,
-                                  "Every server group configuration needs a serverGroupId.", 400);
+            return missingParameter("Every server group configuration needs a serverGroupId.");
         const auto record = std::find_if(app.groups.begin(), app.groups.end(),
                                          [&](const ServerGroupRecord &g) { return g.id == *group.serverGroupId; });
         if (record == app.groups.end())
-            return invalid("Server group " + *group.serverGroupId + " does not belong to application " + app.id
+            return invalidParameter("Server group " + *group.serverGroupId + " does not belong to application " + app.id
                            + ".");
         if (!seenGroups.insert(record->id).second)
-            return invalid("Server group " + record->id + " is configured more than once.");
+            return invalidParameter("Server group " + record->id + " is configured more than once.");
         for (const Entry &entry : (group.*entries).value_or(std::vector<Entry>{})) {
             if (!entry.server || !entry.server->serverId)
-                return SmsError::make(ErrorCode::MissingRequiredParameterException,
-                                      "Every server configuration needs a server with its serverId.", 400);
+                return missingParameter("Every server configuration needs a server with its serverId.");
             const std::string &id = *entry.server->serverId;
             if (std::find(record->serverIds.begin(), record->serverIds.end(), id) == record->serverIds.end())
-                return invalid("Server " + id + " does not belong to server group " + record->id
+                return invalidParameter("Server " + id + " does not belong to server group " + record->id
                                + " of application " + app.id + ".");
         }
     }
@@ -65,10 +59,10 @@ Result<void> checkReplicationParameters(const std::vector<api::ServerGroupReplic
                  std::vector<api::ServerReplicationConfiguration>{})) {
             const auto &params = entry.serverReplicationParameters;
             if (params && params->frequency && (*params->frequency < 1 || *params->frequency > 24))
-                return invalid("The frequency of server " + *entry.server->serverId
+                return invalidParameter("The frequency of server " + *entry.server->serverId
                                + " must be between 1 and 24 hours.");
             if (params && !params->frequency && !params->runOnce.value_or(false))
-                return invalid("Server " + *entry.server->serverId + " needs a frequency or runOnce.");
+                return invalidParameter("Server " + *entry.server->serverId + " needs a frequency or runOnce.");
         }
     return {};
 }
@@ -87,15 +81,45 @@ Result<void> checkLogicalIds(const std::vector<api::ServerGroupLaunchConfigurati
             if (!entry.logicalId)
                 continue;
             if (!isLogicalId(*entry.logicalId))
-                return invalid("The logicalId '" + *entry.logicalId
+                return invalidParameter("The logicalId '" + *entry.logicalId
                                + "' is not a CloudFormation logical id: use letters and digits only.");
             if (!seen.insert(*entry.logicalId).second)
-                return invalid("The logicalId '" + *entry.logicalId + "' is used by more than one server.");
+                return invalidParameter("The logicalId '" + *entry.logicalId + "' is used by more than one server.");
         }
     return {};
 }
 
+// Keeps only the groups the app still has and, in each, the servers it still holds.
+template <typename Group, typename Entry>
+void keepMembers(const AppRecord &app, std::vector<Group> &groups, std::optional<std::vector<Entry>> Group::*entries)
+{
+    std::erase_if(groups, [&](Group &group) {
+        const auto record = std::find_if(app.groups.begin(), app.groups.end(),
+                                         [&](const ServerGroupRecord &g) { return g.id == group.serverGroupId; });
+        if (record == app.groups.end())
+            return true;
+        if (auto &list = group.*entries)
+            std::erase_if(*list, [&](const Entry &entry) {
+                const auto &ids = record->serverIds;
+                return std::find(ids.begin(), ids.end(), *entry.server->serverId) == ids.end();
+            });
+        return false;
+    });
+}
+
 } // namespace
+
+void forgetRemovedServers(AppRecord &app)
+{
+    if (app.replication)
+        keepMembers(app, *app.replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations);
+    if (app.launch && app.launch->serverGroupLaunchConfigurations)
+        keepMembers(app, *app.launch->serverGroupLaunchConfigurations,
+                    &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations);
+    if (app.validation && app.validation->serverGroupValidationConfigurations)
+        keepMembers(app, *app.validation->serverGroupValidationConfigurations,
+                    &api::ServerGroupValidationConfiguration::serverValidationConfigurations);
+}
 
 AppConfigOperations::AppConfigOperations(SandboxState &state, const AppViews &views, const SimulationClock &clock)
     : m_state(state)
@@ -148,8 +172,7 @@ AppConfigOperations::deleteAppReplicationConfiguration(const api::DeleteAppRepli
     if (!app)
         return app.error();
     if (app.value()->replicationStarted)
-        return SmsError::make(ErrorCode::OperationNotPermittedException,
-                              "Application " + app.value()->id + " is replicating; stop its replication first.", 400);
+        return notPermitted("Application " + app.value()->id + " is replicating; stop its replication first.");
     app.value()->replication.reset();
     touch(*app.value());
     return api::DeleteAppReplicationConfigurationResponse{};

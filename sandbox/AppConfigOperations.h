@@ -47,4 +47,8 @@ private:
     const SimulationClock &m_clock;
 };
 
+// Drops what the app's configurations say of groups and servers it no longer
+// has (after UpdateApp), so no template or launch names a server it lost.
+void forgetRemovedServers(AppRecord &app);
+
 } // namespace sms::sandbox

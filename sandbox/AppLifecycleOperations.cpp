@@ -3,16 +3,12 @@
 #include "sandbox/AppOperations.h"
 #include "sandbox/CloudFormationTemplate.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/SmsErrors.h"
 
 #include <algorithm>
 
 namespace sms::sandbox {
 namespace {
-
-SmsError notPermitted(std::string message)
-{
-    return SmsError::make(ErrorCode::OperationNotPermittedException, std::move(message), 400);
-}
 
 // The replication parameters the app's configuration gives a server, if any.
 std::optional<api::ServerReplicationParameters> parametersFor(const AppRecord &app, const std::string &serverId)
@@ -52,8 +48,7 @@ AppLifecycleOperations::startAppReplication(const api::StartAppReplicationReques
                             + " has no replication configuration; put one with PutAppReplicationConfiguration.");
     const auto servers = serverIdsOf(app);
     if (servers.empty())
-        return SmsError::make(ErrorCode::InvalidParameterException,
-                              "Application " + app.id + " has no servers to replicate.", 400);
+        return invalidParameter("Application " + app.id + " has no servers to replicate.");
     const int limit = m_state.limits.concurrentAppMigrations;
     const auto migrating = std::count_if(m_state.apps.begin(), m_state.apps.end(),
                                          [](const AppRecord &a) { return a.replicationStarted; });
@@ -84,8 +79,10 @@ AppLifecycleOperations::startAppReplication(const api::StartAppReplicationReques
         job.kmsKeyId = params.kmsKeyId;
         job.roleName = app.roleName;
         job.description = "Replication of application " + app.name;
-        if (auto created = m_replication.createReplicationJob(job); !created)
+        auto created = m_replication.createReplicationJob(job);
+        if (!created)
             return created.error();
+        m_state.findJob(*created->replicationJobId)->appId = app.id;
     }
     app.replicationStarted = true;
     app.replicationStopped = false;
@@ -101,11 +98,13 @@ void AppLifecycleOperations::stopReplication(AppRecord &app)
         JobRecord *job = m_state.jobForServer(id);
         if (!job)
             continue;
-        if (const auto ami = m_replication.jobView(*job, false).latestAmiId)
+        if (const auto ami = m_replication.latestAmi(*job))
             app.keptAmis[id] = *ami;
+        if (job->appId != app.id)
+            continue;  // a job the user made stays theirs
         if (EstateServer *server = m_state.findServer(id))
             server->server.replicationJobTerminated = true;
-        m_state.jobs.erase(m_state.jobs.begin() + (job - m_state.jobs.data()));
+        m_state.eraseJob(job->id());
     }
     app.replicationStarted = false;
     app.replicationStopped = true;
@@ -203,7 +202,7 @@ void AppLifecycleOperations::advance()
     }
 }
 
-Result<api::S3Location> AppLifecycleOperations::writeTemplate(const AppRecord &app, const std::string &folder,
+Result<api::S3Location> AppLifecycleOperations::writeTemplate(AppRecord &app, const std::string &folder,
                                                               const std::optional<api::OpenEnum<api::OutputFormat>> &format)
 {
     TemplateInput input;
@@ -220,9 +219,8 @@ Result<api::S3Location> AppLifecycleOperations::writeTemplate(const AppRecord &a
         return tmpl.error();
     const api::OutputFormat chosen = format ? format->value() : api::OutputFormat::Json;
     const bool yaml = chosen == api::OutputFormat::Yaml;
-    AppRecord &writable = *m_state.findApp(app.id);
     const std::string key = folder + '/' + app.id + '/' + m_views.stackName(app) + '-'
-        + std::to_string(++writable.templatesWritten) + (yaml ? ".yaml" : ".json");
+        + std::to_string(++app.templatesWritten) + (yaml ? ".yaml" : ".json");
     return m_bucket.put(key, renderTemplate(tmpl.value(), chosen));
 }
 
@@ -257,78 +255,6 @@ AppLifecycleOperations::generateChangeSet(const api::GenerateChangeSetRequest &r
     return response;
 }
 
-api::ValidationOutput AppLifecycleOperations::validationOutput(const AppRecord &app, const std::string &validationId,
-                                                               const std::optional<std::string> &name) const
-{
-    api::ValidationOutput output;
-    output.validationId = validationId;
-    output.name = name;
-    const auto notice = app.validationNotices.find(validationId);
-    const api::AppLaunchStatus launch = m_views.launchStatus(app);
-    if (notice != app.validationNotices.end()) {
-        output.status = notice->second.context.status;
-        output.statusMessage = notice->second.context.statusMessage;
-        output.latestValidationTime = api::Timestamp{notice->second.at};
-    } else if (launch == api::AppLaunchStatus::Launched) {
-        output.status = api::ValidationStatus::Succeeded;
-        output.latestValidationTime = api::Timestamp{*app.launchedAt + AppViews::kLaunchSeconds};
-    } else if (launch == api::AppLaunchStatus::LaunchInProgress || launch == api::AppLaunchStatus::LaunchPending) {
-        output.status = api::ValidationStatus::Pending;
-    } else {
-        output.status = api::ValidationStatus::ReadyForValidation;
-    }
-    return output;
-}
-
-Result<api::GetAppValidationOutputResponse>
-AppLifecycleOperations::getAppValidationOutput(const api::GetAppValidationOutputRequest &request) const
-{
-    auto found = findApp(m_state, request.appId);
-    if (!found)
-        return found.error();
-    const AppRecord &app = *found.value();
-    api::GetAppValidationOutputResponse response;
-    auto &outputs = response.validationOutputList.emplace();
-    if (!app.validation)
-        return response;
-    for (const auto &validation : app.validation->appValidationConfigurations.value_or(
-             std::vector<api::AppValidationConfiguration>{})) {
-        outputs.push_back(validationOutput(app, *validation.validationId, validation.name));
-        outputs.back().appValidationOutput = api::AppValidationOutput{};
-    }
-    for (const auto &group : app.validation->serverGroupValidationConfigurations.value_or(
-             std::vector<api::ServerGroupValidationConfiguration>{}))
-        for (const auto &validation : group.serverValidationConfigurations.value_or(
-                 std::vector<api::ServerValidationConfiguration>{})) {
-            outputs.push_back(validationOutput(app, *validation.validationId, validation.name));
-            api::ServerValidationOutput server;
-            server.server = m_views.server(*validation.server->serverId);
-            outputs.back().serverValidationOutput = std::move(server);
-        }
-    return response;
-}
-
-Result<api::NotifyAppValidationOutputResponse>
-AppLifecycleOperations::notifyAppValidationOutput(const api::NotifyAppValidationOutputRequest &request)
-{
-    auto found = findApp(m_state, request.appId);
-    if (!found)
-        return found.error();
-    AppRecord &app = *found.value();
-    if (!request.notificationContext || !request.notificationContext->validationId)
-        return SmsError::make(ErrorCode::MissingRequiredParameterException,
-                              "notificationContext.validationId is required.", 400);
-    const std::string &id = *request.notificationContext->validationId;
-    auto outputs = getAppValidationOutput({app.id});
-    const auto &list = *outputs->validationOutputList;
-    if (std::none_of(list.begin(), list.end(), [&](const api::ValidationOutput &o) { return o.validationId == id; }))
-        return SmsError::make(ErrorCode::InvalidParameterException,
-                              "Validation " + id + " is not configured for application " + app.id + ".", 400);
-    app.lastModified = m_clock.now().epochSeconds;
-    app.validationNotices[id] = {*request.notificationContext, app.lastModified};
-    return api::NotifyAppValidationOutputResponse{};
-}
-
 void AppLifecycleOperations::registerWith(SandboxServer &server)
 {
     server.addOperation<api::StartAppReplicationRequest, api::StartAppReplicationResponse>(
@@ -345,10 +271,6 @@ void AppLifecycleOperations::registerWith(SandboxServer &server)
         "GenerateTemplate", [this](const auto &r) { return generateTemplate(r); });
     server.addOperation<api::GenerateChangeSetRequest, api::GenerateChangeSetResponse>(
         "GenerateChangeSet", [this](const auto &r) { return generateChangeSet(r); });
-    server.addOperation<api::GetAppValidationOutputRequest, api::GetAppValidationOutputResponse>(
-        "GetAppValidationOutput", [this](const auto &r) { return getAppValidationOutput(r); });
-    server.addOperation<api::NotifyAppValidationOutputRequest, api::NotifyAppValidationOutputResponse>(
-        "NotifyAppValidationOutput", [this](const auto &r) { return notifyAppValidationOutput(r); });
 }
 
 } // namespace sms::sandbox

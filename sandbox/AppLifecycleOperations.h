@@ -6,8 +6,7 @@
 // LaunchApp needs every server replicated and a launch configuration, and
 // moves through LAUNCH_PENDING and LAUNCH_IN_PROGRESS to LAUNCHED; autoLaunch
 // does it as soon as replication completes. GenerateTemplate and
-// GenerateChangeSet write CloudFormation into the local bucket. Validation
-// outputs follow the launch, or what NotifyAppValidationOutput reported.
+// GenerateChangeSet write CloudFormation into the local bucket.
 
 #include "api/SmsTypes.h"
 #include "sandbox/AppViews.h"
@@ -33,12 +32,8 @@ public:
     Result<api::TerminateAppResponse> terminateApp(const api::TerminateAppRequest &request);
     Result<api::GenerateTemplateResponse> generateTemplate(const api::GenerateTemplateRequest &request);
     Result<api::GenerateChangeSetResponse> generateChangeSet(const api::GenerateChangeSetRequest &request);
-    Result<api::GetAppValidationOutputResponse>
-    getAppValidationOutput(const api::GetAppValidationOutputRequest &request) const;
-    Result<api::NotifyAppValidationOutputResponse>
-    notifyAppValidationOutput(const api::NotifyAppValidationOutputRequest &request);
 
-    // Removes the app's replication jobs, keeping the AMIs they produced.
+    // Removes the replication jobs the app made, keeping the AMIs they produced.
     void stopReplication(AppRecord &app);
     // Launches the apps with autoLaunch whose replication has completed.
     void advance();
@@ -47,10 +42,8 @@ public:
     void registerWith(SandboxServer &server);
 
 private:
-    Result<api::S3Location> writeTemplate(const AppRecord &app, const std::string &folder,
+    Result<api::S3Location> writeTemplate(AppRecord &app, const std::string &folder,
                                           const std::optional<api::OpenEnum<api::OutputFormat>> &format);
-    api::ValidationOutput validationOutput(const AppRecord &app, const std::string &validationId,
-                                           const std::optional<std::string> &name) const;
 
     SandboxState &m_state;
     const AppViews &m_views;

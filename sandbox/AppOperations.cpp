@@ -1,23 +1,15 @@
 #include "sandbox/AppOperations.h"
 
+#include "sandbox/AppConfigOperations.h"
 #include "sandbox/AppLifecycleOperations.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/SmsErrors.h"
 
 #include <algorithm>
 #include <set>
 
 namespace sms::sandbox {
 namespace {
-
-SmsError invalid(std::string message)
-{
-    return SmsError::make(ErrorCode::InvalidParameterException, std::move(message), 400);
-}
-
-SmsError notPermitted(std::string message)
-{
-    return SmsError::make(ErrorCode::OperationNotPermittedException, std::move(message), 400);
-}
 
 template <typename Response>
 Response describe(const AppViews &views, const AppRecord &app)
@@ -42,10 +34,10 @@ std::string folderOf(const api::Server &server)
 Result<AppRecord *> findApp(SandboxState &state, const std::optional<std::string> &appId)
 {
     if (!appId)
-        return SmsError::make(ErrorCode::MissingRequiredParameterException, "appId is required.", 400);
+        return missingParameter("appId is required.");
     if (AppRecord *app = state.findApp(*appId))
         return app;
-    return invalid("Application " + *appId + " does not exist.");
+    return invalidParameter("Application " + *appId + " does not exist.");
 }
 
 AppOperations::AppOperations(SandboxState &state, const AppViews &views, AppLifecycleOperations &lifecycle,
@@ -63,7 +55,7 @@ Result<std::vector<ServerGroupRecord>> AppOperations::checkGroups(const std::vec
 {
     const Limits &limits = m_state.limits;
     if (limits.serverGroupsPerApp > 0 && int(groups.size()) > limits.serverGroupsPerApp)
-        return invalid("An application can have at most " + std::to_string(limits.serverGroupsPerApp)
+        return invalidParameter("An application can have at most " + std::to_string(limits.serverGroupsPerApp)
                        + " server groups; " + std::to_string(groups.size()) + " were given.");
     std::vector<ServerGroupRecord> records;
     std::set<std::string> seen;
@@ -74,28 +66,27 @@ Result<std::vector<ServerGroupRecord>> AppOperations::checkGroups(const std::vec
             && std::any_of(app->groups.begin(), app->groups.end(),
                            [&](const ServerGroupRecord &g) { return g.id == *group.serverGroupId; });
         if (group.serverGroupId && !known)
-            return invalid("Server group " + *group.serverGroupId + " does not belong to this application.");
+            return invalidParameter("Server group " + *group.serverGroupId + " does not belong to this application.");
         if (known && !seenGroups.insert(*group.serverGroupId).second)
-            return invalid("Server group " + *group.serverGroupId + " appears more than once.");
+            return invalidParameter("Server group " + *group.serverGroupId + " appears more than once.");
         record.id = known ? *group.serverGroupId : m_state.nextId("sg-");
         record.name = group.name.value_or("Server group " + std::to_string(records.size() + 1));
         for (const api::Server &server : group.serverList.value_or(std::vector<api::Server>{})) {
             if (!server.serverId)
-                return SmsError::make(ErrorCode::MissingRequiredParameterException,
-                                      "Every server of server group " + record.name + " needs a serverId.", 400);
+                return missingParameter("Every server of server group " + record.name + " needs a serverId.");
             const std::string &id = *server.serverId;
-            if (!m_state.findServer(id))
-                return invalid("Server " + id + " does not exist in the server catalog.");
+            if (!m_state.catalogServer(id))
+                return invalidParameter("Server " + id + " is not in the server catalog.");
             if (!seen.insert(id).second)
-                return invalid("Server " + id + " appears more than once in the application.");
+                return invalidParameter("Server " + id + " appears more than once in the application.");
             if (const AppRecord *owner = m_state.appOfServer(id); owner && owner != app)
-                return invalid("Server " + id + " already belongs to application " + owner->id + ".");
+                return invalidParameter("Server " + id + " already belongs to application " + owner->id + ".");
             record.serverIds.push_back(id);
         }
         records.push_back(std::move(record));
     }
     if (limits.serversPerApp > 0 && int(seen.size()) > limits.serversPerApp)
-        return invalid("An application can have at most " + std::to_string(limits.serversPerApp) + " servers; "
+        return invalidParameter("An application can have at most " + std::to_string(limits.serversPerApp) + " servers; "
                        + std::to_string(seen.size()) + " were given.");
     return records;
 }
@@ -109,6 +100,7 @@ AppRecord &AppOperations::addApp(std::string name, std::string description, std:
     app.roleName = roleName.empty() ? "sms" : std::move(roleName);
     app.creationTime = app.lastModified = m_clock.now().epochSeconds;
     m_state.apps.push_back(std::move(app));
+    m_state.appsChanged();
     return m_state.apps.back();
 }
 
@@ -127,6 +119,7 @@ Result<api::CreateAppResponse> AppOperations::createApp(const api::CreateAppRequ
                             request.roleName.value_or(""));
     app.clientToken = request.clientToken;
     app.groups = std::move(groups.value());
+    m_state.appsChanged();
     app.tags = request.tags.value_or(std::vector<api::Tag>{});
     return describe<api::CreateAppResponse>(m_views, app);
 }
@@ -164,6 +157,8 @@ Result<api::UpdateAppResponse> AppOperations::updateApp(const api::UpdateAppRequ
                                     + "; stop its replication or terminate it first.");
         }
         app.groups = std::move(groups.value());
+        m_state.appsChanged();
+        forgetRemovedServers(app);
     }
     if (request.name)
         app.name = *request.name;
@@ -196,6 +191,7 @@ Result<api::DeleteAppResponse> AppOperations::deleteApp(const api::DeleteAppRequ
     const std::string id = app.id;
     m_state.apps.erase(std::find_if(m_state.apps.begin(), m_state.apps.end(),
                                     [&](const AppRecord &a) { return a.id == id; }));
+    m_state.appsChanged();
     return api::DeleteAppResponse{};
 }
 
@@ -253,6 +249,7 @@ Result<api::ImportAppCatalogResponse> AppOperations::importAppCatalog(const api:
         ServerGroupRecord group{m_state.nextId("sg-"), "Imported servers",
                                 {ids.begin(), ids.begin() + std::ptrdiff_t(std::min(perApp, ids.size()))}};
         app.groups.push_back(std::move(group));
+        m_state.appsChanged();
         m_state.importedFolders.push_back(folder);
         ++imported;
     }

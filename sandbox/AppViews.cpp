@@ -12,10 +12,12 @@ std::vector<std::string> serverIdsOf(const AppRecord &app)
     return ids;
 }
 
-AppViews::AppViews(SandboxState &state, const ReplicationOperations &replication, const SimulationClock &clock)
+AppViews::AppViews(SandboxState &state, const ReplicationOperations &replication, const SimulationClock &clock,
+                   std::string region)
     : m_state(state)
     , m_replication(replication)
     , m_clock(clock)
+    , m_region(std::move(region))
 {
 }
 
@@ -56,7 +58,7 @@ std::optional<std::string> AppViews::amiFor(const AppRecord &app, const std::str
 {
     if (app.replicationStarted) {
         if (const JobRecord *job = m_state.jobForServer(serverId))
-            return m_replication.jobView(*job, false).latestAmiId;
+            return m_replication.latestAmi(*job);
     }
     const auto kept = app.keptAmis.find(serverId);
     return kept == app.keptAmis.end() ? std::nullopt : std::optional(kept->second);
@@ -94,17 +96,22 @@ std::optional<double> AppViews::fullyReplicatedAt(const AppRecord &app) const
 
 api::AppReplicationStatus AppViews::replicationStatus(const AppRecord &app) const
 {
+    return replicationStatus(app, jobsOf(app));
+}
+
+api::AppReplicationStatus AppViews::replicationStatus(const AppRecord &app,
+                                                      const std::vector<const JobRecord *> &jobs) const
+{
     using S = api::AppReplicationStatus;
     if (!app.replicationStarted) {
         if (app.replicationStopped)
             return S::ReplicationStopped;
         return app.replication ? S::ReadyForReplication : S::ReadyForConfiguration;
     }
-    const auto jobs = jobsOf(app);
     int replicated = 0, failed = 0, active = 0;
     for (const JobRecord *job : jobs) {
         const api::ReplicationJobState state = m_replication.jobState(*job);
-        if (m_replication.jobView(*job, false).latestAmiId)
+        if (m_replication.latestAmi(*job))
             ++replicated;
         if (m_replication.hasRunInProgress(*job))
             ++active;
@@ -149,7 +156,7 @@ std::optional<api::LaunchDetails> AppViews::launchDetails(const AppRecord &app) 
     details.latestLaunchTime = api::Timestamp{*app.launchedAt};
     details.stackName = stackName(app);
     // The stack's id is an ARN, as CloudFormation gives it; the account is the sandbox's.
-    details.stackId = "arn:aws:cloudformation:us-east-1:111122223333:stack/" + stackName(app) + "/"
+    details.stackId = "arn:aws:cloudformation:" + m_region + ":111122223333:stack/" + stackName(app) + "/"
         + app.id.substr(app.id.find('-') + 1);
     return details;
 }
@@ -164,11 +171,12 @@ api::AppSummary AppViews::summary(const AppRecord &app) const
     summary.status = api::AppStatus::Active;
     summary.replicationConfigurationStatus = app.replication ? api::AppReplicationConfigurationStatus::Configured
                                                              : api::AppReplicationConfigurationStatus::NotConfigured;
-    const api::AppReplicationStatus replication = replicationStatus(app);
+    const auto jobs = jobsOf(app);
+    const api::AppReplicationStatus replication = replicationStatus(app, jobs);
     summary.replicationStatus = replication;
     if (replication == api::AppReplicationStatus::ReplicationFailed
         || replication == api::AppReplicationStatus::PartiallyReplicated) {
-        for (const JobRecord *job : jobsOf(app)) {
+        for (const JobRecord *job : jobs) {
             const auto view = m_replication.jobView(*job, false);
             if (view.statusMessage) {
                 summary.replicationStatusMessage = "Server " + job->serverId() + ": " + *view.statusMessage;

@@ -18,7 +18,8 @@ public:
     static constexpr double kLaunchSeconds = 45;
     static constexpr double kTerminateSeconds = 20;
 
-    AppViews(SandboxState &state, const ReplicationOperations &replication, const SimulationClock &clock);
+    AppViews(SandboxState &state, const ReplicationOperations &replication, const SimulationClock &clock,
+             std::string region);
 
     api::AppSummary summary(const AppRecord &app) const;
     std::vector<api::ServerGroup> serverGroups(const AppRecord &app) const;
@@ -26,6 +27,7 @@ public:
     api::Server server(const std::string &serverId) const;
 
     api::AppReplicationStatus replicationStatus(const AppRecord &app) const;
+    api::AppReplicationStatus replicationStatus(const AppRecord &app, const std::vector<const JobRecord *> &jobs) const;
     api::AppLaunchStatus launchStatus(const AppRecord &app) const;
     // The newest AMI replicated for a server of the app, if any.
     std::optional<std::string> amiFor(const AppRecord &app, const std::string &serverId) const;
@@ -44,6 +46,7 @@ private:
     SandboxState &m_state;
     const ReplicationOperations &m_replication;
     const SimulationClock &m_clock;
+    std::string m_region;
 };
 
 // The ids of every server of an app, group by group.

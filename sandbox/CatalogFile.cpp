@@ -7,8 +7,11 @@
 
 #include "api/JsonCodec.h"
 #include "sandbox/SeededRandom.h"
+#include "sandbox/TextLimits.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QtEndian>
 
 #include <algorithm>
 #include <array>
@@ -52,10 +55,7 @@ std::string inQuotes(std::string_view value)
     constexpr std::size_t kLongest = 40;
     if (value.size() <= kLongest)
         return '\'' + std::string(value) + '\'';
-    std::size_t end = kLongest;
-    while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80)
-        --end;
-    return '\'' + std::string(value.substr(0, end)) + "...'";
+    return '\'' + std::string(utf8Prefix(value, kLongest)) + "...'";
 }
 
 bool blank(const std::optional<std::string> &value)
@@ -65,19 +65,17 @@ bool blank(const std::optional<std::string> &value)
 
 // ---- filled-in ids ----------------------------------------------------------
 
-// FNV-1a over the parts, each closed by a byte UTF-8 never holds (so ("ab", "c")
-// and ("a", "bc") differ), then mixed: the same parts give the same id on every
-// platform, which std::hash does not promise.
+// A digest of the parts, each closed by a byte UTF-8 never holds (so ("ab", "c")
+// and ("a", "bc") differ): the same parts give the same id on every platform,
+// which std::hash does not promise.
 std::uint64_t stableHash(std::initializer_list<std::string_view> parts)
 {
-    constexpr std::uint64_t kPrime = 0x100000001b3ULL;
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const std::string_view part : parts) {
-        for (const char c : part)
-            hash = (hash ^ static_cast<unsigned char>(c)) * kPrime;
-        hash = (hash ^ 0xffU) * kPrime;
+        hash.addData(QByteArrayView(part.data(), qsizetype(part.size())));
+        hash.addData(QByteArrayView("\xff", 1));
     }
-    return mix64(hash);
+    return qFromLittleEndian<std::uint64_t>(hash.resultView().data());
 }
 
 std::string serverIdFrom(std::uint64_t hash)

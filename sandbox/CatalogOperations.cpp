@@ -34,20 +34,19 @@ CatalogOperations::CatalogOperations(SandboxState &state, const PageTokens &toke
 {
 }
 
-api::ServerCatalogStatus CatalogOperations::status() const
+void CatalogOperations::advance()
 {
     if (m_state.catalogStatus == api::ServerCatalogStatus::Importing
         && m_clock.now().epochSeconds >= m_state.importDoneAt) {
         m_state.catalogStatus = api::ServerCatalogStatus::Available;
         m_state.catalogModified = m_state.importDoneAt;
     }
-    return m_state.catalogStatus;
 }
 
 Result<api::ImportServerCatalogResponse>
 CatalogOperations::importServerCatalog(const api::ImportServerCatalogRequest &)
 {
-    if (status() == api::ServerCatalogStatus::Importing)
+    if (m_state.catalogStatus == api::ServerCatalogStatus::Importing)
         return SmsError::make(ErrorCode::OperationNotPermittedException,
                               "A server catalog import is already in progress.", 400);
     const auto &connectors = m_state.estate.connectors;
@@ -66,7 +65,7 @@ CatalogOperations::importServerCatalog(const api::ImportServerCatalogRequest &)
 Result<api::DeleteServerCatalogResponse>
 CatalogOperations::deleteServerCatalog(const api::DeleteServerCatalogRequest &)
 {
-    if (status() == api::ServerCatalogStatus::Importing)
+    if (m_state.catalogStatus == api::ServerCatalogStatus::Importing)
         return SmsError::make(ErrorCode::OperationNotPermittedException,
                               "The server catalog cannot be deleted while it is being imported.", 400);
     m_state.catalogStatus = api::ServerCatalogStatus::Deleted;
@@ -103,7 +102,7 @@ CatalogOperations::disassociateConnector(const api::DisassociateConnectorRequest
 Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServersRequest &request) const
 {
     const auto &filter = request.vmServerAddressList;
-    const api::ServerCatalogStatus current = status();
+    const api::ServerCatalogStatus current = m_state.catalogStatus;
     std::vector<const api::Server *> selected;
     if (current == api::ServerCatalogStatus::Available) {
         selected.reserve(m_state.estate.servers.size());

@@ -28,12 +28,13 @@ public:
     Result<api::ImportServerCatalogResponse> importServerCatalog(const api::ImportServerCatalogRequest &request);
     Result<api::DeleteServerCatalogResponse> deleteServerCatalog(const api::DeleteServerCatalogRequest &request);
 
+    // Finishes an import whose time has come (the engine calls it before each request).
+    void advance();
+
     // Serves the operations above through `server`; this object must outlive it.
     void registerWith(SandboxServer &server);
 
 private:
-    // Where the catalog is now, finishing an import whose time has come.
-    api::ServerCatalogStatus status() const;
 
     SandboxState &m_state;
     const PageTokens &m_tokens;

@@ -1,4 +1,6 @@
 #include "sandbox/CloudFormationTemplate.h"
+#include "sandbox/SmsErrors.h"
+#include "sandbox/TextLimits.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -18,11 +20,6 @@ using api::Json;
 
 constexpr std::size_t kMaxLogicalIdLength = 255;
 constexpr std::size_t kMaxDescriptionLength = 1024;
-
-SmsError invalid(std::string message)
-{
-    return SmsError::make(ErrorCode::InvalidParameterException, std::move(message), 400);
-}
 
 // An optional text that is set and not empty, or null.
 const std::string *given(const std::optional<std::string> &text)
@@ -143,7 +140,7 @@ Result<std::vector<Instance>> collectInstances(const TemplateInput &input)
             groupOrder[*groupId] = group.launchOrder;
         for (const api::ServerLaunchConfiguration &config : items(group.serverLaunchConfigurations)) {
             if (!config.server || !given(config.server->serverId))
-                return invalid("A server launch configuration of server group "
+                return invalidParameter("A server launch configuration of server group "
                                + group.serverGroupId.value_or("(no id)") + " names no server.");
             add(config, *config.server->serverId, group.launchOrder);
         }
@@ -161,9 +158,9 @@ Result<std::vector<Instance>> collectInstances(const TemplateInput &input)
 
     const std::string app = input.app.appId.value_or("(no id)");
     if (instances.empty())
-        return invalid("App " + app + " has no servers to launch.");
+        return invalidParameter("App " + app + " has no servers to launch.");
     if (instances.size() > kMaxTemplateInstances)
-        return invalid("App " + app + " has " + std::to_string(instances.size()) + " servers; a CloudFormation template "
+        return invalidParameter("App " + app + " has " + std::to_string(instances.size()) + " servers; a CloudFormation template "
                        "launches at most " + std::to_string(kMaxTemplateInstances) + " (" + std::to_string(kMaxTemplateOutputs)
                        + " outputs).");
     return instances;
@@ -211,7 +208,7 @@ Result<Json> instanceProperties(const Instance &instance, const TemplateInput &i
     const api::ServerLaunchConfiguration &config = instance.config;
     const auto ami = input.amiByServerId.find(instance.serverId);
     if (ami == input.amiByServerId.end() || ami->second.empty())
-        return invalid("Server " + instance.serverId + " (" + instance.vmName
+        return invalidParameter("Server " + instance.serverId + " (" + instance.vmName
                        + ") has no AMI yet: its replication job has not completed a replication run.");
 
     Json properties;
@@ -246,7 +243,7 @@ Result<Json> instanceProperties(const Instance &instance, const TemplateInput &i
     if (config.userData && config.userData->s3Location) {
         const api::S3Location &location = *config.userData->s3Location;
         if (!given(location.bucket) || !given(location.key))
-            return invalid("The user data of server " + instance.serverId + " (" + instance.vmName
+            return invalidParameter("The user data of server " + instance.serverId + " (" + instance.vmName
                            + ") needs an S3 bucket and key.");
         properties["UserData"] = userDataScript(location);
     }
@@ -276,25 +273,13 @@ std::map<std::string, Json> dependencies(const std::vector<Instance> &instances)
     return dependsOn;
 }
 
-// Cut to CloudFormation's limit without splitting a UTF-8 sequence.
-std::string truncatedUtf8(std::string text, std::size_t limit)
-{
-    if (text.size() <= limit)
-        return text;
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    text.resize(end);
-    return text;
-}
-
 std::string descriptionOf(const api::AppSummary &app)
 {
     std::string description = "Launches the servers of SMS application \"" + app.name.value_or("") + "\" ("
                               + app.appId.value_or("no id") + ")";
     if (const std::string *text = given(app.description))
         description += ": " + *text;
-    return truncatedUtf8(description, kMaxDescriptionLength);
+    return std::string(utf8Prefix(description, kMaxDescriptionLength));
 }
 
 // --- YAML -------------------------------------------------------------------

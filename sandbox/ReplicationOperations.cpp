@@ -2,6 +2,7 @@
 
 #include "sandbox/SandboxServer.h"
 #include "sandbox/SeededRandom.h"
+#include "sandbox/SmsErrors.h"
 
 #include <algorithm>
 #include <array>
@@ -27,11 +28,6 @@ constexpr std::array<std::string_view, 4> kFailures = {
     "The disk image could not be converted: the boot volume uses an unsupported partition layout.",
     "The snapshot could not be taken: the VM has an independent disk.",
     "The AMI could not be created: an internal error occurred while registering the image."};
-
-SmsError invalid(std::string message)
-{
-    return SmsError::make(ErrorCode::InvalidParameterException, std::move(message), 400);
-}
 
 SmsError jobNotFound(std::string_view jobId)
 {
@@ -69,9 +65,9 @@ void updateIfGiven(std::optional<T> &setting, const std::optional<T> &given)
 Result<void> checkFrequency(const std::optional<int> &frequency, bool runOnce)
 {
     if (!frequency && !runOnce)
-        return invalid("Either frequency or runOnce must be specified.");
+        return invalidParameter("Either frequency or runOnce must be specified.");
     if (frequency && (*frequency < 1 || *frequency > 24))
-        return invalid("The frequency must be between 1 and 24 hours; " + std::to_string(*frequency)
+        return invalidParameter("The frequency must be between 1 and 24 hours; " + std::to_string(*frequency)
                        + " was given.");
     return {};
 }
@@ -237,17 +233,21 @@ api::ReplicationRun ReplicationOperations::runView(const RunRecord &record) cons
     return run;
 }
 
+std::optional<std::string> ReplicationOperations::latestAmi(const JobRecord &job) const
+{
+    const double now = m_clock.now().epochSeconds;
+    for (auto it = job.runs.rbegin(); it != job.runs.rend(); ++it)
+        if (!it->missed && !it->failsAt && !it->amiDeleted && it->end() <= now)
+            return it->amiId;
+    return std::nullopt;
+}
+
 api::ReplicationJob ReplicationOperations::jobView(const JobRecord &job, bool withRuns) const
 {
     api::ReplicationJob view = job.settings;
     view.state = jobState(job);
+    view.latestAmiId = latestAmi(job);
     const double now = m_clock.now().epochSeconds;
-    for (auto it = job.runs.rbegin(); it != job.runs.rend(); ++it) {
-        if (!it->missed && !it->failsAt && !it->amiDeleted && it->end() <= now) {
-            view.latestAmiId = it->amiId;
-            break;
-        }
-    }
     const auto lastFailure = std::find_if(job.runs.rbegin(), job.runs.rend(),
                                           [now](const RunRecord &run) { return run.failsAt && run.end() <= now; });
     const std::string failure = lastFailure == job.runs.rend() ? std::string() : lastFailure->failure;
@@ -273,9 +273,9 @@ api::ReplicationJob ReplicationOperations::jobView(const JobRecord &job, bool wi
 
 Result<void> ReplicationOperations::checkReplicable(std::string_view serverId)
 {
-    const EstateServer *server = m_state.findServer(serverId);
+    const EstateServer *server = m_state.catalogServer(serverId);
     if (!server)
-        return invalid("Server " + std::string(serverId) + " does not exist in the server catalog.");
+        return invalidParameter("Server " + std::string(serverId) + " is not in the server catalog.");
     if (!server->replicable)
         return SmsError::make(ErrorCode::ServerCannotBeReplicatedException,
                               "Server " + std::string(serverId)
@@ -298,7 +298,6 @@ Result<void> ReplicationOperations::checkReplicable(std::string_view serverId)
 Result<api::CreateReplicationJobResponse>
 ReplicationOperations::createReplicationJob(const api::CreateReplicationJobRequest &request)
 {
-    advance();
     if (m_state.jobForServer(request.serverId))
         return SmsError::make(ErrorCode::ReplicationJobAlreadyExistsException,
                               "Server " + request.serverId + " already has a replication job.", 400);
@@ -307,7 +306,7 @@ ReplicationOperations::createReplicationJob(const api::CreateReplicationJobReque
     if (auto frequency = checkFrequency(request.frequency, request.runOnce.value_or(false)); !frequency)
         return frequency.error();
 
-    EstateServer &server = *m_state.findServer(request.serverId);
+    EstateServer &server = *m_state.catalogServer(request.serverId);
     const double now = m_clock.now().epochSeconds;
     JobRecord job;
     api::ReplicationJob &settings = job.settings;
@@ -331,15 +330,13 @@ ReplicationOperations::createReplicationJob(const api::CreateReplicationJobReque
     server.server.replicationJobTerminated = false;
     api::CreateReplicationJobResponse response;
     response.replicationJobId = settings.replicationJobId;
-    m_state.jobs.push_back(std::move(job));
-    advance(m_state.jobs.back(), now);
+    advance(m_state.addJob(std::move(job)), now);
     return response;
 }
 
 Result<api::UpdateReplicationJobResponse>
 ReplicationOperations::updateReplicationJob(const api::UpdateReplicationJobRequest &request)
 {
-    advance();
     JobRecord *job = m_state.findJob(request.replicationJobId);
     if (!job)
         return jobNotFound(request.replicationJobId);
@@ -349,7 +346,7 @@ ReplicationOperations::updateReplicationJob(const api::UpdateReplicationJobReque
         return valid.error();
     const double now = m_clock.now().epochSeconds;
     if (request.nextReplicationRunStartTime && request.nextReplicationRunStartTime->epochSeconds < now)
-        return invalid("nextReplicationRunStartTime must not be in the past.");
+        return invalidParameter("nextReplicationRunStartTime must not be in the past.");
 
     settings.frequency = frequency;
     updateIfGiven(settings.nextReplicationRunStartTime, request.nextReplicationRunStartTime);
@@ -367,7 +364,6 @@ ReplicationOperations::updateReplicationJob(const api::UpdateReplicationJobReque
 Result<api::DeleteReplicationJobResponse>
 ReplicationOperations::deleteReplicationJob(const api::DeleteReplicationJobRequest &request)
 {
-    advance();
     JobRecord *job = m_state.findJob(request.replicationJobId);
     if (!job)
         return jobNotFound(request.replicationJobId);
@@ -378,20 +374,19 @@ ReplicationOperations::deleteReplicationJob(const api::DeleteReplicationJobReque
                               400);
     if (EstateServer *server = m_state.findServer(job->serverId()))
         server->server.replicationJobTerminated = true;
-    m_state.jobs.erase(m_state.jobs.begin() + (job - m_state.jobs.data()));
+    m_state.eraseJob(request.replicationJobId);
     return api::DeleteReplicationJobResponse{};
 }
 
 Result<api::GetReplicationJobsResponse>
 ReplicationOperations::getReplicationJobs(const api::GetReplicationJobsRequest &request)
 {
-    advance();
     std::vector<const JobRecord *> selected;
     for (const JobRecord &job : m_state.jobs)
         if (!request.replicationJobId || job.id() == *request.replicationJobId)
             selected.push_back(&job);
     if (request.replicationJobId && selected.empty())
-        return invalid("Replication job " + *request.replicationJobId + " does not exist.");
+        return invalidParameter("Replication job " + *request.replicationJobId + " does not exist.");
     auto page = pageOf(selected.size(), request.nextToken, request.maxResults,
                        "GetReplicationJobs|" + request.replicationJobId.value_or(""), m_tokens);
     if (!page)
@@ -407,10 +402,9 @@ ReplicationOperations::getReplicationJobs(const api::GetReplicationJobsRequest &
 Result<api::GetReplicationRunsResponse>
 ReplicationOperations::getReplicationRuns(const api::GetReplicationRunsRequest &request)
 {
-    advance();
     const JobRecord *job = m_state.findJob(request.replicationJobId);
     if (!job)
-        return invalid("Replication job " + request.replicationJobId + " does not exist.");
+        return invalidParameter("Replication job " + request.replicationJobId + " does not exist.");
     auto page = pageOf(job->runs.size(), request.nextToken, request.maxResults,
                        "GetReplicationRuns|" + request.replicationJobId, m_tokens);
     if (!page)
@@ -441,10 +435,9 @@ Result<void> ReplicationOperations::checkOnDemandAllowed(const JobRecord &job) c
 Result<api::StartOnDemandReplicationRunResponse>
 ReplicationOperations::startOnDemandReplicationRun(const api::StartOnDemandReplicationRunRequest &request)
 {
-    advance();
     JobRecord *job = m_state.findJob(request.replicationJobId);
     if (!job)
-        return invalid("Replication job " + request.replicationJobId + " does not exist.");
+        return invalidParameter("Replication job " + request.replicationJobId + " does not exist.");
     if (auto allowed = checkOnDemandAllowed(*job); !allowed)
         return allowed.error();
     const double now = m_clock.now().epochSeconds;

@@ -4,8 +4,8 @@
 // moves through named stages on the simulation clock and leaves an AMI, or
 // fails at a seeded share of runs. Two failures in a row pause the job
 // (PAUSED_ON_FAILURE) until an on-demand run or an update resumes it.
-// advance() brings every job up to the clock's now; each operation calls it
-// first, so what a client reads is always current and the same for a seed.
+// advance() brings every job up to the clock's now; the engine calls it before
+// every request, so what a client reads is current and the same for a seed.
 
 #include "api/SmsTypes.h"
 #include "sandbox/Paging.h"
@@ -39,6 +39,7 @@ public:
     api::ReplicationJob jobView(const JobRecord &job, bool withRuns) const;
     api::ReplicationRun runView(const RunRecord &run) const;
     api::ReplicationJobState jobState(const JobRecord &job) const;
+    std::optional<std::string> latestAmi(const JobRecord &job) const;
     bool hasRunInProgress(const JobRecord &job) const;
 
     // Whether a job for this server may be created, with SMS's error if not.

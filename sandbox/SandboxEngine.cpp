@@ -24,15 +24,17 @@ SandboxEngine::SandboxEngine(SandboxState state, EngineOptions options)
     , m_clock(startOf(m_state, options), options.timeScale, std::move(options.wallClock))
     , m_catalog(m_state, m_tokens, m_clock)
     , m_replication(m_state, m_tokens, m_clock)
-    , m_views(m_state, m_replication, m_clock)
+    , m_views(m_state, m_replication, m_clock, options.region.toStdString())
     , m_lifecycle(m_state, m_views, m_replication, LocalBucket(options.s3Dir), m_clock)
     , m_apps(m_state, m_views, m_lifecycle, m_tokens, m_clock)
     , m_configs(m_state, m_views, m_clock)
+    , m_validation(m_state, m_views, m_clock)
 {
 }
 
 void SandboxEngine::advance()
 {
+    m_catalog.advance();
     m_replication.advance();
     m_lifecycle.advance();
 }
@@ -57,6 +59,7 @@ void SandboxEngine::registerWith(SandboxServer &server)
     m_apps.registerWith(server);
     m_configs.registerWith(server);
     m_lifecycle.registerWith(server);
+    m_validation.registerWith(server);
     server.setBeforeEachOperation([this] { advance(); });
 }
 

@@ -7,6 +7,7 @@
 #include "sandbox/AppConfigOperations.h"
 #include "sandbox/AppLifecycleOperations.h"
 #include "sandbox/AppOperations.h"
+#include "sandbox/AppValidationOperations.h"
 #include "sandbox/AppViews.h"
 #include "sandbox/CatalogOperations.h"
 #include "sandbox/ReplicationOperations.h"
@@ -22,6 +23,7 @@ struct EngineOptions
 {
     double timeScale = 1.0;
     QString s3Dir;  // where GenerateTemplate and GenerateChangeSet write
+    QString region = QStringLiteral("us-east-1");  // the region it stands for, in ARNs
     // Simulated time starts here; by default at the later of now and the state's own time.
     std::optional<api::Timestamp> start;
     SimulationClock::WallClock wallClock;  // tests step time with their own
@@ -55,6 +57,7 @@ private:
     AppLifecycleOperations m_lifecycle;
     AppOperations m_apps;
     AppConfigOperations m_configs;
+    AppValidationOperations m_validation;
 };
 
 } // namespace sms::sandbox

@@ -1,9 +1,11 @@
 #pragma once
 // SandboxState: everything sms-local knows, as plain data. The operations
 // classes read and change it; StateFile saves and restores it whole, so a
-// restarted sms-local continues where it stopped. Whatever can be derived from
-// these records and the simulation clock (a run's stage, an application's
-// replication status) is derived on read, never stored.
+// restarted sms-local continues where it stopped. What only reports the
+// clock's now (a run's state and stage, an application's replication and
+// launch status) is derived on read; the events that have happened (a run
+// settled, a job paused, an import finished, an auto-launch) are recorded
+// by the engine's advance() as it replays them.
 
 #include "api/SmsTypes.h"
 #include "sandbox/EstateGenerator.h"
@@ -56,6 +58,7 @@ struct JobRecord
     std::vector<double> onDemandStarts;  // for the 2-per-24-hours limit
     int consecutiveFailures = 0;
     bool paused = false;  // PAUSED_ON_FAILURE: no more automatic runs
+    std::optional<std::string> appId;  // the application whose replication made it, if any
 
     const std::string &id() const { return *settings.replicationJobId; }
     const std::string &serverId() const { return *settings.serverId; }
@@ -113,8 +116,11 @@ struct SandboxState
     double catalogModified = 0;
     double importDoneAt = 0;
 
-    std::vector<JobRecord> jobs;  // in creation order
-    std::vector<AppRecord> apps;  // in creation order
+    // In creation order. Add and remove jobs with addJob and eraseJob, and call
+    // appsChanged() after adding or removing apps or changing their groups, so
+    // the look-ups below stay right.
+    std::vector<JobRecord> jobs;
+    std::vector<AppRecord> apps;
     std::vector<std::string> importedFolders;  // ImportAppCatalog's sources so far
 
     std::uint64_t seed = 1;
@@ -127,16 +133,27 @@ struct SandboxState
     // A fresh id such as "sms-job-0123456789abcdef0": deterministic for the seed.
     std::string nextId(std::string_view prefix);
 
-    // Look-ups; null when absent. The server index is rebuilt on demand.
+    JobRecord &addJob(JobRecord job);
+    void eraseJob(std::string_view jobId);
+    void appsChanged() { m_appIndex.clear(); }
+
+    // Look-ups through indexes, so that none scans a 100,000-server estate;
+    // null when absent.
     EstateServer *findServer(std::string_view serverId);
+    // The server, if the catalog lists it: not while it is deleted or importing.
+    EstateServer *catalogServer(std::string_view serverId);
     JobRecord *findJob(std::string_view jobId);
     JobRecord *jobForServer(std::string_view serverId);
     AppRecord *findApp(std::string_view appId);
     AppRecord *appOfServer(std::string_view serverId);
-    void reindexServers();
 
 private:
+    void indexJobs();
+
     std::unordered_map<std::string, std::size_t> m_serverIndex;
+    std::unordered_map<std::string, std::size_t> m_jobIndex;          // job id -> position
+    std::unordered_map<std::string, std::size_t> m_jobOfServer;       // server id -> job position
+    std::unordered_map<std::string, std::size_t> m_appIndex;          // server id -> app position
 };
 
 } // namespace sms::sandbox

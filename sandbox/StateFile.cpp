@@ -5,6 +5,9 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <unordered_set>
+
 namespace sms::sandbox {
 namespace {
 
@@ -104,7 +107,7 @@ Json encodeJob(const JobRecord &job)
         runs.push_back(encodeRun(run));
     return {{"settings", encode(job.settings)}, {"randomKey", std::to_string(job.randomKey)}, {"runs", runs},
             {"onDemandStarts", job.onDemandStarts}, {"consecutiveFailures", job.consecutiveFailures},
-            {"paused", job.paused}};
+            {"paused", job.paused}, {"appId", job.appId ? Json(*job.appId) : Json()}};
 }
 
 JobRecord decodeJob(const Json &json, bool &ok)
@@ -117,7 +120,9 @@ JobRecord decodeJob(const Json &json, bool &ok)
     job.onDemandStarts = json.at("onDemandStarts").get<std::vector<double>>();
     job.consecutiveFailures = json.at("consecutiveFailures").get<int>();
     job.paused = json.at("paused").get<bool>();
-    ok = ok && job.settings.replicationJobId && job.settings.serverId;
+    // Files saved before jobs recorded their application have no "appId".
+    if (const auto appId = json.find("appId"); appId != json.end() && !appId->is_null())
+        job.appId = appId->get<std::string>();
     return job;
 }
 
@@ -183,6 +188,186 @@ AppRecord decodeApp(const Json &json, bool &ok)
     return app;
 }
 
+// The ids the engine issues (SandboxState::nextId; ReplicationOperations for
+// runs): a prefix and 17 lowercase hex digits. Template paths are made of
+// them, so an id read from a file must have this shape: none can carry "/"
+// or ".." out of the bucket.
+constexpr std::string_view kAppPrefix = "app-";
+constexpr std::string_view kImportedAppPrefix = "mh-app-";
+constexpr std::string_view kGroupPrefix = "sg-";
+constexpr std::string_view kJobPrefix = "sms-job-";
+constexpr std::string_view kRunPrefix = "sms-run-";
+constexpr std::string_view kValidationPrefix = "val-";
+constexpr std::size_t kIdDigits = 17;
+
+bool isIssuedId(std::string_view id, std::string_view prefix)
+{
+    const auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+    return id.size() == prefix.size() + kIdDigits && id.starts_with(prefix)
+        && std::all_of(id.begin() + std::ptrdiff_t(prefix.size()), id.end(), hex);
+}
+
+std::string inQuotes(std::string_view text)
+{
+    return '"' + std::string(text) + '"';
+}
+
+// `what` (e.g. "server group id") with `id`, found `where`, is not one the engine issues.
+std::string badId(std::string_view what, std::string_view id, std::string_view prefix, std::string_view where = {})
+{
+    return std::string(what) + ' ' + inQuotes(id) + std::string(where) + " is not an id sms-local issues ("
+        + std::string(prefix) + "<17 hex digits>)";
+}
+
+using ServerIds = std::unordered_set<std::string_view>;
+
+// The problems below are "<what, where>"; empty when there is none.
+
+std::string catalogDamage(const Estate &estate, ServerIds &serverIds)
+{
+    serverIds.reserve(estate.servers.size());
+    for (std::size_t i = 0; i < estate.servers.size(); ++i) {
+        const api::Server &server = estate.servers[i].server;
+        if (!server.serverId)
+            return "server " + std::to_string(i + 1) + " of the catalog has no serverId";
+        if (!serverIds.insert(*server.serverId).second)
+            return "server " + inQuotes(*server.serverId) + " appears more than once in the catalog";
+        // CreateReplicationJob dereferences it to find the server's connector.
+        if (!server.vmServer || !server.vmServer->vmServerAddress || !server.vmServer->vmServerAddress->vmManagerId)
+            return "server " + inQuotes(*server.serverId) + " of the catalog has no vmServer.vmServerAddress.vmManagerId";
+    }
+    for (std::size_t i = 0; i < estate.connectors.size(); ++i)
+        if (!estate.connectors[i].connectorId)
+            return "connector " + std::to_string(i + 1) + " has no connectorId";
+    return {};
+}
+
+std::string jobsDamage(const std::vector<JobRecord> &jobs, const ServerIds &serverIds)
+{
+    std::unordered_set<std::string_view> jobIds;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const api::ReplicationJob &settings = jobs[i].settings;
+        if (!settings.replicationJobId)
+            return "replication job " + std::to_string(i + 1) + " has no replicationJobId";
+        const std::string &id = *settings.replicationJobId;
+        if (!isIssuedId(id, kJobPrefix))
+            return badId("replication job id", id, kJobPrefix);
+        if (!jobIds.insert(id).second)
+            return "replication job " + inQuotes(id) + " appears more than once";
+        if (!settings.serverId)
+            return "replication job " + inQuotes(id) + " has no serverId";
+        if (!serverIds.contains(*settings.serverId))
+            return "replication job " + inQuotes(id) + " names server " + inQuotes(*settings.serverId)
+                + ", which is not in the catalog";
+        if (const auto &appId = jobs[i].appId; appId && !isIssuedId(*appId, kAppPrefix))
+            return badId("application id", *appId, kAppPrefix, " of replication job " + inQuotes(id));
+        for (const RunRecord &run : jobs[i].runs)
+            if (!isIssuedId(run.id, kRunPrefix))
+                return badId("replication run id", run.id, kRunPrefix, " of replication job " + inQuotes(id));
+    }
+    return {};
+}
+
+// A stored replication, launch or validation configuration: the engine looks
+// its groups and servers up by id.
+template <typename Group, typename Entry>
+std::string configurationDamage(const std::optional<std::vector<Group>> &groups,
+                                std::optional<std::vector<Entry>> Group::*entries, const std::string &where)
+{
+    for (const Group &group : groups.value_or(std::vector<Group>{})) {
+        if (!group.serverGroupId)
+            return "a server group configuration" + where + " has no serverGroupId";
+        if (!isIssuedId(*group.serverGroupId, kGroupPrefix))
+            return badId("server group id", *group.serverGroupId, kGroupPrefix, where);
+        for (const Entry &entry : (group.*entries).value_or(std::vector<Entry>{}))
+            if (!entry.server || !entry.server->serverId)
+                return "a server configuration of server group " + inQuotes(*group.serverGroupId) + where
+                    + " has no server with a serverId";
+    }
+    return {};
+}
+
+std::string validationDamage(const api::GetAppValidationConfigurationResponse &validation, const std::string &where)
+{
+    if (std::string problem
+        = configurationDamage(validation.serverGroupValidationConfigurations,
+                              &api::ServerGroupValidationConfiguration::serverValidationConfigurations, where);
+        !problem.empty())
+        return problem;
+    // Their outputs and notifications are looked up by validationId.
+    const auto check = [&](const std::optional<std::string> &id) -> std::string {
+        if (!id)
+            return "a validation configuration" + where + " has no validationId";
+        return isIssuedId(*id, kValidationPrefix) ? std::string() : badId("validation id", *id, kValidationPrefix, where);
+    };
+    for (const auto &app : validation.appValidationConfigurations.value_or(std::vector<api::AppValidationConfiguration>{}))
+        if (std::string problem = check(app.validationId); !problem.empty())
+            return problem;
+    for (const auto &group : validation.serverGroupValidationConfigurations.value_or(
+             std::vector<api::ServerGroupValidationConfiguration>{}))
+        for (const auto &server : group.serverValidationConfigurations.value_or(
+                 std::vector<api::ServerValidationConfiguration>{}))
+            if (std::string problem = check(server.validationId); !problem.empty())
+                return problem;
+    return {};
+}
+
+std::string appDamage(const AppRecord &app, const ServerIds &serverIds)
+{
+    const std::string where = " of application " + inQuotes(app.id);
+    if (app.importedAppId && !isIssuedId(*app.importedAppId, kImportedAppPrefix))
+        return badId("imported application id", *app.importedAppId, kImportedAppPrefix, where);
+    for (const ServerGroupRecord &group : app.groups) {
+        if (!isIssuedId(group.id, kGroupPrefix))
+            return badId("server group id", group.id, kGroupPrefix, where);
+        for (const std::string &serverId : group.serverIds)
+            if (!serverIds.contains(serverId))
+                return "server group " + inQuotes(group.id) + where + " names server " + inQuotes(serverId)
+                    + ", which is not in the catalog";
+    }
+    std::string problem
+        = configurationDamage(app.replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations,
+                              where);
+    if (problem.empty() && app.launch)
+        problem = configurationDamage(app.launch->serverGroupLaunchConfigurations,
+                                      &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations, where);
+    if (problem.empty() && app.validation)
+        problem = validationDamage(*app.validation, where);
+    if (!problem.empty())
+        return problem;
+    for (const auto &[validationId, notice] : app.validationNotices)
+        if (!isIssuedId(validationId, kValidationPrefix))
+            return badId("validation id", validationId, kValidationPrefix, where);
+    return {};
+}
+
+std::string appsDamage(const std::vector<AppRecord> &apps, const ServerIds &serverIds)
+{
+    std::unordered_set<std::string_view> appIds;
+    for (const AppRecord &app : apps) {
+        if (!isIssuedId(app.id, kAppPrefix))
+            return badId("application id", app.id, kAppPrefix);
+        if (!appIds.insert(app.id).second)
+            return "application " + inQuotes(app.id) + " appears more than once";
+        if (std::string problem = appDamage(app, serverIds); !problem.empty())
+            return problem;
+    }
+    return {};
+}
+
+// A decoded state can still be unfit to run: the engine trusts every id in it
+// to be present, unique, issued by it and to name what exists.
+std::string stateDamage(const SandboxState &state)
+{
+    ServerIds serverIds;
+    std::string problem = catalogDamage(state.estate, serverIds);
+    if (problem.empty())
+        problem = jobsDamage(state.jobs, serverIds);
+    if (problem.empty())
+        problem = appsDamage(state.apps, serverIds);
+    return problem;
+}
+
 SmsError stateError(const QString &source, const std::string &problem)
 {
     return SmsError::make(ErrorCode::InvalidConfiguration,
@@ -241,10 +426,17 @@ Result<SandboxState> stateFromText(std::string_view text, const QString &sourceN
     if (!doc)
         return stateError(sourceName, "is corrupt or truncated: " + doc.error().message);
     const Json &json = doc.value();
-    if (!json.is_object() || json.value("format", "") != kFormat)
+    // Types checked before use: nlohmann throws on a mistyped value(), and this is outside the try.
+    const auto format = json.is_object() ? json.find("format") : json.end();
+    if (format == json.end() || !format->is_string() || format->get_ref<const std::string &>() != kFormat)
         return stateError(sourceName, "is not an sms-local state file.");
-    const int version = json.value("version", 0);
-    if (version > kStateFormatVersion)
+    const auto versionMember = json.find("version");
+    const std::uint64_t version = versionMember != json.end() && versionMember->is_number_unsigned()
+        ? versionMember->get<std::uint64_t>()
+        : 0;
+    if (version == 0)
+        return stateError(sourceName, "is damaged: its version is not a positive whole number.");
+    if (version > std::uint64_t(kStateFormatVersion))
         return stateError(sourceName, "was written by a newer sms-local (state version " + std::to_string(version)
                                           + "; this one reads up to " + std::to_string(kStateFormatVersion) + ").");
     SandboxState state;
@@ -274,6 +466,11 @@ Result<SandboxState> stateFromText(std::string_view text, const QString &sourceN
                                               + servers.error().message);
         for (api::Server &server : servers.value().serverList.value_or(std::vector<api::Server>{}))
             state.estate.servers.push_back({std::move(server), true});
+        if (!ok || state.tokenSecret.isEmpty())
+            return stateError(sourceName, "is damaged: a job or application record does not decode.");
+        // Before findServer below, which indexes the catalog by serverId.
+        if (const std::string problem = stateDamage(state); !problem.empty())
+            return stateError(sourceName, "is damaged: " + problem + ".");
         for (const Json &id : json.at("notReplicable"))
             if (EstateServer *server = state.findServer(id.get<std::string>()))
                 server->replicable = false;
@@ -283,8 +480,6 @@ Result<SandboxState> stateFromText(std::string_view text, const QString &sourceN
     } catch (const std::logic_error &) {
         return stateError(sourceName, "is damaged: a counter is not a number.");
     }
-    if (!ok || state.tokenSecret.isEmpty())
-        return stateError(sourceName, "is damaged: a job or application record does not decode.");
     return state;
 }
 

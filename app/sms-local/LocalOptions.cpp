@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <cmath>
+
 namespace sms::local {
 namespace {
 
@@ -63,7 +65,9 @@ bool readNumber(const QCommandLineParser &parser, const char *name, T &out, doub
         return true;
     bool ok = false;
     const double value = parser.value(option).toDouble(&ok);
-    if (!ok || value < min || value > max || (std::is_integral_v<T> && value != double(T(value)))) {
+    // toDouble() accepts "nan" and "inf" with ok set, and NaN passes every comparison.
+    if (!ok || !std::isfinite(value) || value < min || value > max
+        || (std::is_integral_v<T> && value != double(T(value)))) {
         error = QStringLiteral("--%1 must be a number from %2 to %3, not '%4'.")
                     .arg(option)
                     .arg(min)
@@ -131,6 +135,8 @@ Result<LocalOptions> parseLocalOptions(const QStringList &arguments)
         ? parser.value(QStringLiteral("s3-dir"))
         : QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("s3"));
 
+    options.region = parser.isSet(QStringLiteral("region")) ? parser.value(QStringLiteral("region"))
+                                                            : QString::fromLatin1(sandbox::kDefaultRegion);
     const bool keyGiven = parser.isSet(QStringLiteral("access-key")) || parser.isSet(QStringLiteral("secret-key"));
     if (parser.isSet(QStringLiteral("no-auth"))) {
         if (keyGiven)
@@ -145,8 +151,7 @@ Result<LocalOptions> parseLocalOptions(const QStringList &arguments)
                   keyGiven ? parser.value(QStringLiteral("secret-key"))
                            : QString::fromLatin1(sandbox::kDefaultSecretAccessKey),
                   {}}};
-    auth.region = parser.isSet(QStringLiteral("region")) ? parser.value(QStringLiteral("region"))
-                                                         : QString::fromLatin1(sandbox::kDefaultRegion);
+    auth.region = options.region;
     options.auth = std::move(auth);
     return options;
 }

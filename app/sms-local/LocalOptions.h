@@ -26,6 +26,7 @@ struct LocalOptions
     QString s3Dir;
     double timeScale = 1.0;
     double failureRate = 0.05;
+    QString region;  // signatures must name it; ARNs carry it
     std::optional<sandbox::AuthSettings> auth;  // absent with --no-auth
     sandbox::FaultSettings faults;
     sandbox::Limits limits;

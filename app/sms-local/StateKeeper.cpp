@@ -2,7 +2,11 @@
 
 #include "sandbox/StateFile.h"
 
+#include <QElapsedTimer>
+
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace sms::local {
 
@@ -25,7 +29,12 @@ void StateKeeper::changed()
 bool StateKeeper::saveNow()
 {
     m_timer.stop();
+    QElapsedTimer clock;
+    clock.start();
     const auto saved = sandbox::saveState(m_engine.snapshot(), m_path);
+    const qint64 delay = std::clamp<qint64>(clock.elapsed() * kSaveDelayFactor, kSaveDelayMs,
+                                            std::numeric_limits<int>::max());
+    m_timer.setInterval(int(delay));
     if (!saved)
         std::fprintf(stderr, "sms-local: %s\n", saved.error().message.c_str());
     return saved.ok();

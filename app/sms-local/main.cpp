@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <cstdio>
 #include <memory>
@@ -72,6 +73,7 @@ int main(int argc, char *argv[])
     sandbox::EngineOptions engineOptions;
     engineOptions.timeScale = options->timeScale;
     engineOptions.s3Dir = options->s3Dir;
+    engineOptions.region = options->region;
     sandbox::SandboxEngine engine(std::move(state).value(), engineOptions);
     sandbox::SandboxServer server(options->auth);
     engine.registerWith(server);
@@ -97,7 +99,12 @@ int main(int argc, char *argv[])
     local::ShutdownSignals signals;
     QObject::connect(&signals, &local::ShutdownSignals::shutdownRequested, &app, &QCoreApplication::quit);
 
-    std::printf("sms-local listening on http://%s:%u\n", qPrintable(options->bind.toString()), unsigned(port));
+    // QUrl puts an IPv6 address in brackets: http://[::1]:PORT.
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(options->bind.toString());
+    url.setPort(port);
+    std::printf("sms-local listening on %s\n", qPrintable(url.toString()));
     std::fflush(stdout);
     const int code = app.exec();
     if (keeper && !keeper->saveNow())

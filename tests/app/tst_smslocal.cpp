@@ -13,10 +13,16 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using sms::api::Json;
 using sms::testing::Run;
@@ -40,10 +46,12 @@ struct Answer
     Json body;
 };
 
-Answer post(quint16 port, const QByteArray &operation, const Json &body = Json::object())
+// `host` as it stands in a URL: 127.0.0.1, [::1].
+Answer post(quint16 port, const QByteArray &operation, const Json &body = Json::object(),
+            const QString &host = QStringLiteral("127.0.0.1"))
 {
     QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)));
+    QNetworkRequest request(QUrl(QStringLiteral("http://%1:%2/").arg(host).arg(port)));
     request.setRawHeader("Content-Type", "application/x-amz-json-1.1");
     request.setRawHeader("X-Amz-Target", "AWSServerMigrationService_V2016_10_24." + operation);
     std::unique_ptr<QNetworkReply> reply(network.post(request, QByteArray::fromStdString(body.dump())));
@@ -94,6 +102,21 @@ private Q_SLOTS:
         QCOMPARE(m_process->readAllStandardOutput(), QByteArray());
     }
 
+    void printsAnIpv6UrlInBrackets()
+    {
+        {
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHostIPv6, 0))
+                QSKIP("IPv6 loopback (::1) is not available on this machine.");
+        }
+        const quint16 port = start({QStringLiteral("--no-auth"), QStringLiteral("--bind"), QStringLiteral("::1")},
+                                   QStringLiteral("[::1]"));
+        QVERIFY(port != 0);
+        const Answer listed = post(port, "ListApps", Json::object(), QStringLiteral("[::1]"));
+        QCOMPARE(listed.status, 200);
+        QVERIFY(listed.body.contains("apps"));
+    }
+
     void signsByDefault()
     {
         const quint16 port = start({});
@@ -122,6 +145,17 @@ private Q_SLOTS:
         QTest::addRow("negative latency") << words("--latency-ms -1") << "--latency-ms";
         QTest::addRow("bad bind address") << words("--bind nowhere") << "--bind";
         QTest::addRow("fractional servers") << words("--servers 1.5") << "--servers";
+        // QString::toDouble() takes these with ok set, and NaN passes range checks.
+        QTest::addRow("time scale nan") << words("--time-scale nan") << "--time-scale";
+        QTest::addRow("time scale inf") << words("--time-scale inf") << "--time-scale";
+        QTest::addRow("port nan") << words("--port nan") << "--port";
+        QTest::addRow("latency inf") << words("--latency-ms inf") << "--latency-ms";
+        QTest::addRow("latency nan") << words("--latency-ms nan") << "--latency-ms";
+        QTest::addRow("failure rate nan") << words("--failure-rate nan") << "--failure-rate";
+        QTest::addRow("throttle share nan") << words("--fault-throttle NaN") << "--fault-throttle";
+        QTest::addRow("seed inf") << words("--seed inf") << "--seed";
+        QTest::addRow("servers nan") << words("--servers nan") << "--servers";
+        QTest::addRow("group limit nan") << words("--max-server-groups nan") << "--max-server-groups";
     }
 
     void refusesBadCommandLines()
@@ -173,16 +207,11 @@ private Q_SLOTS:
         const std::string appId = created.body["appSummary"]["appId"].get<std::string>();
 
         m_process->terminate();  // SIGTERM
-        QVERIFY(m_process->waitForFinished(15'000));
-        QCOMPARE(m_process->exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_process->exitCode(), 0);
-
-        const auto loaded = sms::sandbox::loadState(path);
-        QVERIFY2(loaded.ok(), loaded ? "" : loaded.error().message.c_str());
-        QCOMPARE(loaded->apps.size(), size_t(1));
-        QCOMPARE(QString::fromStdString(loaded->apps.front().id), QString::fromStdString(appId));
-        QCOMPARE(QString::fromStdString(loaded->apps.front().name), QStringLiteral("kept-across-restarts"));
-        QCOMPARE(loaded->estate.servers.size(), size_t(60));
+        const auto loaded = exitedCleanlyLeaving(path);
+        QCOMPARE(loaded.apps.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(loaded.apps.front().id), QString::fromStdString(appId));
+        QCOMPARE(QString::fromStdString(loaded.apps.front().name), QStringLiteral("kept-across-restarts"));
+        QCOMPARE(loaded.estate.servers.size(), size_t(60));
 
         // A restart on the file continues where the first stopped.
         port = start({QStringLiteral("--no-auth"), QStringLiteral("--state"), path});
@@ -195,9 +224,62 @@ private Q_SLOTS:
         QCOMPARE(m_process->exitCode(), 0);
     }
 
+    void savesSoonAfterAChange()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("state-soon.json"));
+        const quint16 port = start({QStringLiteral("--no-auth"), QStringLiteral("--state"), path});
+        QVERIFY(port != 0);
+        const auto appsSaved = [&] {
+            const auto loaded = sms::sandbox::loadState(path);
+            return loaded ? loaded->apps.size() : size_t(0);
+        };
+        // Small state, fast saves: the delay stays near its 200 ms floor.
+        QCOMPARE(post(port, "CreateApp", {{"name", "first"}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(appsSaved(), size_t(1), 10'000);
+        QCOMPARE(post(port, "CreateApp", {{"name", "second"}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(appsSaved(), size_t(2), 10'000);
+        QVERIFY(m_process->state() == QProcess::Running);  // saved while running, not on exit
+    }
+
+    void savesOnABurstOfSignals()
+    {
+#ifdef Q_OS_UNIX
+        const QString path = m_dir.filePath(QStringLiteral("state-burst.json"));
+        const quint16 port = start({QStringLiteral("--no-auth"), QStringLiteral("--state"), path});
+        QVERIFY(port != 0);
+        const Answer created = post(port, "CreateApp", {{"name", "burst"}});
+        QCOMPARE(created.status, 200);
+
+        const auto pid = pid_t(m_process->processId());
+        QVERIFY(pid > 0);
+        for (int i = 0; i < 200; ++i)
+            ::kill(pid, i % 2 ? SIGINT : SIGTERM);
+        QCOMPARE(exitedCleanlyLeaving(path).apps.size(), size_t(1));
+#else
+        QSKIP("Signals are a Unix matter.");
+#endif
+    }
+
 private:
+    // Waits for the signalled process to exit 0; the state it saved (empty on failure, which is reported).
+    sms::sandbox::SandboxState exitedCleanlyLeaving(const QString &path)
+    {
+        [&] {
+            QVERIFY(m_process->waitForFinished(15'000));
+            QCOMPARE(m_process->exitStatus(), QProcess::NormalExit);
+            QCOMPARE(m_process->exitCode(), 0);
+        }();
+        auto loaded = sms::sandbox::loadState(path);
+        if (!loaded) {
+            QTest::qFail(loaded.error().message.c_str(), __FILE__, __LINE__);
+            return {};
+        }
+        return std::move(loaded).value();
+    }
+
     // Starts sms-local with a small catalog; its port once it says where it listens, else 0.
-    quint16 start(QStringList arguments)
+    // `host` is how the listening address must appear in the printed URL.
+    quint16 start(QStringList arguments, const QString &host = QStringLiteral("127.0.0.1"))
     {
         cleanup();
         arguments << QStringLiteral("--servers") << QStringLiteral("60") << QStringLiteral("--s3-dir")
@@ -211,7 +293,8 @@ private:
                              20'000))
             return 0;
         const QByteArray line = m_process->readLine();
-        static const QRegularExpression exact(QStringLiteral("^sms-local listening on http://127\\.0\\.0\\.1:(\\d+)\\n$"));
+        const QRegularExpression exact(QStringLiteral("^sms-local listening on http://%1:(\\d+)\\n$")
+                                           .arg(QRegularExpression::escape(host)));
         const auto match = exact.match(QString::fromUtf8(line));
         if (!match.hasMatch()) {
             qWarning("unexpected first line: %s; stderr: %s", line.constData(),

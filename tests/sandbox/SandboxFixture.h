@@ -9,6 +9,7 @@
 #include "sandbox/AppConfigOperations.h"
 #include "sandbox/AppLifecycleOperations.h"
 #include "sandbox/AppOperations.h"
+#include "sandbox/AppValidationOperations.h"
 #include "sandbox/AppViews.h"
 #include "sandbox/LocalBucket.h"
 #include "sandbox/ReplicationOperations.h"
@@ -197,10 +198,11 @@ class AppSandboxFixture : public SandboxFixture
 public:
     AppSandboxFixture(const QString &s3Dir, std::size_t servers, std::uint64_t seed)
         : SandboxFixture(servers, seed, 0.0)
-        , views(state, replication, clock)
+        , views(state, replication, clock, "us-east-1")
         , lifecycle(state, views, replication, LocalBucket(s3Dir), clock)
         , apps(state, views, lifecycle, tokens, clock)
         , configs(state, views, clock)
+        , validation(state, views, clock)
     {
     }
 
@@ -223,6 +225,7 @@ public:
     AppLifecycleOperations lifecycle;
     AppOperations apps;
     AppConfigOperations configs;
+    AppValidationOperations validation;
 };
 
 } // namespace sms::sandbox::testing

@@ -228,7 +228,7 @@ public:
     Result<api::GetAppValidationOutputResponse> validationOutputs(const std::string &appId)
     {
         advance();
-        return lifecycle.getAppValidationOutput(forApp<api::GetAppValidationOutputRequest>(appId));
+        return validation.getAppValidationOutput(forApp<api::GetAppValidationOutputRequest>(appId));
     }
     Result<api::NotifyAppValidationOutputResponse> notify(const std::string &appId, const std::string &validationId,
                                                           api::ValidationStatus status, const std::string &message)
@@ -239,7 +239,7 @@ public:
         context.validationId = validationId;
         context.status = status;
         context.statusMessage = message;
-        return lifecycle.notifyAppValidationOutput(request);
+        return validation.notifyAppValidationOutput(request);
     }
     Result<api::DeleteAppResponse> remove(const std::string &appId, bool forceStop = false, bool forceTerminate = false)
     {
@@ -1191,7 +1191,7 @@ private Q_SLOTS:
         QCOMPARE(codeOf(sandbox.notify(appId, "val-00000000000000000", api::ValidationStatus::Failed, "no")),
                  QStringLiteral("InvalidParameterException"));
         auto noContext = Sandbox::forApp<api::NotifyAppValidationOutputRequest>(appId);
-        QCOMPARE(codeOf(sandbox.lifecycle.notifyAppValidationOutput(noContext)),
+        QCOMPARE(codeOf(sandbox.validation.notifyAppValidationOutput(noContext)),
                  QStringLiteral("MissingRequiredParameterException"));
 
         sandbox.at(50);

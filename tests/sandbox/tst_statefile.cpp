@@ -201,7 +201,7 @@ bool buildRichState(Sandbox &sandbox, Built &built)
     context.validationId = built.validationId;
     context.status = api::ValidationStatus::Succeeded;
     context.statusMessage = "health check passed";
-    if (!sandbox.lifecycle.notifyAppValidationOutput(notify))
+    if (!sandbox.validation.notifyAppValidationOutput(notify))
         return false;
     if (!sandbox.lifecycle.launchApp(Sandbox::forApp<api::LaunchAppRequest>(built.launchedAppId)))
         return false;
@@ -345,6 +345,13 @@ private Q_SLOTS:
         QVERIFY(std::any_of(loadedJob.runs.begin(), loadedJob.runs.end(), [](const RunRecord &run) {
             return run.description == std::optional<std::string>("before the cut-over");
         }));
+        // Jobs an application's replication made remember it; the stand-alone one does not.
+        QVERIFY(!loadedJob.appId);
+        for (std::size_t i = 0; i < state.jobs.size(); ++i)
+            QVERIFY(state.jobs[i].appId == original.jobs[i].appId);
+        QVERIFY(std::any_of(state.jobs.begin(), state.jobs.end(), [&](const JobRecord &loadedAppJob) {
+            return loadedAppJob.appId == std::optional<std::string>(built.launchedAppId);
+        }));
 
         QCOMPARE(state.apps.size(), original.apps.size());
         for (const std::string &id : {built.launchedAppId, built.stoppedAppId, built.plainAppId}) {
@@ -461,21 +468,62 @@ private Q_SLOTS:
         QCOMPARE(next.body["serverList"].size(), size_t(7));
     }
 
+    void jobKeepsItsApplication()
+    {
+        Sandbox sandbox(m_dir.filePath(QStringLiteral("s3")), 30, 5);
+        const auto good = sandbox.servers(Kind::Replicable);
+        const std::string appId = sandbox.create("billing", {{good[1]}});
+        QVERIFY(!appId.empty());
+        api::CreateReplicationJobRequest request;
+        request.serverId = good[0];
+        request.frequency = 12;
+        const auto created = sandbox.replication.createReplicationJob(request);
+        QVERIFY(created.ok());
+        const std::string jobId = *created->replicationJobId;
+        sandbox.state.findJob(jobId)->appId = appId;
+
+        const std::string text = stateToText(sandbox.state);
+        auto loaded = stateFromText(text, QStringLiteral("(text)"));
+        QVERIFY2(loaded.ok(), describe(loaded));
+        QVERIFY(loaded->findJob(jobId)->appId == std::optional<std::string>(appId));
+        QVERIFY(stateToText(loaded.value()) == text);
+
+        // A file saved before jobs recorded their application loads with none.
+        Json head = Json::parse(text.substr(0, text.find('\n')));
+        for (Json &job : head["jobs"])
+            job.erase("appId");
+        loaded = stateFromText(head.dump() + text.substr(text.find('\n')), QStringLiteral("(older)"));
+        QVERIFY2(loaded.ok(), describe(loaded));
+        QVERIFY(!loaded->findJob(jobId)->appId);
+    }
+
     void refusesBadFiles_data()
     {
         QTest::addColumn<QByteArray>("content");  // written to the file; a null array: no file at all
         QTest::addColumn<QString>("problem");
 
         Sandbox sandbox(m_dir.filePath(QStringLiteral("s3")), 30, 5);
+        const auto replicable = sandbox.servers(Kind::Replicable);
         api::CreateReplicationJobRequest job;
-        job.serverId = sandbox.servers(Kind::Replicable).front();
+        job.serverId = replicable.front();
         job.frequency = 12;
         QVERIFY(sandbox.replication.createReplicationJob(job).ok());
+        QVERIFY(!sandbox.create("shop", {{replicable[1], replicable[2]}}).empty());
         const std::string good = stateToText(sandbox.state);
-        // The file is the head's line, then the catalog's: damage the head, keep the catalog.
+        // The file is the head's line, then the catalog's: damage one, keep the other.
         const std::string head = good.substr(0, good.find('\n'));
         const std::string catalog = good.substr(good.find('\n'));
         const auto withCatalog = [&](const Json &damaged) { return QByteArray::fromStdString(damaged.dump() + catalog); };
+        const auto withHead = [&](const Json &damaged) {
+            return QByteArray::fromStdString(head + '\n' + damaged.dump() + '\n');
+        };
+        // A copy of the head or catalog, changed by `damage`.
+        const auto damaged = [](const std::string &line, const auto &damage) {
+            Json json = Json::parse(line);
+            damage(json);
+            return json;
+        };
+        const std::string catalogLine = catalog.substr(1, catalog.size() - 2);
         Json withoutSettings = Json::parse(head);
         withoutSettings["jobs"][0].erase("settings");
         Json newer = Json::parse(head);
@@ -500,6 +548,51 @@ private Q_SLOTS:
         QTest::addRow("head without its catalog") << QByteArray::fromStdString(head) << "catalog is missing";
         QTest::addRow("catalog cut short") << QByteArray::fromStdString(good.substr(0, good.size() - 40))
                                            << "server catalog does not decode";
+
+        // Mistyped head members nlohmann would throw for.
+        QTest::addRow("format not a string")
+            << withCatalog(damaged(head, [](Json &json) { json["format"] = 7; })) << "is not an sms-local state file";
+        QTest::addRow("version a string")
+            << withCatalog(damaged(head, [](Json &json) { json["version"] = "1"; })) << "version is not";
+        QTest::addRow("version missing")
+            << withCatalog(damaged(head, [](Json &json) { json.erase("version"); })) << "version is not";
+
+        // Decoded, yet unfit to run.
+        QTest::addRow("server without id")
+            << withHead(damaged(catalogLine, [](Json &json) { json["serverList"][3].erase("serverId"); }))
+            << "is damaged: server 4 of the catalog has no serverId";
+        QTest::addRow("duplicate server ids")
+            << withHead(damaged(catalogLine,
+                                [](Json &json) { json["serverList"][5]["serverId"] = json["serverList"][4]["serverId"]; }))
+            << "appears more than once in the catalog";
+        QTest::addRow("server without manager id")
+            << withHead(damaged(catalogLine,
+                                [](Json &json) { json["serverList"][0]["vmServer"]["vmServerAddress"].erase("vmManagerId"); }))
+            << "has no vmServer.vmServerAddress.vmManagerId";
+        QTest::addRow("connector without id")
+            << withCatalog(damaged(head, [](Json &json) { json["connectors"][0].erase("connectorId"); }))
+            << "connector 1 has no connectorId";
+        QTest::addRow("job naming an unknown server")
+            << withCatalog(damaged(head, [](Json &json) { json["jobs"][0]["settings"]["serverId"] = "s-nojob"; }))
+            << "names server \"s-nojob\", which is not in the catalog";
+        QTest::addRow("duplicate job ids")
+            << withCatalog(damaged(head, [](Json &json) { json["jobs"].push_back(json["jobs"][0]); }))
+            << "appears more than once";
+        QTest::addRow("job id with a slash")
+            << withCatalog(damaged(head, [](Json &json) { json["jobs"][0]["settings"]["replicationJobId"] = "sms-job-/x"; }))
+            << "replication job id \"sms-job-/x\" is not an id sms-local issues";
+        QTest::addRow("app id with ../")
+            << withCatalog(damaged(head, [](Json &json) { json["apps"][0]["id"] = "../app-0123456789abcdef0"; }))
+            << "application id \"../app-0123456789abcdef0\" is not an id sms-local issues (app-<17 hex digits>)";
+        QTest::addRow("group id with /")
+            << withCatalog(damaged(head, [](Json &json) { json["apps"][0]["groups"][0]["id"] = "sg-0123456789abcdef/"; }))
+            << "server group id \"sg-0123456789abcdef/\" of application";
+        QTest::addRow("unknown server in an app group")
+            << withCatalog(damaged(head, [](Json &json) { json["apps"][0]["groups"][0]["serverIds"][1] = "s-nogroup"; }))
+            << "names server \"s-nogroup\", which is not in the catalog";
+        QTest::addRow("job application id with ../")
+            << withCatalog(damaged(head, [](Json &json) { json["jobs"][0]["appId"] = "app-../../etc"; }))
+            << "application id \"app-../../etc\" of replication job";
     }
 
     void refusesBadFiles()
