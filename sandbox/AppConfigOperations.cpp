@@ -25,7 +25,7 @@ Result<void> checkMembership(const AppRecord &app, const std::vector<Group> &gro
                                          [&](const ServerGroupRecord &g) { return g.id == *group.serverGroupId; });
         if (record == app.groups.end())
             return invalidParameter("Server group " + *group.serverGroupId + " does not belong to application " + app.id
-                           + ".");
+                                    + ".");
         if (!seenGroups.insert(record->id).second)
             return invalidParameter("Server group " + record->id + " is configured more than once.");
         for (const Entry &entry : (group.*entries).value_or(std::vector<Entry>{})) {
@@ -34,7 +34,7 @@ Result<void> checkMembership(const AppRecord &app, const std::vector<Group> &gro
             const std::string &id = *entry.server->serverId;
             if (std::find(record->serverIds.begin(), record->serverIds.end(), id) == record->serverIds.end())
                 return invalidParameter("Server " + id + " does not belong to server group " + record->id
-                               + " of application " + app.id + ".");
+                                        + " of application " + app.id + ".");
         }
     }
     return {};
@@ -60,7 +60,7 @@ Result<void> checkReplicationParameters(const std::vector<api::ServerGroupReplic
             const auto &params = entry.serverReplicationParameters;
             if (params && params->frequency && (*params->frequency < 1 || *params->frequency > 24))
                 return invalidParameter("The frequency of server " + *entry.server->serverId
-                               + " must be between 1 and 24 hours.");
+                                        + " must be between 1 and 24 hours.");
             if (params && !params->frequency && !params->runOnce.value_or(false))
                 return invalidParameter("Server " + *entry.server->serverId + " needs a frequency or runOnce.");
         }
@@ -82,7 +82,7 @@ Result<void> checkLogicalIds(const std::vector<api::ServerGroupLaunchConfigurati
                 continue;
             if (!isLogicalId(*entry.logicalId))
                 return invalidParameter("The logicalId '" + *entry.logicalId
-                               + "' is not a CloudFormation logical id: use letters and digits only.");
+                                        + "' is not a CloudFormation logical id: use letters and digits only.");
             if (!seen.insert(*entry.logicalId).second)
                 return invalidParameter("The logicalId '" + *entry.logicalId + "' is used by more than one server.");
         }

@@ -56,7 +56,7 @@ Result<std::vector<ServerGroupRecord>> AppOperations::checkGroups(const std::vec
     const Limits &limits = m_state.limits;
     if (limits.serverGroupsPerApp > 0 && int(groups.size()) > limits.serverGroupsPerApp)
         return invalidParameter("An application can have at most " + std::to_string(limits.serverGroupsPerApp)
-                       + " server groups; " + std::to_string(groups.size()) + " were given.");
+                                + " server groups; " + std::to_string(groups.size()) + " were given.");
     std::vector<ServerGroupRecord> records;
     std::set<std::string> seen;
     std::set<std::string> seenGroups;
@@ -87,7 +87,7 @@ Result<std::vector<ServerGroupRecord>> AppOperations::checkGroups(const std::vec
     }
     if (limits.serversPerApp > 0 && int(seen.size()) > limits.serversPerApp)
         return invalidParameter("An application can have at most " + std::to_string(limits.serversPerApp) + " servers; "
-                       + std::to_string(seen.size()) + " were given.");
+                                + std::to_string(seen.size()) + " were given.");
     return records;
 }
 

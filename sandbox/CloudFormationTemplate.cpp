@@ -141,7 +141,7 @@ Result<std::vector<Instance>> collectInstances(const TemplateInput &input)
         for (const api::ServerLaunchConfiguration &config : items(group.serverLaunchConfigurations)) {
             if (!config.server || !given(config.server->serverId))
                 return invalidParameter("A server launch configuration of server group "
-                               + group.serverGroupId.value_or("(no id)") + " names no server.");
+                                        + group.serverGroupId.value_or("(no id)") + " names no server.");
             add(config, *config.server->serverId, group.launchOrder);
         }
     }
@@ -160,9 +160,10 @@ Result<std::vector<Instance>> collectInstances(const TemplateInput &input)
     if (instances.empty())
         return invalidParameter("App " + app + " has no servers to launch.");
     if (instances.size() > kMaxTemplateInstances)
-        return invalidParameter("App " + app + " has " + std::to_string(instances.size()) + " servers; a CloudFormation template "
-                       "launches at most " + std::to_string(kMaxTemplateInstances) + " (" + std::to_string(kMaxTemplateOutputs)
-                       + " outputs).");
+        return invalidParameter("App " + app + " has " + std::to_string(instances.size())
+                                + " servers; a CloudFormation template launches at most "
+                                + std::to_string(kMaxTemplateInstances) + " ("
+                                + std::to_string(kMaxTemplateOutputs) + " outputs).");
     return instances;
 }
 
@@ -209,7 +210,7 @@ Result<Json> instanceProperties(const Instance &instance, const TemplateInput &i
     const auto ami = input.amiByServerId.find(instance.serverId);
     if (ami == input.amiByServerId.end() || ami->second.empty())
         return invalidParameter("Server " + instance.serverId + " (" + instance.vmName
-                       + ") has no AMI yet: its replication job has not completed a replication run.");
+                                + ") has no AMI yet: its replication job has not completed a replication run.");
 
     Json properties;
     properties["ImageId"] = ami->second;
@@ -244,7 +245,7 @@ Result<Json> instanceProperties(const Instance &instance, const TemplateInput &i
         const api::S3Location &location = *config.userData->s3Location;
         if (!given(location.bucket) || !given(location.key))
             return invalidParameter("The user data of server " + instance.serverId + " (" + instance.vmName
-                           + ") needs an S3 bucket and key.");
+                                    + ") needs an S3 bucket and key.");
         properties["UserData"] = userDataScript(location);
     }
     properties["Tags"] = tagsOf(instance, input.tags);

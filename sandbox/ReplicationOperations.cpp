@@ -68,7 +68,7 @@ Result<void> checkFrequency(const std::optional<int> &frequency, bool runOnce)
         return invalidParameter("Either frequency or runOnce must be specified.");
     if (frequency && (*frequency < 1 || *frequency > 24))
         return invalidParameter("The frequency must be between 1 and 24 hours; " + std::to_string(*frequency)
-                       + " was given.");
+                                + " was given.");
     return {};
 }
 
