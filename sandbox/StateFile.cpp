@@ -368,6 +368,30 @@ std::string stateDamage(const SandboxState &state)
     return problem;
 }
 
+// The catalog's lines after the head, one Server each, every line ended.
+Result<std::vector<EstateServer>> readServers(std::string_view text, std::size_t headEnd, std::size_t expected)
+{
+    std::vector<EstateServer> servers;
+    servers.reserve(expected);
+    std::size_t start = headEnd == std::string_view::npos ? text.size() : headEnd + 1;
+    while (start < text.size()) {
+        const std::size_t end = text.find('\n', start);
+        const std::string where = "server line " + std::to_string(servers.size() + 1);
+        if (end == std::string_view::npos)
+            return SmsError::make(ErrorCode::InvalidConfiguration, where + " is cut short.");
+        auto server = api::parse<api::Server>(text.substr(start, end - start));
+        if (!server)
+            return SmsError::make(ErrorCode::InvalidConfiguration, where + ": " + server.error().message);
+        servers.push_back({std::move(server).value(), true});
+        start = end + 1;
+    }
+    if (servers.size() != expected || headEnd == std::string_view::npos)
+        return SmsError::make(ErrorCode::InvalidConfiguration,
+                              "it lists " + std::to_string(servers.size()) + " of its "
+                                  + std::to_string(expected) + " servers.");
+    return servers;
+}
+
 SmsError stateError(const QString &source, const std::string &problem)
 {
     return SmsError::make(ErrorCode::InvalidConfiguration,
@@ -405,17 +429,16 @@ std::string stateToText(const SandboxState &state)
         {"jobs", jobs},
         {"apps", apps},
         {"importedFolders", state.importedFolders},
+        {"serverCount", state.estate.servers.size()},
     };
-    // The catalog is most of the file, so it is a line of its own, written and
-    // read by the API codec: a document-model parse of 100,000 servers would
-    // take half a gigabyte and most of a second.
-    std::string text = head.dump() + "\n{\"serverList\":[";
-    for (std::size_t i = 0; i < state.estate.servers.size(); ++i) {
-        if (i)
-            text += ',';
-        api::serializeInto(text, state.estate.servers[i].server);
+    // The catalog is most of the file: a server per line, each written and read
+    // by the API codec. A document-model parse of 100,000 servers at once
+    // would take hundreds of megabytes.
+    std::string text = head.dump() + '\n';
+    for (const EstateServer &server : state.estate.servers) {
+        api::serializeInto(text, server.server);
+        text += '\n';
     }
-    text += "]}\n";
     return text;
 }
 
@@ -458,14 +481,10 @@ Result<SandboxState> stateFromText(std::string_view text, const QString &sourceN
         for (const Json &app : json.at("apps"))
             state.apps.push_back(decodeApp(app, ok));
         state.importedFolders = json.at("importedFolders").get<std::vector<std::string>>();
-        if (lineEnd == std::string_view::npos)
-            return stateError(sourceName, "is corrupt or truncated: its server catalog is missing.");
-        auto servers = api::parse<api::GetServersResponse>(text.substr(lineEnd + 1));
-        if (!servers)
-            return stateError(sourceName, "is corrupt or truncated: its server catalog does not decode: "
-                                              + servers.error().message);
-        for (api::Server &server : servers.value().serverList.value_or(std::vector<api::Server>{}))
-            state.estate.servers.push_back({std::move(server), true});
+        if (auto servers = readServers(text, lineEnd, json.at("serverCount").get<std::size_t>()); !servers)
+            return stateError(sourceName, "is corrupt or truncated: " + servers.error().message);
+        else
+            state.estate.servers = std::move(servers).value();
         if (!ok || state.tokenSecret.isEmpty())
             return stateError(sourceName, "is damaged: a job or application record does not decode.");
         // Before findServer below, which indexes the catalog by serverId.

@@ -1,7 +1,7 @@
 #pragma once
-// StateFile: sms-local --state FILE. The whole SandboxState as two lines of
-// JSON (everything but the server catalog, then the catalog as a GetServers
-// response), written atomically (QSaveFile), so a crash mid-save leaves the
+// StateFile: sms-local --state FILE. The whole SandboxState as JSON lines
+// (everything but the server catalog, then a line per server), written
+// atomically (QSaveFile), so a crash mid-save leaves the
 // previous state whole and a restart continues where the last save stopped.
 // A file that is not a state, is corrupt, or comes from a newer sms-local is
 // refused with a message naming the problem; it is never overwritten then.

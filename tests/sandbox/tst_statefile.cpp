@@ -510,12 +510,23 @@ private Q_SLOTS:
         QVERIFY(sandbox.replication.createReplicationJob(job).ok());
         QVERIFY(!sandbox.create("shop", {{replicable[1], replicable[2]}}).empty());
         const std::string good = stateToText(sandbox.state);
-        // The file is the head's line, then the catalog's: damage one, keep the other.
+        // The file is the head's line, then a line per server: damage one part, keep the other.
         const std::string head = good.substr(0, good.find('\n'));
         const std::string catalog = good.substr(good.find('\n'));
         const auto withCatalog = [&](const Json &damaged) { return QByteArray::fromStdString(damaged.dump() + catalog); };
-        const auto withHead = [&](const Json &damaged) {
-            return QByteArray::fromStdString(head + '\n' + damaged.dump() + '\n');
+        // The head with the servers, after `damage` changed them.
+        const auto withServers = [&](const auto &damage) {
+            std::vector<Json> servers;
+            for (std::size_t start = 1; start < catalog.size();) {
+                const std::size_t end = catalog.find('\n', start);
+                servers.push_back(Json::parse(catalog.substr(start, end - start)));
+                start = end + 1;
+            }
+            damage(servers);
+            std::string text = head + '\n';
+            for (const Json &server : servers)
+                text += server.dump() + '\n';
+            return QByteArray::fromStdString(text);
         };
         // A copy of the head or catalog, changed by `damage`.
         const auto damaged = [](const std::string &line, const auto &damage) {
@@ -523,7 +534,6 @@ private Q_SLOTS:
             damage(json);
             return json;
         };
-        const std::string catalogLine = catalog.substr(1, catalog.size() - 2);
         Json withoutSettings = Json::parse(head);
         withoutSettings["jobs"][0].erase("settings");
         Json newer = Json::parse(head);
@@ -545,9 +555,13 @@ private Q_SLOTS:
         QTest::addRow("job without id") << withCatalog(badRun) << "is damaged";
         QTest::addRow("counter not a number") << withCatalog(badCounter) << "is damaged";
         QTest::addRow("only a head") << QByteArray("{\"format\":\"sms-local state\",\"version\":1}") << "is damaged";
-        QTest::addRow("head without its catalog") << QByteArray::fromStdString(head) << "catalog is missing";
+        QTest::addRow("head without its catalog") << QByteArray::fromStdString(head) << "lists 0 of its 30 servers";
+        QTest::addRow("catalog without its last lines")
+            << withServers([](std::vector<Json> &servers) { servers.resize(20); }) << "lists 20 of its 30 servers";
         QTest::addRow("catalog cut short") << QByteArray::fromStdString(good.substr(0, good.size() - 40))
-                                           << "server catalog does not decode";
+                                           << "server line 30 is cut short";
+        QTest::addRow("server line not a server")
+            << withServers([](std::vector<Json> &servers) { servers[2] = Json::array(); }) << "server line 3:";
 
         // Mistyped head members nlohmann would throw for.
         QTest::addRow("format not a string")
@@ -559,15 +573,15 @@ private Q_SLOTS:
 
         // Decoded, yet unfit to run.
         QTest::addRow("server without id")
-            << withHead(damaged(catalogLine, [](Json &json) { json["serverList"][3].erase("serverId"); }))
+            << withServers([](std::vector<Json> &servers) { servers[3].erase("serverId"); })
             << "is damaged: server 4 of the catalog has no serverId";
         QTest::addRow("duplicate server ids")
-            << withHead(damaged(catalogLine,
-                                [](Json &json) { json["serverList"][5]["serverId"] = json["serverList"][4]["serverId"]; }))
+            << withServers([](std::vector<Json> &servers) { servers[5]["serverId"] = servers[4]["serverId"]; })
             << "appears more than once in the catalog";
         QTest::addRow("server without manager id")
-            << withHead(damaged(catalogLine,
-                                [](Json &json) { json["serverList"][0]["vmServer"]["vmServerAddress"].erase("vmManagerId"); }))
+            << withServers([](std::vector<Json> &servers) {
+                   servers[0]["vmServer"]["vmServerAddress"].erase("vmManagerId");
+               })
             << "has no vmServer.vmServerAddress.vmManagerId";
         QTest::addRow("connector without id")
             << withCatalog(damaged(head, [](Json &json) { json["connectors"][0].erase("connectorId"); }))
