@@ -124,25 +124,11 @@ trap 'exit 143' TERM
 
 # --- Start the endpoint and wait for its one listening line ------------------
 note "starting $endpoint_bin --port 0 --servers $servers ${endpoint_args[*]}"
-: >"$tmp/endpoint.out"
-"$endpoint_bin" --port 0 --servers "$servers" "${endpoint_args[@]}" \
-    >"$tmp/endpoint.out" 2>"$tmp/endpoint.err" &
-endpoint_pid=$!
-
-url=
-for ((i = 0; i < 1200; i++)); do # up to 120 s
-    if IFS= read -r line <"$tmp/endpoint.out" \
-        && [[ $line =~ ^sms-local\ listening\ on\ (http://127\.0\.0\.1:[0-9]+)$ ]]; then
-        url=${BASH_REMATCH[1]}
-        break
-    fi
-    if ! kill -0 "$endpoint_pid" 2>/dev/null; then
-        cat "$tmp/endpoint.err" >&2
-        die "the endpoint exited before it was listening"
-    fi
-    sleep 0.1
-done
-[[ -n $url ]] || die "the endpoint did not print 'sms-local listening on http://127.0.0.1:PORT' within 120 s"
+# shellcheck source=bench/sms-local/endpoint.sh
+source "$script_dir/sms-local/endpoint.sh"
+start_endpoint "$endpoint_bin" --port 0 --servers "$servers" "${endpoint_args[@]}" \
+    || die "the endpoint was not listening"
+url=$endpoint_url
 note "endpoint listening on $url (pid $endpoint_pid)"
 
 # --- Pick an AWS CLI that still knows `sms` ----------------------------------

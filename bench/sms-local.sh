@@ -32,7 +32,10 @@ for tool in hyperfine wrk curl; do
     command -v "$tool" >/dev/null || { echo "sms-local.sh: needs $tool" >&2; exit 2; }
 done
 work=$(mktemp -d)
-trap 'kill "$endpoint_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
+endpoint_pid=
+trap '[[ -z $endpoint_pid ]] || kill "$endpoint_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+# shellcheck source=bench/sms-local/endpoint.sh
+source "$script_dir/sms-local/endpoint.sh"
 
 echo "== 1. start-up to listening, $servers servers"
 hyperfine --style basic --runs "$repeat" --warmup 1 --export-json "$work/startup.json" \
@@ -40,9 +43,8 @@ hyperfine --style basic --runs "$repeat" --warmup 1 --export-json "$work/startup
 startup=$(python3 -c "import json,sys; print('%.0f' % (json.load(open(sys.argv[1]))['results'][0]['median'] * 1000))" "$work/startup.json")
 
 echo "== 2. GetServers, pages of 100, one keep-alive connection"
-coproc endpoint { exec "$bin" --servers "$servers" --port 0 --no-auth; }
-read -r line <&"${endpoint[0]}"
-url=${line#sms-local listening on }
+start_endpoint "$bin" --servers "$servers" --port 0 --no-auth
+url=$endpoint_url
 target=AWSServerMigrationService_V2016_10_24.GetServers
 call() { curl -sf -X POST -H "X-Amz-Target: $target" -H "Content-Type: application/x-amz-json-1.1" -d "$1" "$url/"; }
 deep=$(call "{\"maxResults\": $((servers / 2))}" | python3 -c "import json,sys; print(json.load(sys.stdin)['nextToken'])")
@@ -70,7 +72,7 @@ first_rate=$(printf '%s\n' "${rates[@]}" | awk '$1 == "first" {print $2}' | medi
 deep_rate=$(printf '%s\n' "${rates[@]}" | awk '$1 == "deep" {print $2}' | median)
 
 echo "== 3. peak resident memory"
-peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$endpoint_PID/status")
+peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$endpoint_pid/status")
 
 echo
 echo "sms-local, $servers servers:"

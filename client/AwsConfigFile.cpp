@@ -1,5 +1,7 @@
 #include "client/AwsConfigFile.h"
 
+#include "client/ConfigurationError.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -46,7 +48,6 @@ std::optional<QString> profileNameOf(QStringView header, AwsConfigFile::Kind kin
 AwsConfigFile AwsConfigFile::parse(QStringView text, Kind kind)
 {
     AwsConfigFile file;
-    file.m_kind = kind;
 
     AwsProfileSettings *section = nullptr; // null while outside any profile section
     QString lastKey;                       // property an indented line continues
@@ -108,19 +109,16 @@ Result<AwsConfigFile> AwsConfigFile::load(const QString &path, Kind kind)
     const QFileInfo info(path);
     if (!info.exists()) {
         AwsConfigFile empty;
-        empty.m_kind = kind;
         empty.m_path = path;
         return empty;
     }
     QFile file(path);
     if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
         const QString why = info.isDir() ? QStringLiteral("it is a directory") : file.errorString();
-        return SmsError::make(ErrorCode::InvalidConfiguration,
-                              QStringLiteral("Cannot read AWS %1 file '%2': %3")
-                                  .arg(kind == Kind::Credentials ? QStringLiteral("credentials")
-                                                                 : QStringLiteral("config"),
-                                       path, why)
-                                  .toStdString());
+        return configurationError(QStringLiteral("Cannot read AWS %1 file '%2': %3")
+                                      .arg(kind == Kind::Credentials ? QStringLiteral("credentials")
+                                                                     : QStringLiteral("config"),
+                                           path, why));
     }
     QString text = QString::fromUtf8(file.readAll());
     if (text.startsWith(QChar(0xFEFF)))

@@ -30,7 +30,6 @@ public:
     // says which case it was. An unreadable one is.
     static Result<AwsConfigFile> load(const QString &path, Kind kind);
 
-    Kind kind() const { return m_kind; }
     const QString &path() const { return m_path; }
     bool exists() const { return m_exists; }
 
@@ -39,7 +38,6 @@ public:
     QStringList profileNames() const { return m_profiles.keys(); }
 
 private:
-    Kind m_kind = Kind::Config;
     QString m_path;
     bool m_exists = false;
     QMap<QString, AwsProfileSettings> m_profiles;

@@ -1,5 +1,6 @@
 #include "client/CredentialChain.h"
 
+#include "client/ConfigurationError.h"
 #include "client/CredentialProcess.h"
 #include "client/SharedConfig.h"
 
@@ -14,11 +15,6 @@ const QString kAccessKeyVar = QStringLiteral("AWS_ACCESS_KEY_ID");
 const QString kSecretKeyVar = QStringLiteral("AWS_SECRET_ACCESS_KEY");
 const QString kSessionTokenVar = QStringLiteral("AWS_SESSION_TOKEN");
 
-SmsError invalid(const QString &message)
-{
-    return SmsError::make(ErrorCode::InvalidConfiguration, message.toStdString());
-}
-
 // Half a key pair is a typo to report, not a reason to try the next link:
 // the SDKs fail the same way, and falling through would sign as someone else.
 std::optional<Result<Credentials>> fromEnvironment(const AwsEnvironment &environment)
@@ -28,9 +24,9 @@ std::optional<Result<Credentials>> fromEnvironment(const AwsEnvironment &environ
     if (accessKey.isEmpty() && secretKey.isEmpty())
         return std::nullopt;
     if (accessKey.isEmpty() || secretKey.isEmpty()) {
-        return invalid(QStringLiteral("%1 is set but %2 is not; set both or neither.")
-                           .arg(accessKey.isEmpty() ? kSecretKeyVar : kAccessKeyVar,
-                                accessKey.isEmpty() ? kAccessKeyVar : kSecretKeyVar));
+        return configurationError(QStringLiteral("%1 is set but %2 is not; set both or neither.")
+                                      .arg(accessKey.isEmpty() ? kSecretKeyVar : kAccessKeyVar,
+                                           accessKey.isEmpty() ? kAccessKeyVar : kSecretKeyVar));
     }
     Credentials credentials;
     credentials.accessKeyId = accessKey;
@@ -51,12 +47,12 @@ std::optional<Result<Credentials>> fromStaticKeys(const AwsConfigFile &file, con
     const QString where = QStringLiteral("profile '%1' in %2 '%3'")
                               .arg(profile, fileLabel, QDir::toNativeSeparators(file.path()));
     if (accessKey.isEmpty() || secretKey.isEmpty()) {
-        return invalid(QStringLiteral("The AWS %1 sets %2 but not %3.")
-                           .arg(where,
-                                accessKey.isEmpty() ? QStringLiteral("aws_secret_access_key")
-                                                    : QStringLiteral("aws_access_key_id"),
-                                accessKey.isEmpty() ? QStringLiteral("aws_access_key_id")
-                                                    : QStringLiteral("aws_secret_access_key")));
+        return configurationError(QStringLiteral("The AWS %1 sets %2 but not %3.")
+                                      .arg(where,
+                                           accessKey.isEmpty() ? QStringLiteral("aws_secret_access_key")
+                                                               : QStringLiteral("aws_access_key_id"),
+                                           accessKey.isEmpty() ? QStringLiteral("aws_access_key_id")
+                                                               : QStringLiteral("aws_secret_access_key")));
     }
     Credentials credentials;
     credentials.accessKeyId = accessKey;
@@ -75,7 +71,7 @@ std::optional<SmsError> unsupportedProviderOf(const SharedConfig &shared)
                                   QStringLiteral("web_identity_token_file")};
     for (const QString &key : kKeys) {
         if (const auto found = shared.setting(key)) {
-            return invalid(
+            return configurationError(
                 QStringLiteral("The AWS profile '%1' uses %2 (in '%3'), which this application "
                                "cannot resolve by itself. Add a profile whose credential_process "
                                "is `aws configure export-credentials --profile %1 --format process` "
@@ -90,9 +86,9 @@ std::optional<SmsError> unsupportedProviderOf(const SharedConfig &shared)
 
 CredentialChain::CredentialChain(CredentialChainOptions options)
     : m_options(std::move(options))
-    , m_shared(m_options.sharedConfig ? m_options.sharedConfig
-                                      : std::make_shared<SharedConfigCache>(m_options.environment, m_options.profile))
 {
+    m_options.sharedConfig = SharedConfigCache::shareOrCreate(
+        std::move(m_options.sharedConfig), m_options.environment, m_options.profile);
 }
 
 Result<Credentials> CredentialChain::resolve() const
@@ -102,7 +98,7 @@ Result<Credentials> CredentialChain::resolve() const
     if (auto fromEnv = fromEnvironment(m_options.environment))
         return std::move(*fromEnv);
 
-    const auto &loaded = m_shared->get();
+    const auto &loaded = m_options.sharedConfig->get();
     if (!loaded)
         return loaded.error();
     const SharedConfig &shared = loaded.value();

@@ -37,7 +37,6 @@ public:
 
 private:
     CredentialChainOptions m_options;
-    std::shared_ptr<const SharedConfigCache> m_shared;
 };
 
 } // namespace sms::client

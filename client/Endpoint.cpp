@@ -1,15 +1,12 @@
 #include "client/Endpoint.h"
 
+#include "client/ConfigurationError.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 
 namespace sms::client {
 namespace {
-
-SmsError invalid(const QString &message)
-{
-    return SmsError::make(ErrorCode::InvalidConfiguration, message.toStdString());
-}
 
 // The authority part ("user:pw@host:port") of a raw URL, or an empty view.
 QStringView authorityOf(QStringView url)
@@ -77,12 +74,12 @@ Result<QUrl> resolveEndpoint(const QString &region, const QString &customUrl)
     const QString text = customUrl.trimmed();
     if (text.isEmpty()) {
         if (region.isEmpty())
-            return invalid(QStringLiteral("No region is set, so there is no default SMS endpoint; "
-                                          "set a region or an endpoint URL."));
+            return configurationError(QStringLiteral("No region is set, so there is no default SMS endpoint; "
+                                                     "set a region or an endpoint URL."));
         if (!isValidRegionName(region)) {
-            return invalid(QStringLiteral("'%1' is not a valid AWS region name (expected "
-                                          "something like us-east-1).")
-                               .arg(region));
+            return configurationError(QStringLiteral("'%1' is not a valid AWS region name (expected "
+                                                     "something like us-east-1).")
+                                          .arg(region));
         }
         QUrl url;
         url.setScheme(QStringLiteral("https"));
@@ -93,39 +90,39 @@ Result<QUrl> resolveEndpoint(const QString &region, const QString &customUrl)
     const QString shown = redacted(text);
     // Without "://" QUrl would read "localhost:8080" as scheme "localhost".
     if (!text.contains(u"://")) {
-        return invalid(QStringLiteral("Endpoint URL '%1' has no scheme; write it as "
-                                      "https://host[:port], or http://localhost:port for a local "
-                                      "endpoint.")
-                           .arg(shown));
+        return configurationError(QStringLiteral("Endpoint URL '%1' has no scheme; write it as "
+                                                 "https://host[:port], or http://localhost:port for a local "
+                                                 "endpoint.")
+                                      .arg(shown));
     }
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return invalid(QStringLiteral("Endpoint URL '%1' is malformed: %2.").arg(shown, urlProblem(url)));
+        return configurationError(QStringLiteral("Endpoint URL '%1' is malformed: %2.").arg(shown, urlProblem(url)));
 
     const QString scheme = url.scheme();
     if (scheme != u"https" && scheme != u"http") {
-        return invalid(QStringLiteral("Endpoint URL '%1' uses the unsupported scheme '%2'; use "
-                                      "https (or http for a loopback host).")
-                           .arg(shown, scheme));
+        return configurationError(QStringLiteral("Endpoint URL '%1' uses the unsupported scheme '%2'; use "
+                                                 "https (or http for a loopback host).")
+                                      .arg(shown, scheme));
     }
     if (authorityOf(text).contains(u'@')) {
-        return invalid(QStringLiteral("Endpoint URL '%1' contains user credentials; remove them "
-                                      "and configure credentials through the AWS environment "
-                                      "variables or profile instead.")
-                           .arg(shown));
+        return configurationError(QStringLiteral("Endpoint URL '%1' contains user credentials; remove them "
+                                                 "and configure credentials through the AWS environment "
+                                                 "variables or profile instead.")
+                                      .arg(shown));
     }
     if (url.host().isEmpty())
-        return invalid(QStringLiteral("Endpoint URL '%1' has no host.").arg(shown));
+        return configurationError(QStringLiteral("Endpoint URL '%1' has no host.").arg(shown));
     // The signer owns the query string, and a fragment never reaches the server.
     if (url.hasQuery() || url.hasFragment()) {
-        return invalid(QStringLiteral("Endpoint URL '%1' must not contain a query or fragment.")
-                           .arg(shown));
+        return configurationError(QStringLiteral("Endpoint URL '%1' must not contain a query or fragment.")
+                                      .arg(shown));
     }
     if (scheme == u"http" && !isLoopbackHost(url.host())) {
-        return invalid(QStringLiteral("Endpoint URL '%1' uses plain HTTP to '%2'. Plain HTTP is only "
-                                      "allowed for loopback hosts (localhost, 127.0.0.0/8, ::1); "
-                                      "use https for any other host.")
-                           .arg(shown, url.host()));
+        return configurationError(QStringLiteral("Endpoint URL '%1' uses plain HTTP to '%2'. Plain HTTP is only "
+                                                 "allowed for loopback hosts (localhost, 127.0.0.0/8, ::1); "
+                                                 "use https for any other host.")
+                                      .arg(shown, url.host()));
     }
     return url;
 }

@@ -8,11 +8,6 @@
 namespace sms::client {
 namespace {
 
-QByteArray latin1(std::string_view text)
-{
-    return QByteArray(text.data(), qsizetype(text.size()));
-}
-
 // The Host header exactly as it is sent, since it is part of the signature.
 QByteArray hostHeader(const QUrl &url)
 {
@@ -31,7 +26,7 @@ HttpTransport::HttpTransport(ClientConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_network(this)
-    , m_signer(m_config.region, QString::fromLatin1(latin1(api::kSigningName)))
+    , m_signer(m_config.region, QString::fromLatin1(QByteArrayView(api::kSigningName)))
     , m_hostHeader(hostHeader(m_config.endpoint))
 {
     const QString product = m_config.userAgent.isEmpty() ? QStringLiteral("sms-planner") : m_config.userAgent;
@@ -46,9 +41,9 @@ Result<QNetworkReply *> HttpTransport::post(const QByteArray &operation, const Q
     input.method = "POST";
     input.path = "/";
     input.headers = {
-        {"Content-Type", latin1(api::kJsonContentType)},
+        {"Content-Type", QByteArrayView(api::kJsonContentType).toByteArray()},
         {"Host", m_hostHeader},
-        {"X-Amz-Target", latin1(api::kTargetPrefix) + '.' + operation},
+        {"X-Amz-Target", QByteArrayView(api::kTargetPrefix).toByteArray() + '.' + operation},
     };
     input.body = body;
     auto signature = m_signer.sign(input, m_config.credentials, QDateTime::currentDateTimeUtc());

@@ -29,8 +29,6 @@ class PagerBase : public QObject
 public:
     using QObject::QObject;
 
-    int pagesReceived() const { return m_pages; }
-    qsizetype itemsReceived() const { return m_items; }
     // Cancels the request in flight; the done callback reports Canceled.
     // After the last page has arrived there is nothing left to cancel.
     virtual void cancel() = 0;

@@ -1,5 +1,6 @@
 #include "client/RegionResolver.h"
 
+#include "client/ConfigurationError.h"
 #include "client/Endpoint.h"
 #include "client/SharedConfig.h"
 
@@ -9,11 +10,6 @@
 
 namespace sms::client {
 namespace {
-
-SmsError invalid(const QString &message)
-{
-    return SmsError::make(ErrorCode::InvalidConfiguration, message.toStdString());
-}
 
 // The part both settings share: explicit option, then variables in order.
 std::optional<ResolvedSetting> fromOptionOrEnvironment(const QString &explicitValue,
@@ -29,9 +25,14 @@ std::optional<ResolvedSetting> fromOptionOrEnvironment(const QString &explicitVa
     return std::nullopt;
 }
 
-// Profile lookup. Nothing found is not an error here; a missing named profile is.
-Result<std::optional<ResolvedSetting>> fromProfile(const SharedConfig &shared, const QString &key)
+// Profile lookup. Nothing found is not an error here; unreadable files and a
+// missing named profile are.
+Result<std::optional<ResolvedSetting>> fromProfile(const Result<SharedConfig> &loaded,
+                                                   const QString &key)
 {
+    if (!loaded)
+        return loaded.error();
+    const SharedConfig &shared = loaded.value();
     if (auto named = shared.requireNamedProfile(); !named)
         return named.error();
     const auto found = shared.setting(key);
@@ -46,9 +47,9 @@ Result<std::optional<ResolvedSetting>> fromProfile(const SharedConfig &shared, c
 
 RegionResolver::RegionResolver(RegionOptions options)
     : m_options(std::move(options))
-    , m_shared(m_options.sharedConfig ? m_options.sharedConfig
-                                      : std::make_shared<SharedConfigCache>(m_options.environment, m_options.profile))
 {
+    m_options.sharedConfig = SharedConfigCache::shareOrCreate(
+        std::move(m_options.sharedConfig), m_options.environment, m_options.profile);
 }
 
 Result<ResolvedSetting> RegionResolver::region() const
@@ -57,26 +58,24 @@ Result<ResolvedSetting> RegionResolver::region() const
         m_options.region, m_options.environment,
         {QStringLiteral("AWS_REGION"), QStringLiteral("AWS_DEFAULT_REGION")});
     if (!found) {
-        const auto &shared = m_shared->get();
-        if (!shared)
-            return shared.error();
-        auto fromFile = fromProfile(shared.value(), QStringLiteral("region"));
+        const auto &shared = m_options.sharedConfig->get();
+        auto fromFile = fromProfile(shared, QStringLiteral("region"));
         if (!fromFile)
             return fromFile.error();
         if (!fromFile.value()) {
-            return invalid(QStringLiteral("No AWS region configured. Looked at the explicit region "
-                                          "option, environment variables AWS_REGION and "
-                                          "AWS_DEFAULT_REGION, and 'region' for %1 in %2 and %3. "
-                                          "Pass a region or set AWS_REGION, e.g. us-east-1.")
-                               .arg(shared->describeProfile(), shared->describeConfigFile(),
-                                    shared->describeCredentialsFile()));
+            return configurationError(QStringLiteral("No AWS region configured. Looked at the explicit region "
+                                                     "option, environment variables AWS_REGION and "
+                                                     "AWS_DEFAULT_REGION, and 'region' for %1 in %2 and %3. "
+                                                     "Pass a region or set AWS_REGION, e.g. us-east-1.")
+                                          .arg(shared->describeProfile(), shared->describeConfigFile(),
+                                               shared->describeCredentialsFile()));
         }
         found = *fromFile.value();
     }
     if (!isValidRegionName(found->value)) {
-        return invalid(QStringLiteral("The region '%1' from %2 is not a valid AWS region name "
-                                      "(expected something like us-east-1).")
-                           .arg(found->value, found->source));
+        return configurationError(QStringLiteral("The region '%1' from %2 is not a valid AWS region name "
+                                                 "(expected something like us-east-1).")
+                                      .arg(found->value, found->source));
     }
     return *found;
 }
@@ -86,10 +85,7 @@ Result<ResolvedSetting> RegionResolver::endpointOverride() const
     if (auto found = fromOptionOrEnvironment(m_options.endpointUrl, m_options.environment,
                                              {QStringLiteral("AWS_ENDPOINT_URL")}))
         return *found;
-    const auto &shared = m_shared->get();
-    if (!shared)
-        return shared.error();
-    auto fromFile = fromProfile(shared.value(), QStringLiteral("endpoint_url"));
+    auto fromFile = fromProfile(m_options.sharedConfig->get(), QStringLiteral("endpoint_url"));
     if (!fromFile)
         return fromFile.error();
     if (fromFile.value())

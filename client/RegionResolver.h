@@ -44,7 +44,6 @@ public:
 
 private:
     RegionOptions m_options;
-    std::shared_ptr<const SharedConfigCache> m_shared;
 };
 
 } // namespace sms::client

@@ -65,11 +65,18 @@ SmsError invalidBodyError(const HttpResponse &response)
                   response);
 }
 
+SmsError modelMismatchError(SmsError decodeError, const HttpResponse &response)
+{
+    decodeError.code = std::string(toString(ErrorCode::InvalidResponse));
+    decodeError.message = "the response does not match the SMS model: " + decodeError.message;
+    return finish(std::move(decodeError), response);
+}
+
 Result<api::Json> parseBody(const HttpResponse &response)
 {
     if (isBlank(response.body))
         return api::Json::object();
-    auto json = api::parseJson(std::string_view(response.body.constData(), size_t(response.body.size())));
+    auto json = api::parseJson(textOf(response.body));
     if (!json || !json->is_object())
         return invalidBodyError(response);
     return json;
@@ -80,7 +87,7 @@ Result<HttpResponse> checkStatus(HttpResponse response)
     if (response.status >= 200 && response.status < 300)
         return response;
 
-    auto json = api::parseJson(std::string_view(response.body.constData(), size_t(response.body.size())));
+    auto json = api::parseJson(textOf(response.body));
     SmsError error;
     if (json && json->is_object()) {
         error.code = codeFromType(stringMember(json.value(), {"__type", "code", "Code"}));

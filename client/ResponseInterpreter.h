@@ -10,6 +10,7 @@
 #include <QByteArray>
 
 #include <algorithm>
+#include <string_view>
 
 namespace sms::client {
 
@@ -32,6 +33,12 @@ Result<api::Json> parseBody(const HttpResponse &response);
 template <typename T>
 Result<T> decodeBody(const HttpResponse &response);
 
+// The bytes of a body as the JSON parsers take them.
+inline std::string_view textOf(const QByteArray &body)
+{
+    return std::string_view(body.constData(), size_t(body.size()));
+}
+
 // Empty or only white space: what some operations answer instead of {}.
 inline bool isBlank(const QByteArray &body)
 {
@@ -41,6 +48,9 @@ inline bool isBlank(const QByteArray &body)
 // The error for a 2xx body that is not a JSON object.
 SmsError invalidBodyError(const HttpResponse &response);
 
+// The error for a 2xx JSON body that does not fit the operation's response type.
+SmsError modelMismatchError(SmsError decodeError, const HttpResponse &response);
+
 // A short, printable hint of what a non-JSON body was: an HTML page's <title>,
 // or its first characters.
 std::string describeBody(const QByteArray &body, const QByteArray &contentType);
@@ -49,17 +59,12 @@ template <typename T>
 Result<T> decodeBody(const HttpResponse &response)
 {
     const QByteArray &body = isBlank(response.body) ? QByteArrayLiteral("{}") : response.body;
-    auto typed = api::parse<T>(std::string_view(body.constData(), size_t(body.size())));
+    auto typed = api::parse<T>(textOf(body));
     if (typed)
         return typed;
     if (typed.error().errorCode() == ErrorCode::SerializationException)
         return invalidBodyError(response);
-    SmsError error = typed.error();
-    error.code = std::string(toString(ErrorCode::InvalidResponse));
-    error.message = "the response does not match the SMS model: " + error.message;
-    error.httpStatus = response.status;
-    error.requestId = response.requestId.toStdString();
-    return error;
+    return modelMismatchError(typed.error(), response);
 }
 
 } // namespace sms::client

@@ -44,8 +44,6 @@ class RetryPolicy
 public:
     explicit RetryPolicy(RetrySettings settings = {}) : m_settings(settings) {}
 
-    const RetrySettings &settings() const { return m_settings; }
-
     // `attemptsMade` counts attempts already sent (1 after the first).
     bool shouldRetry(const SmsError &error, int attemptsMade) const;
 

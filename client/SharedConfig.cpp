@@ -1,5 +1,7 @@
 #include "client/SharedConfig.h"
 
+#include "client/ConfigurationError.h"
+
 #include <QDir>
 
 namespace sms::client {
@@ -88,12 +90,10 @@ Result<void> SharedConfig::requireNamedProfile() const
 {
     if (!profileNamed() || profileExists())
         return {};
-    return SmsError::make(ErrorCode::InvalidConfiguration,
-                          QStringLiteral("The AWS profile '%1' (from %2) does not exist. Checked %3 "
-                                         "and %4.")
-                              .arg(m_profileName, m_profileOrigin, describeCredentialsFile(),
-                                   describeConfigFile())
-                              .toStdString());
+    return configurationError(QStringLiteral("The AWS profile '%1' (from %2) does not exist. Checked %3 "
+                                             "and %4.")
+                                  .arg(m_profileName, m_profileOrigin, describeCredentialsFile(),
+                                       describeConfigFile()));
 }
 
 QString SharedConfig::describeProfile() const
@@ -105,18 +105,19 @@ QString SharedConfig::describeProfile() const
 
 QString SharedConfig::describeCredentialsFile() const
 {
-    return describeFile(m_credentials, QStringLiteral("shared credentials file"), kCredentialsFileVar);
+    return describeFile(m_credentials, QStringLiteral("shared credentials file"),
+                        m_credentialsPathFromEnv ? kCredentialsFileVar : QString());
 }
 
 QString SharedConfig::describeConfigFile() const
 {
-    return describeFile(m_config, QStringLiteral("config file"), kConfigFileVar);
+    return describeFile(m_config, QStringLiteral("config file"),
+                        m_configPathFromEnv ? kConfigFileVar : QString());
 }
 
 QString SharedConfig::describeFile(const AwsConfigFile &file, const QString &label,
-                                   const QString &overrideVariable) const
+                                   const QString &pathVariable) const
 {
-    const bool fromEnv = &file == &m_credentials ? m_credentialsPathFromEnv : m_configPathFromEnv;
     QString status;
     if (!file.exists())
         status = QStringLiteral("file does not exist");
@@ -126,7 +127,7 @@ QString SharedConfig::describeFile(const AwsConfigFile &file, const QString &lab
         status = QStringLiteral("has a section for profile '%1'").arg(m_profileName);
     return QStringLiteral("%1 '%2'%3 (%4)")
         .arg(label, QDir::toNativeSeparators(file.path()),
-             fromEnv ? QStringLiteral(" from ") + overrideVariable : QString(), status);
+             pathVariable.isEmpty() ? QString() : QStringLiteral(" from ") + pathVariable, status);
 }
 
 } // namespace sms::client

@@ -8,6 +8,7 @@
 #include "client/AwsConfigFile.h"
 #include "client/AwsEnvironment.h"
 
+#include <memory>
 #include <optional>
 
 namespace sms::client {
@@ -51,8 +52,9 @@ public:
     QString describeConfigFile() const;
 
 private:
+    // pathVariable: the variable the file's path came from; empty for the default path.
     QString describeFile(const AwsConfigFile &file, const QString &label,
-                         const QString &overrideVariable) const;
+                         const QString &pathVariable) const;
 
     QString m_profileName;
     QString m_profileOrigin; // "--profile option" / "AWS_PROFILE", empty for the default
@@ -71,6 +73,16 @@ public:
         : m_environment(std::move(environment))
         , m_profile(std::move(explicitProfile))
     {
+    }
+
+    // `given` when a resolver was handed one to share, else a cache of its own.
+    static std::shared_ptr<const SharedConfigCache> shareOrCreate(
+        std::shared_ptr<const SharedConfigCache> given, const AwsEnvironment &environment,
+        const QString &explicitProfile)
+    {
+        if (given)
+            return given;
+        return std::make_shared<const SharedConfigCache>(environment, explicitProfile);
     }
 
     const Result<SharedConfig> &get() const

@@ -63,9 +63,6 @@ public:
 
     SigV4Signer(QString region, QString service, TokenSigning tokenSigning = TokenSigning::Signed);
 
-    QString region() const { return QString::fromUtf8(m_region); }
-    QString service() const { return QString::fromUtf8(m_service); }
-
     // Signs every header of `input` (the caller decides what it sends). The
     // time is the input's X-Amz-Date header if present, else `now` in UTC.
     // Fails on invalid credentials or a malformed X-Amz-Date.

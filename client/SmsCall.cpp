@@ -23,9 +23,8 @@ SmsError transportError(const QNetworkReply &reply, const QUrl &endpoint)
     const auto error = reply.error();
     if (error == QNetworkReply::SslHandshakeFailedError) {
         // Never retried and never ignored: a certificate problem needs a person.
-        SmsError e = SmsError::make(ErrorCode::NetworkError,
-                                    "TLS verification failed: " + reply.errorString().toStdString());
-        return e;
+        return SmsError::make(ErrorCode::NetworkError,
+                              "TLS verification failed: " + reply.errorString().toStdString());
     }
     std::string message = "could not reach " + endpoint.toDisplayString().toStdString() + ": "
         + reply.errorString().toStdString();
@@ -50,8 +49,16 @@ SmsCall::SmsCall(HttpTransport &transport, QByteArray operation, QByteArray body
     const auto &config = m_transport.config();
     m_connectTimer.setInterval(config.connectTimeout);
     m_attemptTimer.setInterval(config.attemptTimeout);
-    connect(&m_connectTimer, &QTimer::timeout, this, [this] { onAttemptTimedOut("connect"); });
-    connect(&m_attemptTimer, &QTimer::timeout, this, [this] { onAttemptTimedOut("attempt"); });
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        const auto &config = m_transport.config();
+        onAttemptTimedOut(QStringLiteral("could not connect to %1 within %2 ms")
+                              .arg(config.endpoint.toDisplayString())
+                              .arg(config.connectTimeout.count()));
+    });
+    connect(&m_attemptTimer, &QTimer::timeout, this, [this] {
+        onAttemptTimedOut(QStringLiteral("no complete response within %1 ms")
+                              .arg(m_transport.config().attemptTimeout.count()));
+    });
     connect(&m_retryTimer, &QTimer::timeout, this, &SmsCall::sendAttempt);
 }
 
@@ -88,13 +95,9 @@ void SmsCall::sendAttempt()
     m_attemptTimer.start();
 }
 
-void SmsCall::onAttemptTimedOut(const char *what)
+void SmsCall::onAttemptTimedOut(const QString &reason)
 {
-    const auto &config = m_transport.config();
-    m_timeoutReason = qstrcmp(what, "connect") == 0
-        ? QStringLiteral("could not connect to %1 within %2 ms")
-              .arg(config.endpoint.toDisplayString()).arg(config.connectTimeout.count())
-        : QStringLiteral("no complete response within %1 ms").arg(config.attemptTimeout.count());
+    m_timeoutReason = reason;
     if (m_reply)
         m_reply->abort();  // finishes the reply, which lands in onReplyFinished
 }

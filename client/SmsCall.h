@@ -37,7 +37,7 @@ Q_SIGNALS:
 private:
     void sendAttempt();
     void onReplyFinished();
-    void onAttemptTimedOut(const char *what);
+    void onAttemptTimedOut(const QString &reason);
     Result<HttpResponse> readReply(QNetworkReply &reply) const;
     void complete(const Result<HttpResponse> &result);
 

@@ -5,6 +5,7 @@
 #include <QUuid>
 
 #include <array>
+#include <optional>
 
 namespace sms::client {
 namespace {
@@ -38,6 +39,18 @@ void prepareJson(const QString &operation, api::Json &input)
         input["clientToken"] = newClientToken();
 }
 
+// Hands `done` the 2xx body as `decode` reads it, or the error the call ended with.
+template <typename T, typename Decode>
+std::function<void(const Result<HttpResponse> &)> decodingInto(Callback<T> done, Decode decode)
+{
+    return [done = std::move(done), decode](const Result<HttpResponse> &response) {
+        if (response)
+            done(decode(response.value()));
+        else
+            done(response.error());
+    };
+}
+
 } // namespace
 
 SmsClient::SmsClient(ClientConfig config, QObject *parent)
@@ -59,7 +72,7 @@ bool SmsClient::isKnownOperation(const QString &operation)
 }
 
 CallHandle SmsClient::send(const QByteArray &operation, std::string body, QObject *context,
-                                std::function<void(const Result<HttpResponse> &)> done)
+                           std::function<void(const Result<HttpResponse> &)> done)
 {
     auto *call = new SmsCall(m_transport, operation, QByteArray::fromStdString(body), this);
     connect(call, &SmsCall::finished, this, [this, call] { Q_EMIT callFinished(call->record()); });
@@ -73,12 +86,7 @@ CallHandle SmsClient::invoke(const char *operation, Request request, QObject *co
 {
     prepare(request);
     return send(operation, api::serialize(request), context,
-                     [done = std::move(done)](const Result<HttpResponse> &response) {
-                         if (response)
-                             done(decodeBody<Response>(response.value()));
-                         else
-                             done(response.error());
-                     });
+                decodingInto(std::move(done), &decodeBody<Response>));
 }
 
 #define SMS_DEFINE_METHOD(Op, method)                                                             \
@@ -93,24 +101,21 @@ SMS_FOR_EACH_OPERATION(SMS_DEFINE_METHOD)
 CallHandle SmsClient::call(const QString &operation, const api::Json &input, QObject *context,
                            Callback<api::Json> done)
 {
-    if (!isKnownOperation(operation) || !input.is_object()) {
-        const SmsError error = !isKnownOperation(operation)
-            ? SmsError::make(ErrorCode::UnknownOperationException,
-                             "SMS has no operation named \"" + operation.toStdString() + "\"")
-            : SmsError::make(ErrorCode::SerializationException, "the input must be a JSON object");
+    std::optional<SmsError> rejected;
+    if (!isKnownOperation(operation))
+        rejected = SmsError::make(ErrorCode::UnknownOperationException,
+                                  "SMS has no operation named \"" + operation.toStdString() + "\"");
+    else if (!input.is_object())
+        rejected = SmsError::make(ErrorCode::SerializationException, "the input must be a JSON object");
+    if (rejected) {
         // Still asynchronous, like every other outcome.
-        QTimer::singleShot(0, context, [done = std::move(done), error] { done(error); });
+        QTimer::singleShot(0, context, [done = std::move(done), error = *rejected] { done(error); });
         return {};
     }
     api::Json body = input;
     prepareJson(operation, body);
     return send(operation.toLatin1(), body.dump(-1, ' ', false, api::Json::error_handler_t::replace), context,
-                     [done = std::move(done)](const Result<HttpResponse> &response) {
-                         if (response)
-                             done(parseBody(response.value()));
-                         else
-                             done(response.error());
-                     });
+                decodingInto(std::move(done), &parseBody));
 }
 
 } // namespace sms::client

@@ -70,7 +70,7 @@ std::optional<double> AppViews::latestReplicationTime(const AppRecord &app) cons
     const double now = m_clock.now().epochSeconds;
     for (const JobRecord *job : jobsOf(app))
         for (const RunRecord &run : job->runs)
-            if (!run.missed && !run.failsAt && run.end() <= now)
+            if (run.completedBy(now))
                 latest = std::max(latest.value_or(0), run.end());
     return latest;
 }
@@ -86,7 +86,7 @@ std::optional<double> AppViews::fullyReplicatedAt(const AppRecord &app) const
         if (!job)
             return std::nullopt;
         const auto first = std::find_if(job->runs.begin(), job->runs.end(),
-                                        [](const RunRecord &run) { return !run.missed && !run.failsAt; });
+                                        [](const RunRecord &run) { return run.completedBy(run.end()); });
         if (first == job->runs.end())
             return std::nullopt;
         last = std::max(last, first->end());

@@ -102,16 +102,21 @@ CatalogOperations::disassociateConnector(const api::DisassociateConnectorRequest
 Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServersRequest &request) const
 {
     const auto &filter = request.vmServerAddressList;
+    const bool filtered = filter && !filter->empty();
     const api::ServerCatalogStatus current = m_state.catalogStatus;
-    std::vector<const api::Server *> selected;
-    if (current == api::ServerCatalogStatus::Available) {
-        selected.reserve(m_state.estate.servers.size());
-        for (const EstateServer &entry : m_state.estate.servers)
-            if (!filter || filter->empty() || matches(entry.server, *filter))
-                selected.push_back(&entry.server);
+    const auto &servers = m_state.estate.servers;
+    // Only a filter needs a list of its own; otherwise pages cut the catalog itself.
+    std::vector<const api::Server *> matched;
+    if (current == api::ServerCatalogStatus::Available && filtered) {
+        for (const EstateServer &entry : servers)
+            if (matches(entry.server, *filter))
+                matched.push_back(&entry.server);
     }
+    const std::size_t total = current != api::ServerCatalogStatus::Available ? 0
+        : filtered                                                          ? matched.size()
+                                                                            : servers.size();
 
-    auto page = pageOf(selected.size(), request.nextToken, request.maxResults, queryOf(request), m_tokens);
+    auto page = pageOf(total, request.nextToken, request.maxResults, queryOf(request), m_tokens);
     if (!page)
         return page.error();
     api::GetServersResponse response;
@@ -120,7 +125,7 @@ Result<api::GetServersResponse> CatalogOperations::getServers(const api::GetServ
     auto &list = response.serverList.emplace();
     list.reserve(page->count);
     for (std::size_t i = page->first; i < page->first + page->count; ++i)
-        list.push_back(*selected[i]);
+        list.push_back(filtered ? *matched[i] : servers[i].server);
     response.nextToken = page->nextToken;
     return response;
 }

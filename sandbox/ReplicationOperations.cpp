@@ -152,7 +152,7 @@ void ReplicationOperations::startRun(JobRecord &job, double at, api::Replication
     run.encrypted = job.settings.encrypted;
     run.kmsKeyId = job.settings.kmsKeyId;
     run.missed = std::any_of(job.runs.begin(), job.runs.end(),
-                             [at](const RunRecord &other) { return !other.missed && other.start <= at && at < other.end(); });
+                             [at](const RunRecord &other) { return other.runningAt(at); });
     if (run.missed) {
         run.duration = 0;
         run.failsAt.reset();
@@ -184,7 +184,7 @@ bool ReplicationOperations::hasRunInProgress(const JobRecord &job) const
 {
     const double now = m_clock.now().epochSeconds;
     return std::any_of(job.runs.begin(), job.runs.end(),
-                       [now](const RunRecord &run) { return !run.missed && run.start <= now && now < run.end(); });
+                       [now](const RunRecord &run) { return run.runningAt(now); });
 }
 
 api::ReplicationJobState ReplicationOperations::jobState(const JobRecord &job) const
@@ -237,7 +237,7 @@ std::optional<std::string> ReplicationOperations::latestAmi(const JobRecord &job
 {
     const double now = m_clock.now().epochSeconds;
     for (auto it = job.runs.rbegin(); it != job.runs.rend(); ++it)
-        if (!it->missed && !it->failsAt && !it->amiDeleted && it->end() <= now)
+        if (it->completedBy(now) && !it->amiDeleted)
             return it->amiId;
     return std::nullopt;
 }
@@ -281,12 +281,7 @@ Result<void> ReplicationOperations::checkReplicable(std::string_view serverId)
                               "Server " + std::string(serverId)
                                   + " cannot be replicated: its guest operating system is not supported.",
                               400);
-    const auto &managerId = server->server.vmServer->vmServerAddress->vmManagerId;
-    const auto &connectors = m_state.estate.connectors;
-    const bool reachable = std::any_of(connectors.begin(), connectors.end(), [&](const api::Connector &c) {
-        return c.vmManagerId == managerId && c.status == api::ConnectorStatus::Healthy;
-    });
-    if (!reachable)
+    if (!m_state.hasHealthyConnector(*server))
         return SmsError::make(ErrorCode::NoConnectorsAvailableException,
                               "No healthy connector is associated with VM manager "
                                   + server->server.vmServer->vmManagerName.value_or("(unknown)") + " of server "

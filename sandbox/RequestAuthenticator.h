@@ -7,6 +7,7 @@
 
 #include "api/Result.h"
 #include "client/SigV4Signer.h"
+#include "sandbox/SandboxDefaults.h"
 
 #include <QDateTime>
 #include <QString>
@@ -33,6 +34,15 @@ struct AuthSettings
     QString service = QStringLiteral("sms");
     std::chrono::minutes maxClockSkew{15};
 };
+
+// The documented sandbox key pair, for `region`.
+inline AuthSettings defaultAuthSettings(QString region = QString::fromLatin1(kDefaultRegion))
+{
+    AuthSettings auth;
+    auth.keys = {{QString::fromLatin1(kDefaultAccessKeyId), QString::fromLatin1(kDefaultSecretAccessKey), {}}};
+    auth.region = std::move(region);
+    return auth;
+}
 
 class RequestAuthenticator
 {

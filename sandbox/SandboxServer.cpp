@@ -14,11 +14,6 @@
 namespace sms::sandbox {
 namespace {
 
-QByteArray latin1(std::string_view text)
-{
-    return QByteArray(text.data(), qsizetype(text.size()));
-}
-
 int statusFor(const SmsError &error)
 {
     if (error.httpStatus > 0)
@@ -73,7 +68,7 @@ quint16 SandboxServer::listenOn(const QHostAddress &address, quint16 port)
 Result<std::string> SandboxServer::dispatch(const QHttpServerRequest &request) const
 {
     const QByteArray target = request.value("X-Amz-Target");
-    const QByteArray prefix = latin1(api::kTargetPrefix) + '.';
+    const QByteArray prefix = QByteArrayView(api::kTargetPrefix).toByteArray() + '.';
     const auto handler = target.startsWith(prefix) ? m_operations.find(target.mid(prefix.size()).toStdString())
                                                    : m_operations.end();
     if (request.method() != QHttpServerRequest::Method::Post || handler == m_operations.end())
@@ -144,7 +139,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     auto respond = [responder, body, status] {
         responder->write(body,
-                         {{"Content-Type", latin1(api::kJsonContentType)},
+                         {{"Content-Type", QByteArrayView(api::kJsonContentType).toByteArray()},
                           {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}},
                          status);
     };

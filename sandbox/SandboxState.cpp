@@ -50,6 +50,14 @@ EstateServer *SandboxState::catalogServer(std::string_view serverId)
     return catalogStatus == api::ServerCatalogStatus::Available ? findServer(serverId) : nullptr;
 }
 
+bool SandboxState::hasHealthyConnector(const EstateServer &server) const
+{
+    const auto &managerId = server.server.vmServer->vmServerAddress->vmManagerId;
+    return std::any_of(estate.connectors.begin(), estate.connectors.end(), [&](const api::Connector &c) {
+        return c.vmManagerId == managerId && c.status == api::ConnectorStatus::Healthy;
+    });
+}
+
 void SandboxState::indexJobs()
 {
     // Valid while every job is indexed: jobs are only appended (addJob, or a

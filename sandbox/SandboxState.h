@@ -47,6 +47,9 @@ struct RunRecord
     std::optional<std::string> kmsKeyId;
 
     double end() const { return start + duration * failsAt.value_or(1.0); }
+    // Whether it ran to its end and made its AMI by `now`.
+    bool completedBy(double now) const { return !missed && !failsAt && end() <= now; }
+    bool runningAt(double now) const { return !missed && start <= now && now < end(); }
 };
 
 struct JobRecord
@@ -142,6 +145,8 @@ struct SandboxState
     EstateServer *findServer(std::string_view serverId);
     // The server, if the catalog lists it: not while it is deleted or importing.
     EstateServer *catalogServer(std::string_view serverId);
+    // Whether a healthy connector reaches the server's VM manager, as a replication job needs.
+    bool hasHealthyConnector(const EstateServer &server) const;
     JobRecord *findJob(std::string_view jobId);
     JobRecord *jobForServer(std::string_view serverId);
     AppRecord *findApp(std::string_view appId);

@@ -66,15 +66,29 @@ std::optional<T> decodeOptional(const Json &json, bool &ok)
     return json.is_null() ? std::nullopt : std::optional<T>(decode<T>(json, ok));
 }
 
+// Absent optionals are JSON nulls, both ways.
+template <typename T>
+Json orNull(const std::optional<T> &value)
+{
+    return value ? Json(*value) : Json();
+}
+
+template <typename T>
+void readOptional(const Json &json, const char *key, std::optional<T> &out)
+{
+    if (const Json &value = json.at(key); !value.is_null())
+        out = value.get<T>();
+}
+
 Json encodeRun(const RunRecord &run)
 {
     return {{"id", run.id}, {"type", std::string(api::OpenEnum(run.type).toString())},
-            {"description", run.description ? Json(*run.description) : Json()}, {"start", run.start},
-            {"duration", run.duration}, {"failsAt", run.failsAt ? Json(*run.failsAt) : Json()},
+            {"description", orNull(run.description)}, {"start", run.start},
+            {"duration", run.duration}, {"failsAt", orNull(run.failsAt)},
             {"failure", run.failure}, {"missed", run.missed}, {"amiId", run.amiId},
             {"amiDeleted", run.amiDeleted}, {"settled", run.settled},
-            {"encrypted", run.encrypted ? Json(*run.encrypted) : Json()},
-            {"kmsKeyId", run.kmsKeyId ? Json(*run.kmsKeyId) : Json()}};
+            {"encrypted", orNull(run.encrypted)},
+            {"kmsKeyId", orNull(run.kmsKeyId)}};
 }
 
 RunRecord decodeRun(const Json &json)
@@ -82,21 +96,17 @@ RunRecord decodeRun(const Json &json)
     RunRecord run;
     run.id = json.at("id").get<std::string>();
     run.type = api::OpenEnum<api::ReplicationRunType>::fromString(json.at("type").get<std::string>()).value();
-    if (!json.at("description").is_null())
-        run.description = json.at("description").get<std::string>();
+    readOptional(json, "description", run.description);
     run.start = json.at("start").get<double>();
     run.duration = json.at("duration").get<double>();
-    if (!json.at("failsAt").is_null())
-        run.failsAt = json.at("failsAt").get<double>();
+    readOptional(json, "failsAt", run.failsAt);
     run.failure = json.at("failure").get<std::string>();
     run.missed = json.at("missed").get<bool>();
     run.amiId = json.at("amiId").get<std::string>();
     run.amiDeleted = json.at("amiDeleted").get<bool>();
     run.settled = json.at("settled").get<bool>();
-    if (!json.at("encrypted").is_null())
-        run.encrypted = json.at("encrypted").get<bool>();
-    if (!json.at("kmsKeyId").is_null())
-        run.kmsKeyId = json.at("kmsKeyId").get<std::string>();
+    readOptional(json, "encrypted", run.encrypted);
+    readOptional(json, "kmsKeyId", run.kmsKeyId);
     return run;
 }
 
@@ -107,7 +117,7 @@ Json encodeJob(const JobRecord &job)
         runs.push_back(encodeRun(run));
     return {{"settings", encode(job.settings)}, {"randomKey", std::to_string(job.randomKey)}, {"runs", runs},
             {"onDemandStarts", job.onDemandStarts}, {"consecutiveFailures", job.consecutiveFailures},
-            {"paused", job.paused}, {"appId", job.appId ? Json(*job.appId) : Json()}};
+            {"paused", job.paused}, {"appId", orNull(job.appId)}};
 }
 
 JobRecord decodeJob(const Json &json, bool &ok)
@@ -135,8 +145,8 @@ Json encodeApp(const AppRecord &app)
     for (const auto &[id, notice] : app.validationNotices)
         notices[id] = {{"context", encode(notice.context)}, {"at", notice.at}};
     return {{"id", app.id}, {"name", app.name}, {"description", app.description}, {"roleName", app.roleName},
-            {"clientToken", app.clientToken ? Json(*app.clientToken) : Json()},
-            {"importedAppId", app.importedAppId ? Json(*app.importedAppId) : Json()},
+            {"clientToken", orNull(app.clientToken)},
+            {"importedAppId", orNull(app.importedAppId)},
             {"creationTime", app.creationTime}, {"lastModified", app.lastModified}, {"groups", groups},
             {"tags", encodeAll(app.tags)},
             {"replication", app.replication ? encodeAll(*app.replication) : Json()},
@@ -144,9 +154,9 @@ Json encodeApp(const AppRecord &app)
             {"validationNotices", notices}, {"replicationStarted", app.replicationStarted},
             {"replicationStopped", app.replicationStopped}, {"replicationStartedAt", app.replicationStartedAt},
             {"keptAmis", app.keptAmis},
-            {"keptReplicationTime", app.keptReplicationTime ? Json(*app.keptReplicationTime) : Json()},
-            {"launchedAt", app.launchedAt ? Json(*app.launchedAt) : Json()},
-            {"terminatedAt", app.terminatedAt ? Json(*app.terminatedAt) : Json()},
+            {"keptReplicationTime", orNull(app.keptReplicationTime)},
+            {"launchedAt", orNull(app.launchedAt)},
+            {"terminatedAt", orNull(app.terminatedAt)},
             {"templatesWritten", app.templatesWritten}};
 }
 
@@ -157,10 +167,8 @@ AppRecord decodeApp(const Json &json, bool &ok)
     app.name = json.at("name").get<std::string>();
     app.description = json.at("description").get<std::string>();
     app.roleName = json.at("roleName").get<std::string>();
-    if (!json.at("clientToken").is_null())
-        app.clientToken = json.at("clientToken").get<std::string>();
-    if (!json.at("importedAppId").is_null())
-        app.importedAppId = json.at("importedAppId").get<std::string>();
+    readOptional(json, "clientToken", app.clientToken);
+    readOptional(json, "importedAppId", app.importedAppId);
     app.creationTime = json.at("creationTime").get<double>();
     app.lastModified = json.at("lastModified").get<double>();
     for (const Json &group : json.at("groups"))
@@ -178,12 +186,9 @@ AppRecord decodeApp(const Json &json, bool &ok)
     app.replicationStopped = json.at("replicationStopped").get<bool>();
     app.replicationStartedAt = json.at("replicationStartedAt").get<double>();
     app.keptAmis = json.at("keptAmis").get<std::map<std::string, std::string>>();
-    if (!json.at("keptReplicationTime").is_null())
-        app.keptReplicationTime = json.at("keptReplicationTime").get<double>();
-    if (!json.at("launchedAt").is_null())
-        app.launchedAt = json.at("launchedAt").get<double>();
-    if (!json.at("terminatedAt").is_null())
-        app.terminatedAt = json.at("terminatedAt").get<double>();
+    readOptional(json, "keptReplicationTime", app.keptReplicationTime);
+    readOptional(json, "launchedAt", app.launchedAt);
+    readOptional(json, "terminatedAt", app.terminatedAt);
     app.templatesWritten = json.at("templatesWritten").get<int>();
     return app;
 }

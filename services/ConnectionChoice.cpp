@@ -1,7 +1,5 @@
 #include "services/ConnectionChoice.h"
 
-#include "client/CredentialChain.h"
-
 namespace sms::services {
 namespace {
 
@@ -21,34 +19,29 @@ bool namesAConnection(const ConnectionRequest &request)
         || !environment.variable(QStringLiteral("AWS_ENDPOINT_URL")).isEmpty();
 }
 
-bool credentialsAnywhere(const ConnectionRequest &request)
-{
-    client::CredentialChainOptions chain;
-    chain.profile = request.profile;
-    chain.environment = request.environment;
-    chain.sharedConfig = std::make_shared<client::SharedConfigCache>(request.environment, request.profile);
-    const auto credentials = client::CredentialChain(chain).resolve();
-    return credentials || credentials.error().errorCode() != ErrorCode::CredentialsNotFound;
-}
-
 } // namespace
 
 Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, bool sandboxRequested)
 {
     if (sandboxRequested)
         return sandboxBecause(QStringLiteral("--sandbox was given"));
-    auto config = resolveConnection(request);
-    if (config) {
-        ConnectionChoice choice;
-        choice.config = std::move(config).value();
-        return choice;
-    }
-    if (namesAConnection(request))
-        return config.error();
+    const bool named = namesAConnection(request);
+    const auto shared = sharedConfigOf(request);
+    auto settings = resolveSettings(request, shared);
+    if (!settings && named)
+        return settings.error();
     // A missing region matters only to someone with credentials to use.
-    if (config.error().errorCode() == ErrorCode::CredentialsNotFound || !credentialsAnywhere(request))
+    auto credentials = resolveCredentials(request, shared);
+    if (!credentials && credentials.error().errorCode() == ErrorCode::CredentialsNotFound && !named)
         return sandboxBecause(QStringLiteral("no AWS credentials were found"));
-    return config.error();
+    if (!settings)
+        return settings.error();
+    if (!credentials)
+        return credentials.error();
+    ConnectionChoice choice;
+    choice.config = std::move(settings).value();
+    choice.config.credentials = std::move(credentials).value();
+    return choice;
 }
 
 } // namespace sms::services

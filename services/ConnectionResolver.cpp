@@ -3,7 +3,6 @@
 #include "client/CredentialChain.h"
 #include "client/Endpoint.h"
 #include "client/RegionResolver.h"
-#include "client/SharedConfig.h"
 
 namespace sms::services {
 namespace {
@@ -34,10 +33,14 @@ Result<int> maxAttempts(const ConnectionRequest &request, const client::SharedCo
 
 } // namespace
 
-Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
+std::shared_ptr<const client::SharedConfigCache> sharedConfigOf(const ConnectionRequest &request)
 {
-    // One read of ~/.aws for every look-up below.
-    const auto shared = std::make_shared<client::SharedConfigCache>(request.environment, request.profile);
+    return std::make_shared<client::SharedConfigCache>(request.environment, request.profile);
+}
+
+Result<client::ClientConfig> resolveSettings(const ConnectionRequest &request,
+                                             const std::shared_ptr<const client::SharedConfigCache> &shared)
+{
     const client::RegionResolver settings({request.profile, request.region, request.endpointUrl,
                                            request.environment, shared});
     auto region = settings.region();
@@ -54,19 +57,34 @@ Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
     if (!attempts)
         return attempts.error();
 
-    client::CredentialChainOptions chain;
-    chain.profile = request.profile;
-    chain.environment = request.environment;
-    chain.sharedConfig = shared;
-    auto credentials = client::CredentialChain(chain).resolve();
-    if (!credentials)
-        return credentials.error();
-
     client::ClientConfig config;
     config.endpoint = endpoint.value();
     config.region = region->value;
-    config.credentials = std::move(credentials).value();
     config.retry.maxAttempts = attempts.value();
+    return config;
+}
+
+Result<client::Credentials> resolveCredentials(const ConnectionRequest &request,
+                                               std::shared_ptr<const client::SharedConfigCache> shared)
+{
+    client::CredentialChainOptions chain;
+    chain.profile = request.profile;
+    chain.environment = request.environment;
+    chain.sharedConfig = std::move(shared);
+    return client::CredentialChain(chain).resolve();
+}
+
+Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request)
+{
+    // One read of ~/.aws for every look-up below.
+    const auto shared = sharedConfigOf(request);
+    auto config = resolveSettings(request, shared);
+    if (!config)
+        return config;
+    auto credentials = resolveCredentials(request, shared);
+    if (!credentials)
+        return credentials.error();
+    config->credentials = std::move(credentials).value();
     return config;
 }
 

@@ -8,6 +8,9 @@
 #include "api/Result.h"
 #include "client/AwsEnvironment.h"
 #include "client/ClientConfig.h"
+#include "client/SharedConfig.h"
+
+#include <memory>
 
 namespace sms::services {
 
@@ -21,5 +24,15 @@ struct ConnectionRequest
 
 // May run a profile's credential_process: keep it off the GUI thread.
 Result<client::ClientConfig> resolveConnection(const ConnectionRequest &request);
+
+// resolveConnection in its two halves, for a caller that weighs them apart
+// (chooseConnection). Give both the same `shared` so that ~/.aws is read once.
+std::shared_ptr<const client::SharedConfigCache> sharedConfigOf(const ConnectionRequest &request);
+// Everything but the credentials: region, endpoint, retry attempts.
+Result<client::ClientConfig> resolveSettings(const ConnectionRequest &request,
+                                             const std::shared_ptr<const client::SharedConfigCache> &shared);
+// May run a profile's credential_process: keep it off the GUI thread.
+Result<client::Credentials> resolveCredentials(const ConnectionRequest &request,
+                                               std::shared_ptr<const client::SharedConfigCache> shared);
 
 } // namespace sms::services

@@ -2,24 +2,19 @@
 
 #include "api/JsonCodec.h"
 
-#include <algorithm>
-
 namespace sms::services {
 namespace {
 
 using api::Json;
 
-// Servers a replication job can be made for: replicable, with a healthy connector.
-std::vector<std::string> replicableServers(sandbox::SandboxState &state, std::size_t count)
+// The first `count` servers a replication job can be made for: replicable, with a healthy connector.
+std::vector<std::string> replicableServers(const sandbox::SandboxState &state, std::size_t count)
 {
     std::vector<std::string> ids;
-    const auto &connectors = state.estate.connectors;
     for (const sandbox::EstateServer &entry : state.estate.servers) {
-        const auto &manager = entry.server.vmServer->vmServerAddress->vmManagerId;
-        const bool healthy = std::any_of(connectors.begin(), connectors.end(), [&](const api::Connector &c) {
-            return c.vmManagerId == manager && c.status == api::ConnectorStatus::Healthy;
-        });
-        if (entry.replicable && healthy && ids.size() < count)
+        if (ids.size() == count)
+            break;
+        if (entry.replicable && state.hasHealthyConnector(entry))
             ids.push_back(*entry.server.serverId);
     }
     return ids;

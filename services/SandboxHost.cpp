@@ -4,21 +4,13 @@
 #include "services/DemoApplications.h"
 
 #include <QDateTime>
-
 #include <QDir>
 #include <QStandardPaths>
 
+#include <utility>
+
 namespace sms::services {
 namespace {
-
-sandbox::AuthSettings defaultAuth()
-{
-    sandbox::AuthSettings auth;
-    auth.keys = {{QString::fromLatin1(sandbox::kDefaultAccessKeyId),
-                  QString::fromLatin1(sandbox::kDefaultSecretAccessKey), {}}};
-    auth.region = QString::fromLatin1(sandbox::kDefaultRegion);
-    return auth;
-}
 
 sandbox::EngineOptions engineOptions(const SandboxOptions &options)
 {
@@ -38,7 +30,7 @@ SandboxHost::SandboxHost(SandboxOptions options, QObject *parent)
     : QObject(parent)
     , m_engine(sandbox::SandboxState::fromEstate(sandbox::generateEstate(options.servers, options.seed), options.seed),
                engineOptions(options))
-    , m_server(defaultAuth(), this)
+    , m_server(sandbox::defaultAuthSettings(), this)
 {
     m_engine.registerWith(m_server);
     if (options.demoApplications) {

@@ -7,6 +7,7 @@
 #include <QStandardPaths>
 
 #include <cmath>
+#include <type_traits>
 
 namespace sms::local {
 namespace {
@@ -68,8 +69,8 @@ bool readNumber(const QCommandLineParser &parser, const char *name, T &out, doub
     // toDouble() accepts "nan" and "inf" with ok set, and NaN passes every comparison.
     if (!ok || !std::isfinite(value) || value < min || value > max
         || (std::is_integral_v<T> && value != double(T(value)))) {
-        error = QStringLiteral("--%1 must be a number from %2 to %3, not '%4'.")
-                    .arg(option)
+        error = QStringLiteral("--%1 must be a %2 from %3 to %4, not '%5'.")
+                    .arg(option, std::is_integral_v<T> ? QStringLiteral("whole number") : QStringLiteral("number"))
                     .arg(min)
                     .arg(max)
                     .arg(parser.value(option));
@@ -102,11 +103,9 @@ Result<LocalOptions> parseLocalOptions(const QStringList &arguments)
     options.help = parser.isSet(QStringLiteral("help"));
     options.version = parser.isSet(QStringLiteral("version"));
     QString error;
-    double servers = double(options.servers);
-    double seed = double(options.seed);
     const bool numbersOk = readNumber(parser, "port", options.port, 0, 65535, error)
-        && readNumber(parser, "servers", servers, 0, 10'000'000, error)
-        && readNumber(parser, "seed", seed, 0, 9'007'199'254'740'992.0, error)
+        && readNumber(parser, "servers", options.servers, 0, 10'000'000, error)
+        && readNumber(parser, "seed", options.seed, 0, 9'007'199'254'740'992.0, error)
         && readNumber(parser, "time-scale", options.timeScale, 0.001, 1'000'000, error)
         && readNumber(parser, "failure-rate", options.failureRate, 0, 1, error)
         && readNumber(parser, "fault-throttle", options.faults.throttle, 0, 1, error)
@@ -119,10 +118,6 @@ Result<LocalOptions> parseLocalOptions(const QStringList &arguments)
                       error);
     if (!numbersOk)
         return usage(error);
-    if (std::floor(servers) != servers || std::floor(seed) != seed)
-        return usage(QStringLiteral("--servers and --seed must be whole numbers."));
-    options.servers = std::size_t(servers);
-    options.seed = std::uint64_t(seed);
     if (options.faults.throttle + options.faults.serverError + options.faults.drop > 1)
         return usage(QStringLiteral("The --fault-* shares add up to more than 1."));
     options.faults.seed = options.seed;
@@ -145,13 +140,9 @@ Result<LocalOptions> parseLocalOptions(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("access-key")) != parser.isSet(QStringLiteral("secret-key")))
         return usage(QStringLiteral("--access-key and --secret-key go together."));
-    sandbox::AuthSettings auth;
-    auth.keys = {{keyGiven ? parser.value(QStringLiteral("access-key"))
-                           : QString::fromLatin1(sandbox::kDefaultAccessKeyId),
-                  keyGiven ? parser.value(QStringLiteral("secret-key"))
-                           : QString::fromLatin1(sandbox::kDefaultSecretAccessKey),
-                  {}}};
-    auth.region = options.region;
+    sandbox::AuthSettings auth = sandbox::defaultAuthSettings(options.region);
+    if (keyGiven)
+        auth.keys = {{parser.value(QStringLiteral("access-key")), parser.value(QStringLiteral("secret-key")), {}}};
     options.auth = std::move(auth);
     return options;
 }

@@ -2,8 +2,8 @@
 # Starts sms-local, waits for its "listening" line, stops it: one start-up, for hyperfine.
 # Usage: start-once.sh SMS_LOCAL_BINARY [ARGS...]
 set -euo pipefail
-coproc endpoint { exec "$@" --port 0 --no-auth; }
-read -r line <&"${endpoint[0]}"
-[[ $line == "sms-local listening on http://127.0.0.1:"* ]] || { echo "unexpected: $line" >&2; exit 1; }
-kill -TERM "$endpoint_PID"
-wait "$endpoint_PID"
+# shellcheck source=bench/sms-local/endpoint.sh
+source "$(dirname "${BASH_SOURCE[0]}")/endpoint.sh"
+start_endpoint "$@" --port 0 --no-auth
+kill -TERM "$endpoint_pid"
+wait "$endpoint_pid"

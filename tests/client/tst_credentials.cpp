@@ -51,6 +51,12 @@ public:
         return true;
     }
 
+    // ~/.aws/credentials and ~/.aws/config; a null text leaves that file out.
+    bool writeAwsFiles(const QString &credentials, const QString &config) const
+    {
+        return write(u".aws/credentials"_s, credentials) && write(u".aws/config"_s, config);
+    }
+
     // Only the given variables, plus PATH so that credential_process scripts run.
     AwsEnvironment environment(const QStringList &variables) const
     {
@@ -68,6 +74,13 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// What QVERIFY2 prints when a result expected to succeed failed.
+template <typename T>
+const char *errorOf(const Result<T> &result)
+{
+    return result.ok() ? "" : result.error().message.c_str();
+}
 
 // "profile|key=value" lines, sorted, for whole-file comparisons.
 QStringList dump(const AwsConfigFile &file)
@@ -420,8 +433,7 @@ private Q_SLOTS:
 
         FakeHome home;
         QVERIFY(home.isValid());
-        QVERIFY(home.write(u".aws/credentials"_s, credentials));
-        QVERIFY(home.write(u".aws/config"_s, config));
+        QVERIFY(home.writeAwsFiles(credentials, config));
         QVERIFY(home.write(u"bin/get creds.sh"_s, script, true));
 
         CredentialChainOptions options;
@@ -430,7 +442,7 @@ private Q_SLOTS:
         const Result<Credentials> result = CredentialChain(options).resolve();
 
         if (!accessKey.isEmpty()) {
-            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QVERIFY2(result.ok(), errorOf(result));
             QCOMPARE(result->accessKeyId, accessKey);
             QCOMPARE(result->secretAccessKey, secretKey);
             QCOMPARE(result->sessionToken, sessionToken);
@@ -526,7 +538,7 @@ private Q_SLOTS:
 
         const auto result = parseCredentialProcessOutput(json, u"lab"_s);
         if (errorCode == int(ErrorCode::Unknown)) {
-            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QVERIFY2(result.ok(), errorOf(result));
             QCOMPARE(result->accessKeyId, u"AKID"_s);
             QCOMPARE(result->secretAccessKey, u"pSeCrEt"_s);
             QCOMPARE(result->expiration.has_value(), !expiration.isEmpty());
@@ -607,15 +619,14 @@ private Q_SLOTS:
 
         FakeHome home;
         QVERIFY(home.isValid());
-        QVERIFY(home.write(u".aws/credentials"_s, credentials));
-        QVERIFY(home.write(u".aws/config"_s, config));
+        QVERIFY(home.writeAwsFiles(credentials, config));
         RegionOptions options;
         options.profile = profile;
         options.region = explicitRegion;
         options.environment = home.environment(env);
         const auto result = RegionResolver(options).region();
         if (!expected.isEmpty()) {
-            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QVERIFY2(result.ok(), errorOf(result));
             QCOMPARE(result->value, expected);
             QVERIFY2(result->source.contains(home.expand(sourceOrError)), qPrintable(result->source));
             return;
@@ -666,12 +677,12 @@ private Q_SLOTS:
 
         FakeHome home;
         QVERIFY(home.isValid());
-        QVERIFY(home.write(u".aws/config"_s, config));
+        QVERIFY(home.writeAwsFiles(QString(), config));
         RegionOptions options;
         options.endpointUrl = explicitUrl;
         options.environment = home.environment(env);
         const auto result = RegionResolver(options).endpointOverride();
-        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        QVERIFY2(result.ok(), errorOf(result));
         QCOMPARE(result->value, expected);
         QVERIFY2(result->source.contains(home.expand(source)), qPrintable(result->source));
     }

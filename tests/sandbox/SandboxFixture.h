@@ -170,14 +170,10 @@ public:
     std::vector<std::string> servers(Kind kind) const
     {
         std::vector<std::string> ids;
-        const auto &connectors = state.estate.connectors;
         for (const EstateServer &entry : state.estate.servers) {
-            const auto &manager = entry.server.vmServer->vmServerAddress->vmManagerId;
-            const bool healthy = std::any_of(connectors.begin(), connectors.end(), [&](const api::Connector &c) {
-                return c.vmManagerId == manager && c.status == api::ConnectorStatus::Healthy;
-            });
-            const Kind found = !entry.replicable ? Kind::NotReplicable
-                                                 : (healthy ? Kind::Replicable : Kind::UnhealthyConnector);
+            const Kind found = !entry.replicable                  ? Kind::NotReplicable
+                : state.hasHealthyConnector(entry) ? Kind::Replicable
+                                                   : Kind::UnhealthyConnector;
             if (found == kind)
                 ids.push_back(*entry.server.serverId);
         }

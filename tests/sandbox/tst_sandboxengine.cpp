@@ -42,12 +42,7 @@ public:
     {
         std::vector<std::string> ids;
         for (const EstateServer &entry : engine.state().estate.servers) {
-            const auto &manager = entry.server.vmServer->vmServerAddress->vmManagerId;
-            const auto &connectors = engine.state().estate.connectors;
-            const bool healthy = std::any_of(connectors.begin(), connectors.end(), [&](const api::Connector &c) {
-                return c.vmManagerId == manager && c.status == api::ConnectorStatus::Healthy;
-            });
-            if (entry.replicable && healthy && ids.size() < count)
+            if (entry.replicable && engine.state().hasHealthyConnector(entry) && ids.size() < count)
                 ids.push_back(*entry.server.serverId);
         }
         return ids;
