@@ -75,7 +75,9 @@ class Pager final : public PagerBase
 public:
     using Traits = PageTraits<Request>;
     using Response = typename Traits::Response;
-    using PageCallback = std::function<void(const Response &page)>;
+    // With PageItems::Drop the callback may move the page's items out (the
+    // pager drops them next); with Keep it must leave them for the merge.
+    using PageCallback = std::function<void(Response &page)>;
 
     Pager(SmsClient &client, Request request, PageCallback onPage, Callback<Response> done, QObject *context,
           PageItems items)

@@ -19,6 +19,8 @@
 
 #include "api/JsonCodec.h"
 
+#include "tests/support/FileBytes.h"
+
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -58,18 +60,6 @@ api::ServerGroup groupOf(const std::string &name, const std::vector<std::string>
     for (const std::string &id : ids)
         servers.push_back(serverWithId(id));
     return group;
-}
-
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
 // The operations as SandboxEngine wires them over the fixture, the catalog's too.

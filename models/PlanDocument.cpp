@@ -1,0 +1,308 @@
+#include "models/PlanDocument.h"
+
+#include <algorithm>
+#include <climits>
+#include <iterator>
+
+namespace sms::models {
+
+ApplicationFields fieldsOf(const PlanApplication &app)
+{
+    return {app.name, app.description, app.roleName, app.tags};
+}
+
+PlanDocument::PlanDocument(QObject *parent)
+    : QObject(parent)
+    , m_undo(this)
+{
+    connect(&m_undo, &QUndoStack::cleanChanged, this, &PlanDocument::updateModified);
+}
+
+PlanDocument::~PlanDocument()
+{
+    // ~QUndoStack clears the stack: it must not report a clean state of a
+    // document that is half gone.
+    disconnect(&m_undo, nullptr, this, nullptr);
+}
+
+const PlanServerGroup &PlanDocument::group(int app, int row) const
+{
+    return application(app).serverGroups[std::size_t(row)];
+}
+
+void PlanDocument::reset(PlanData data)
+{
+    Q_EMIT aboutToReset();
+    m_data = std::move(data);
+    m_catalogRows.clear();
+    indexCatalog(0);
+    indexJobs();
+    rebuildPlacements();
+    m_lastKey = largestKey(m_data.applications);
+    m_undo.clear();
+    m_catalogModified = false;
+    Q_EMIT resetDone();
+    updateModified();
+}
+
+void PlanDocument::markSaved()
+{
+    m_catalogModified = false;
+    m_undo.setClean();
+    updateModified();
+}
+
+int PlanDocument::catalogRow(std::string_view serverId) const
+{
+    const auto it = m_catalogRows.find(serverId);
+    return it == m_catalogRows.end() ? -1 : it->second;
+}
+
+Placement PlanDocument::placementOf(std::string_view serverId) const
+{
+    const auto it = m_placements.find(serverId);
+    return it == m_placements.end() ? Placement{} : it->second;
+}
+
+void PlanDocument::beginCatalog(CatalogSource source)
+{
+    Q_EMIT catalogAboutToBeCleared();
+    m_data.catalog.servers.clear();
+    m_data.catalog.servers.shrink_to_fit();
+    m_data.catalog.connectors.clear();
+    m_data.catalog.replicationJobs.clear();
+    m_catalogRows.clear();
+    m_jobRows.clear();
+    m_data.catalog.source = std::move(source);
+    Q_EMIT catalogCleared();
+    Q_EMIT catalogSourceChanged();
+    Q_EMIT connectorsChanged();
+    setCatalogModified();
+}
+
+void PlanDocument::appendServers(std::vector<api::Server> page)
+{
+    if (page.empty())
+        return;
+    auto &servers = m_data.catalog.servers;
+    const std::size_t first = servers.size();
+    Q_EMIT serversAboutToBeAppended(int(first), int(first + page.size()) - 1);
+    servers.insert(servers.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+    indexCatalog(first);
+    Q_EMIT serversAppended(int(first), int(servers.size()) - 1);
+    // Servers planned before their page arrived now have a catalog row to show it.
+    if (!m_placements.empty())
+        Q_EMIT placementsChanged(int(first), int(servers.size()) - 1);
+    setCatalogModified();
+}
+
+void PlanDocument::setCatalogSource(CatalogSource source)
+{
+    m_data.catalog.source = std::move(source);
+    Q_EMIT catalogSourceChanged();
+    setCatalogModified();
+}
+
+void PlanDocument::setConnectors(std::vector<api::Connector> connectors)
+{
+    m_data.catalog.connectors = std::move(connectors);
+    Q_EMIT connectorsChanged();
+    setCatalogModified();
+}
+
+void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
+{
+    m_data.catalog.replicationJobs = std::move(jobs);
+    indexJobs();
+    Q_EMIT replicationJobsChanged();
+    setCatalogModified();
+}
+
+const ReplicationJobSummary *PlanDocument::replicationJob(std::string_view replicationJobId) const
+{
+    const auto it = m_jobRows.find(replicationJobId);
+    return it == m_jobRows.end() ? nullptr : &m_data.catalog.replicationJobs[it->second];
+}
+
+void PlanDocument::insertApplication(int row, PlanApplication app)
+{
+    Q_EMIT applicationAboutToBeInserted(row);
+    const PlanKey key = app.key;
+    auto &apps = m_data.applications;
+    apps.insert(apps.begin() + row, std::move(app));
+    m_lastKey = std::max(m_lastKey, largestKey({apps[std::size_t(row)]}));
+    for (const PlanServerGroup &group : apps[std::size_t(row)].serverGroups)
+        place(group.serverIds, {key, group.key});
+    Q_EMIT applicationInserted(row);
+}
+
+PlanApplication PlanDocument::takeApplication(int row)
+{
+    Q_EMIT applicationAboutToBeRemoved(row);
+    auto &apps = m_data.applications;
+    PlanApplication app = std::move(apps[std::size_t(row)]);
+    apps.erase(apps.begin() + row);
+    for (const PlanServerGroup &group : app.serverGroups)
+        place(group.serverIds, {});
+    Q_EMIT applicationRemoved(row);
+    return app;
+}
+
+void PlanDocument::setApplicationFields(int row, ApplicationFields fields)
+{
+    PlanApplication &app = m_data.applications[std::size_t(row)];
+    app.name = std::move(fields.name);
+    app.description = std::move(fields.description);
+    app.roleName = std::move(fields.roleName);
+    app.tags = std::move(fields.tags);
+    Q_EMIT applicationChanged(row);
+}
+
+void PlanDocument::insertGroup(int app, int row, PlanServerGroup group)
+{
+    Q_EMIT groupAboutToBeInserted(app, row);
+    PlanApplication &owner = m_data.applications[std::size_t(app)];
+    m_lastKey = std::max(m_lastKey, group.key);
+    place(group.serverIds, {owner.key, group.key});
+    owner.serverGroups.insert(owner.serverGroups.begin() + row, std::move(group));
+    Q_EMIT groupInserted(app, row);
+    Q_EMIT applicationChanged(app);  // its server and group counts
+}
+
+PlanServerGroup PlanDocument::takeGroup(int app, int row)
+{
+    Q_EMIT groupAboutToBeRemoved(app, row);
+    auto &groups = m_data.applications[std::size_t(app)].serverGroups;
+    PlanServerGroup group = std::move(groups[std::size_t(row)]);
+    groups.erase(groups.begin() + row);
+    place(group.serverIds, {});
+    Q_EMIT groupRemoved(app, row);
+    Q_EMIT applicationChanged(app);
+    return group;
+}
+
+void PlanDocument::renameGroup(int app, int row, std::string name)
+{
+    groupRef(app, row).name = std::move(name);
+    Q_EMIT groupChanged(app, row);
+}
+
+void PlanDocument::insertServers(int app, int group, int at, std::vector<std::string> serverIds)
+{
+    if (serverIds.empty())
+        return;
+    PlanServerGroup &target = groupRef(app, group);
+    const int count = int(serverIds.size());
+    Q_EMIT serversAboutToBeInserted(app, group, at, at + count - 1);
+    place(serverIds, {m_data.applications[std::size_t(app)].key, target.key});
+    target.serverIds.insert(target.serverIds.begin() + at, std::make_move_iterator(serverIds.begin()),
+                            std::make_move_iterator(serverIds.end()));
+    Q_EMIT serversInserted(app, group, at, at + count - 1);
+    Q_EMIT groupChanged(app, group);
+    Q_EMIT applicationChanged(app);
+}
+
+std::vector<std::string> PlanDocument::takeServers(int app, int group, int first, int count)
+{
+    if (count <= 0)
+        return {};
+    Q_EMIT serversAboutToBeRemoved(app, group, first, first + count - 1);
+    auto &ids = groupRef(app, group).serverIds;
+    std::vector<std::string> taken(std::make_move_iterator(ids.begin() + first),
+                                   std::make_move_iterator(ids.begin() + first + count));
+    ids.erase(ids.begin() + first, ids.begin() + first + count);
+    place(taken, {});
+    Q_EMIT serversRemoved(app, group, first, first + count - 1);
+    Q_EMIT groupChanged(app, group);
+    Q_EMIT applicationChanged(app);
+    return taken;
+}
+
+void PlanDocument::setEndpointIds(PlanKey application, std::string appId,
+                                  const std::vector<std::pair<PlanKey, std::string>> &groupIds)
+{
+    const PlanPosition position = positionOf(application);
+    if (!position.isValid() || position.isGroup())
+        return;
+    PlanApplication &app = m_data.applications[std::size_t(position.application)];
+    app.appId = std::move(appId);
+    for (int g = 0; g < int(app.serverGroups.size()); ++g) {
+        PlanServerGroup &group = app.serverGroups[std::size_t(g)];
+        const auto it = std::find_if(groupIds.begin(), groupIds.end(),
+                                     [&](const auto &entry) { return entry.first == group.key; });
+        if (it != groupIds.end() && group.serverGroupId != it->second) {
+            group.serverGroupId = it->second;
+            Q_EMIT groupChanged(position.application, g);
+        }
+    }
+    Q_EMIT applicationChanged(position.application);
+    setCatalogModified();
+}
+
+void PlanDocument::indexCatalog(std::size_t from)
+{
+    const auto &servers = m_data.catalog.servers;
+    // Reserving per page would rehash the whole index for every page.
+    if (from == 0)
+        m_catalogRows.reserve(servers.size());
+    for (std::size_t row = from; row < servers.size(); ++row) {
+        if (servers[row].serverId)
+            m_catalogRows.emplace(*servers[row].serverId, int(row));
+    }
+}
+
+void PlanDocument::indexJobs()
+{
+    m_jobRows.clear();
+    const auto &jobs = m_data.catalog.replicationJobs;
+    for (std::size_t row = 0; row < jobs.size(); ++row)
+        m_jobRows.emplace(jobs[row].replicationJobId, row);
+}
+
+void PlanDocument::rebuildPlacements()
+{
+    m_placements.clear();
+    for (const PlanApplication &app : m_data.applications) {
+        for (const PlanServerGroup &group : app.serverGroups) {
+            for (const std::string &id : group.serverIds)
+                m_placements[id] = {app.key, group.key};
+        }
+    }
+}
+
+void PlanDocument::place(const std::vector<std::string> &serverIds, Placement placement)
+{
+    int first = INT_MAX;
+    int last = -1;
+    for (const std::string &id : serverIds) {
+        if (placement.isPlanned())
+            m_placements[id] = placement;
+        else
+            m_placements.erase(id);
+        const int row = catalogRow(id);
+        if (row >= 0) {
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+    }
+    if (last >= 0)
+        Q_EMIT placementsChanged(first, last);
+}
+
+void PlanDocument::setCatalogModified()
+{
+    m_catalogModified = true;
+    updateModified();
+}
+
+void PlanDocument::updateModified()
+{
+    // The undo stack's cleanChanged comes in the middle of reset() and
+    // markSaved(); comparing with what was said last reports each change once.
+    if (m_reportedModified == isModified())
+        return;
+    m_reportedModified = !m_reportedModified;
+    Q_EMIT modifiedChanged(m_reportedModified);
+}
+
+} // namespace sms::models

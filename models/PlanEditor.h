@@ -1,0 +1,55 @@
+#pragma once
+// PlanEditor: the plan edits as the user names them ("New application from
+// selection", a drop onto a group, Delete), each one step on the undo stack,
+// built from the commands of ApplicationCommands.h and ServerCommands.h.
+// Drag and drop, menus, shortcuts and the clipboard all come through here, so
+// they behave alike; notice() says what happened in words for the status bar
+// (servers that moved out of another application, above all).
+
+#include "models/PlanDocument.h"
+
+#include <QObject>
+
+namespace sms::models {
+
+class PlanEditor : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PlanEditor(PlanDocument &document, QObject *parent = nullptr);
+
+    PlanDocument &document() { return m_document; }
+
+    // Row -1 appends. Returns how many servers changed place.
+    int addServersToGroup(std::vector<std::string> serverIds, PlanKey group, int row = -1);
+    // Empty names pick "Group N" / "Application N". Return the new key.
+    PlanKey newGroupFromServers(std::vector<std::string> serverIds, PlanKey application, std::string name = {});
+    PlanKey newApplicationFromServers(std::vector<std::string> serverIds, std::string name = {});
+    PlanKey newApplication(std::string name = {});
+    PlanKey newGroup(PlanKey application, std::string name = {});
+    void moveGroups(const std::vector<PlanKey> &groups, PlanKey application, int row = -1);
+    PlanKey newApplicationFromGroups(const std::vector<PlanKey> &groups);
+    // Takes servers out of their groups (they stay in the catalog).
+    void removeServers(std::vector<std::string> serverIds);
+    // Deletes applications, groups and servers from the plan in one step.
+    void deleteItems(const std::vector<PlanKey> &applicationsAndGroups, std::vector<std::string> serverIds);
+    void renameApplication(PlanKey application, std::string name);
+    void renameGroup(PlanKey group, std::string name);
+    void editApplication(PlanKey application, ApplicationFields fields);
+    // Brings the endpoint's applications into the plan in one step: one the
+    // plan already has (same app id) is replaced where it stands, a new one
+    // is appended. Plan-only applications stay. Returns how many came in.
+    int importApplications(std::vector<PlanApplication> fromEndpoint);
+
+Q_SIGNALS:
+    void notice(const QString &message);
+
+private:
+    // Places servers as part of the open macro, and says what moved.
+    int place(std::vector<std::string> serverIds, PlanKey group, int row);
+
+    PlanDocument &m_document;
+};
+
+} // namespace sms::models

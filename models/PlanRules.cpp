@@ -1,0 +1,85 @@
+#include "models/PlanRules.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace sms::models {
+namespace {
+
+struct Where
+{
+    int application = -1;
+    int group = -1;
+};
+
+SmsError ruleBroken(std::string_view subject, const std::string &problem)
+{
+    return SmsError::make(ErrorCode::InvalidParameterException,
+                          std::string(subject) + " breaks the plan's rules: " + problem + ".");
+}
+
+// Where an item sits, for messages: `applications[1] ("Payroll")` or
+// `applications[1].serverGroups[0] ("db")`; group -1 for the application.
+std::string describePlanItem(const std::vector<PlanApplication> &applications, int application, int group)
+{
+    const PlanApplication &app = applications[std::size_t(application)];
+    std::string text = "applications[" + std::to_string(application) + "]";
+    const std::string *name = &app.name;
+    if (group >= 0) {
+        text += ".serverGroups[" + std::to_string(group) + "]";
+        name = &app.serverGroups[std::size_t(group)].name;
+    }
+    if (!name->empty())
+        text += " (\"" + *name + "\")";
+    return text;
+}
+
+} // namespace
+
+Result<void> checkPlanRules(const std::vector<PlanApplication> &applications, std::string_view subject)
+{
+    std::size_t serverCount = 0;
+    for (const PlanApplication &app : applications)
+        for (const PlanServerGroup &group : app.serverGroups)
+            serverCount += group.serverIds.size();
+
+    std::unordered_map<PlanKey, Where> keys;
+    // Views into `applications`, which outlives the map: no copy of 50,000 ids.
+    std::unordered_map<std::string_view, Where> servers;
+    servers.reserve(serverCount);
+    const auto where = [&](Where w) { return describePlanItem(applications, w.application, w.group); };
+    const auto claimKey = [&](PlanKey key, Where at) -> Result<void> {
+        if (key == kNoKey)
+            return ruleBroken(subject, where(at) + " has key 0; keys start at 1");
+        const auto [it, added] = keys.emplace(key, at);
+        if (!added)
+            return ruleBroken(subject, "key " + std::to_string(key) + " is used by both " + where(it->second)
+                                           + " and " + where(at) + "; each application and server group needs a key of its own");
+        return {};
+    };
+
+    for (int a = 0; a < int(applications.size()); ++a) {
+        const PlanApplication &app = applications[std::size_t(a)];
+        if (auto claimed = claimKey(app.key, {a, -1}); !claimed)
+            return claimed;
+        for (int g = 0; g < int(app.serverGroups.size()); ++g) {
+            const PlanServerGroup &group = app.serverGroups[std::size_t(g)];
+            if (auto claimed = claimKey(group.key, {a, g}); !claimed)
+                return claimed;
+            for (const std::string &id : group.serverIds) {
+                const auto [it, added] = servers.emplace(id, Where{a, g});
+                if (added)
+                    continue;
+                const Where first = it->second;
+                if (first.application == a && first.group == g)
+                    return ruleBroken(subject, "server " + id + " is listed twice in " + where(first));
+                const char *rule = first.application == a ? "; a server is in one server group at most"
+                                                          : "; a server belongs to at most one application";
+                return ruleBroken(subject, "server " + id + " is in both " + where(first) + " and " + where({a, g}) + rule);
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace sms::models

@@ -1,0 +1,106 @@
+#pragma once
+// The plain data of a migration plan: what a .smsplan file holds and what
+// PlanDocument edits. No behaviour here beyond look-ups; every change goes
+// through PlanDocument so that item models hear of it.
+//
+// Strings are UTF-8 std::string like the api/ types they come from, so a
+// catalog page moves into the plan without conversion; item models convert
+// the cells they show.
+
+#include "api/SmsTypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sms::models {
+
+// A plan-local key for an application or a server group. It stays the same
+// while the item moves, is renamed or is undone and redone, which rows and
+// endpoint ids do not (a new application has no endpoint id yet).
+using PlanKey = std::uint64_t;
+inline constexpr PlanKey kNoKey = 0;
+
+// Where and when the catalog was read.
+struct CatalogSource
+{
+    std::string endpoint;  // URL, or empty for a catalog from a file
+    std::string region;
+    std::optional<api::Timestamp> readAt;
+    std::optional<api::Timestamp> lastModifiedOn;  // GetServers' lastModifiedOn
+    std::optional<api::OpenEnum<api::ServerCatalogStatus>> status;
+
+    bool operator==(const CatalogSource &) const = default;
+};
+
+// A replication job as the catalog shows it: the Server shape only says
+// whether a server has a job, GetReplicationJobs says how it is doing.
+struct ReplicationJobSummary
+{
+    std::string replicationJobId;
+    std::string serverId;
+    api::OpenEnum<api::ReplicationJobState> state;
+    std::string statusMessage;
+
+    bool operator==(const ReplicationJobSummary &) const = default;
+};
+
+struct CatalogSnapshot
+{
+    CatalogSource source;
+    std::vector<api::Server> servers;
+    std::vector<api::Connector> connectors;
+    std::vector<ReplicationJobSummary> replicationJobs;
+
+    bool operator==(const CatalogSnapshot &) const = default;
+};
+
+struct PlanServerGroup
+{
+    PlanKey key = kNoKey;
+    std::string serverGroupId;  // the endpoint's id, empty until it exists there
+    std::string name;
+    std::vector<std::string> serverIds;  // in the order the user gave them
+
+    bool operator==(const PlanServerGroup &) const = default;
+};
+
+struct PlanApplication
+{
+    PlanKey key = kNoKey;
+    std::string appId;  // the endpoint's id, empty until it exists there
+    std::string name;
+    std::string description;
+    std::string roleName;
+    std::vector<api::Tag> tags;
+    std::vector<PlanServerGroup> serverGroups;
+
+    bool operator==(const PlanApplication &) const = default;
+};
+
+// Everything a plan file stores.
+struct PlanData
+{
+    CatalogSnapshot catalog;
+    std::vector<PlanApplication> applications;
+
+    bool operator==(const PlanData &) const = default;
+};
+
+// Where a key sits now: row of the application, and of the group (-1 for an
+// application's own key). Both -1 when the key is not in the plan.
+struct PlanPosition
+{
+    int application = -1;
+    int group = -1;
+
+    bool isValid() const { return application >= 0; }
+    bool isGroup() const { return group >= 0; }
+};
+
+PlanPosition findKey(const std::vector<PlanApplication> &applications, PlanKey key);
+// The largest key in use, so that a loaded plan's new keys do not collide.
+PlanKey largestKey(const std::vector<PlanApplication> &applications);
+
+} // namespace sms::models

@@ -1,0 +1,19 @@
+#pragma once
+// What went wrong, in words a user can act on: the Activity pane, dialogs and
+// the status bar show these instead of error codes. The service's own message
+// is kept where it says something the code alone does not (which parameter,
+// which server), and the request id is added for a support case.
+
+#include "api/SmsError.h"
+#include "client/CallRecord.h"
+
+#include <QString>
+
+namespace sms::services {
+
+QString plainWords(const SmsError &error);
+// The Activity pane's rows: a failed call's record in the same words; empty
+// for a call that succeeded.
+QString plainWords(const client::CallRecord &record);
+
+} // namespace sms::services

@@ -1,0 +1,152 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>sms::models::ApplicationsTreeModel</name>
+    <message numerus="yes">
+        <source>%n server(s) in %1</source>
+        <translation>
+            <numerusform>%n server in %1</numerusform>
+            <numerusform>%n servers in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n server</numerusform>
+            <numerusform>%n servers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::EndpointActions</name>
+    <message numerus="yes">
+        <source>Read %n server(s) from the endpoint.</source>
+        <translation>
+            <numerusform>Read %n server from the endpoint.</numerusform>
+            <numerusform>Read %n servers from the endpoint.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Brought %n application(s) in from the endpoint.</source>
+        <translation>
+            <numerusform>Brought %n application in from the endpoint.</numerusform>
+            <numerusform>Brought %n applications in from the endpoint.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n application(s)</source>
+        <translation>
+            <numerusform>Sending %n application</numerusform>
+            <numerusform>Sending %n applications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) created or updated on the endpoint.</source>
+        <translation>
+            <numerusform>%n application created or updated on the endpoint.</numerusform>
+            <numerusform>%n applications created or updated on the endpoint.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n application(s)</source>
+        <translation>
+            <numerusform>Deleting %n application</numerusform>
+            <numerusform>Deleting %n applications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Add %n server(s) to:</source>
+        <translation>
+            <numerusform>Add %n server to:</numerusform>
+            <numerusform>Add %n servers to:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n server(s): paste them onto a server group.</source>
+        <translation>
+            <numerusform>Cut %n server: paste them onto a server group.</numerusform>
+            <numerusform>Cut %n servers: paste them onto a server group.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::models::PlanEditor</name>
+    <message numerus="yes">
+        <source>%n server(s) moved out of another application: a server belongs to one application at most.</source>
+        <translation>
+            <numerusform>%n server moved out of another application: a server belongs to one application at most.</numerusform>
+            <numerusform>%n servers moved out of another application: a server belongs to one application at most.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New server group “%1” with %n server(s)</source>
+        <translation>
+            <numerusform>New server group “%1” with %n server</numerusform>
+            <numerusform>New server group “%1” with %n servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New application “%1” with %n server(s)</source>
+        <translation>
+            <numerusform>New application “%1” with %n server</numerusform>
+            <numerusform>New application “%1” with %n servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n server group(s)</source>
+        <translation>
+            <numerusform>Move %n server group</numerusform>
+            <numerusform>Move %n server groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New application “%1” from %n server group(s)</source>
+        <translation>
+            <numerusform>New application “%1” from %n server group</numerusform>
+            <numerusform>New application “%1” from %n server groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh %n application(s) from the endpoint</source>
+        <translation>
+            <numerusform>Refresh %n application from the endpoint</numerusform>
+            <numerusform>Refresh %n applications from the endpoint</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::models::ServerCommands</name>
+    <message numerus="yes">
+        <source>Remove %n server(s) from their applications</source>
+        <translation>
+            <numerusform>Remove %n server from their applications</numerusform>
+            <numerusform>Remove %n servers from their applications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Place %n server(s) in “%1”</source>
+        <translation>
+            <numerusform>Place %n server in “%1”</numerusform>
+            <numerusform>Place %n servers in “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

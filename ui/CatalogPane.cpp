@@ -1,0 +1,143 @@
+#include "ui/CatalogPane.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sms::ui {
+
+CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_filter(catalog, this)
+    , m_filterEdit(new QLineEdit(this))
+    , m_manager(new QComboBox(this))
+    , m_managerType(new QComboBox(this))
+    , m_unplanned(new QCheckBox(tr("Not in any application"), this))
+    , m_count(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_view(new QTableView(this))
+{
+    m_filterEdit->setPlaceholderText(tr("Filter by VM name, path or server id"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 40);
+    m_manager->setToolTip(tr("Show the servers of one VM manager"));
+    m_managerType->setToolTip(tr("Show the servers of one kind of VM manager"));
+    m_manager->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_manager->setMinimumContentsLength(12);
+    m_managerType->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_managerType->setMinimumContentsLength(10);
+    refreshFilterChoices();
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filterEdit, 1);
+    filters->addWidget(m_manager);
+    filters->addWidget(m_managerType);
+    filters->addWidget(m_unplanned);
+    filters->addWidget(m_count);
+
+    auto *loading = new QHBoxLayout;
+    loading->addWidget(m_progress, 1);
+    loading->addWidget(m_cancel);
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+
+    m_view->setModel(&m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::CopyAction);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    // Fixed row heights: the view never measures 100,000 rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    using C = models::CatalogTableModel;
+    for (auto [column, width] : {std::pair{C::VmName, 14}, {C::Manager, 9}, {C::ManagerType, 10}, {C::Path, 15},
+                                 {C::ServerId, 12}, {C::ReplicationJob, 13}, {C::JobState, 7}})
+        header->resizeSection(column, width * em);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addLayout(loading);
+    layout->addWidget(m_view, 1);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, &m_filter, &models::CatalogFilterModel::setFilterText);
+    connect(m_manager, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_filter.setManager(index <= 0 ? QString() : m_manager->itemText(index)); });
+    connect(m_managerType, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_filter.setManagerType(index <= 0 ? QString() : m_managerType->itemText(index)); });
+    connect(m_unplanned, &QCheckBox::toggled, &m_filter, &models::CatalogFilterModel::setUnplannedOnly);
+    connect(&m_filter, &models::CatalogFilterModel::filterChanged, this, &CatalogPane::updateCount);
+    connect(m_cancel, &QPushButton::clicked, this, &CatalogPane::cancelLoadRequested);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CatalogPane::selectionChanged);
+    updateCount(m_filter.rowCount(), catalog.rowCount());
+}
+
+std::vector<std::string> CatalogPane::selectedServerIds() const
+{
+    std::vector<std::string> ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    ids.reserve(std::size_t(rows.size()));
+    for (const QModelIndex &row : rows)
+        ids.push_back(row.data(models::CatalogTableModel::ServerIdRole).toString().toStdString());
+    return ids;
+}
+
+void CatalogPane::showLoading(qsizetype loaded)
+{
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_progress->setFormat(tr("Reading the catalog: %1 servers").arg(QLocale().toString(qlonglong(loaded))));
+    m_progress->setTextVisible(true);
+}
+
+void CatalogPane::showLoaded()
+{
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    refreshFilterChoices();
+}
+
+void CatalogPane::refreshFilterChoices()
+{
+    const models::CatalogSnapshot &catalog = m_catalog.document().catalog();
+    const auto refill = [](QComboBox *box, const QString &any, const QStringList &values) {
+        const QString current = box->currentIndex() > 0 ? box->currentText() : QString();
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(any);
+        box->addItems(values);
+        box->setCurrentIndex(std::max(0, box->findText(current)));
+    };
+    refill(m_manager, tr("All managers"), models::catalogManagers(catalog));
+    refill(m_managerType, tr("All types"), models::catalogManagerTypes(catalog));
+}
+
+void CatalogPane::updateCount(int shown, int total)
+{
+    const QLocale locale;
+    m_count->setText(shown == total ? tr("%1 servers").arg(locale.toString(total))
+                                    : tr("%1 of %2 servers").arg(locale.toString(shown), locale.toString(total)));
+}
+
+} // namespace sms::ui

@@ -1,0 +1,314 @@
+#include "ui/EndpointActions.h"
+
+#include "services/AppSync.h"
+#include "services/CatalogActions.h"
+#include "services/CatalogLoader.h"
+#include "services/PlainWords.h"
+#include "services/EndpointLists.h"
+
+#include <QDateTime>
+#include <QMessageBox>
+#include <QWidget>
+
+namespace sms::ui {
+namespace {
+
+models::CatalogSource sourceOf(const services::EndpointSession &session)
+{
+    models::CatalogSource source;
+    source.endpoint = session.endpoint().toString(QUrl::RemoveUserInfo).toStdString();
+    source.region = session.region().toStdString();
+    return source;
+}
+
+} // namespace
+
+EndpointActions::EndpointActions(services::EndpointSession &session, models::PlanEditor &editor, QWidget *window)
+    : QObject(window)
+    , m_session(session)
+    , m_editor(editor)
+    , m_window(window)
+{
+}
+
+EndpointActions::~EndpointActions() = default;
+
+QString EndpointActions::activity() const
+{
+    return m_running.join(QStringLiteral(" \u00B7 "));
+}
+
+void EndpointActions::begin(const QString &what)
+{
+    m_running << what;
+    Q_EMIT activityChanged(activity());
+}
+
+void EndpointActions::end(const QString &what)
+{
+    m_running.removeOne(what);
+    Q_EMIT activityChanged(activity());
+}
+
+void EndpointActions::reportError(const QString &title, const SmsError &error)
+{
+    const QString words = services::plainWords(error);
+    Q_EMIT message(title + QStringLiteral(": ") + words);
+    if (m_window && error.errorCode() != ErrorCode::Canceled)
+        QMessageBox::warning(m_window, title, words);
+}
+
+bool EndpointActions::confirm(const QString &title, const QString &text, const QString &acceptLabel)
+{
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_window);
+    box.addButton(acceptLabel, QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() != QMessageBox::Cancel;
+}
+
+void EndpointActions::loadCatalog()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client || m_loader)
+        return;
+    models::PlanDocument &document = m_editor.document();
+    document.beginCatalog(sourceOf(m_session));
+    const QString what = tr("Reading the catalog");
+    begin(what);
+    auto *loader = new services::CatalogLoader(*client, this);
+    m_loader = loader;
+    connect(loader, &services::CatalogLoader::serversArrived, this,
+            [&document](std::vector<api::Server> page) { document.appendServers(std::move(page)); });
+    connect(loader, &services::CatalogLoader::progress, this, &EndpointActions::catalogProgress);
+    connect(loader, &services::CatalogLoader::connectorsArrived, this,
+            [&document](std::vector<api::Connector> connectors) { document.setConnectors(std::move(connectors)); });
+    connect(loader, &services::CatalogLoader::finished, this,
+            [this, what, &document](const Result<models::CatalogSource> &result) {
+                end(what);
+                if (result) {
+                    document.setCatalogSource(result.value());
+                    Q_EMIT message(tr("Read %n server(s) from the endpoint.", nullptr,
+                                      int(document.catalog().servers.size())));
+                    loadReplicationJobs();
+                } else {
+                    reportError(tr("Could not read the catalog"), result.error());
+                }
+                Q_EMIT catalogLoaded(result.ok());
+            });
+    Q_EMIT catalogProgress(0);
+    loader->start();
+}
+
+void EndpointActions::cancelCatalogLoad()
+{
+    if (m_loader)
+        m_loader->cancel();
+}
+
+void EndpointActions::loadReplicationJobs()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client)
+        return;
+    const QString what = tr("Reading replication jobs");
+    begin(what);
+    services::loadReplicationJobs(*client, this, [this, what](Result<std::vector<models::ReplicationJobSummary>> jobs) {
+        end(what);
+        if (jobs)
+            m_editor.document().setReplicationJobs(std::move(jobs).value());
+        else
+            reportError(tr("Could not read the replication jobs"), jobs.error());
+    });
+}
+
+void EndpointActions::importCatalog()
+{
+    if (client::SmsClient *client = m_session.client())
+        watchCatalogChange(services::importCatalog(*client, this), tr("Importing the catalog"),
+                           tr("The catalog was imported."), tr("Could not import the catalog"));
+}
+
+void EndpointActions::deleteCatalog()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client
+        || !confirm(tr("Delete the server catalog"),
+                    tr("Delete the server catalog of %1? The endpoint forgets every server until the catalog is "
+                       "imported again. Replication jobs and applications stay.")
+                        .arg(m_session.description()),
+                    tr("Delete Catalog")))
+        return;
+    watchCatalogChange(services::deleteCatalog(*client, this), tr("Deleting the catalog"),
+                       tr("The catalog was deleted."), tr("Could not delete the catalog"));
+}
+
+void EndpointActions::watchCatalogChange(services::CatalogChange *change, const QString &what, const QString &done,
+                                         const QString &failed)
+{
+    begin(what);
+    connect(change, &services::CatalogChange::statusChanged, this, &EndpointActions::message);
+    connect(change, &services::CatalogChange::finished, this,
+            [this, what, done, failed](const Result<services::CatalogStatus> &result) {
+                end(what);
+                if (!result) {
+                    reportError(failed, result.error());
+                    return;
+                }
+                Q_EMIT message(done);
+                loadCatalog();  // what the endpoint has now
+            });
+    // The change starts itself from the event loop, after these connections.
+}
+
+void EndpointActions::refreshApplications()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client)
+        return;
+    const QString what = tr("Reading applications");
+    begin(what);
+    auto *refresh = new services::AppRefresh(*client, this);
+    connect(refresh, &services::AppRefresh::progress, this, [this](int done, int total) {
+        Q_EMIT message(tr("Reading applications: %1 of %2").arg(done).arg(total));
+    });
+    connect(refresh, &services::AppRefresh::finished, this,
+            [this, what](const Result<std::vector<models::PlanApplication>> &result) {
+                end(what);
+                if (!result) {
+                    reportError(tr("Could not read the applications"), result.error());
+                    return;
+                }
+                const int count = m_editor.importApplications(result.value());
+                Q_EMIT message(count == 0 ? tr("The endpoint has no applications.")
+                                          : tr("Brought %n application(s) in from the endpoint.", nullptr, count));
+            });
+    refresh->start();
+}
+
+void EndpointActions::pushApplications(const std::vector<models::PlanKey> &applications)
+{
+    client::SmsClient *client = m_session.client();
+    const models::PlanDocument &document = m_editor.document();
+    std::vector<models::PlanApplication> apps;
+    for (models::PlanKey key : applications) {
+        const models::PlanPosition position = document.positionOf(key);
+        if (position.isValid() && !position.isGroup())
+            apps.push_back(document.application(position.application));
+    }
+    if (!client || apps.empty())
+        return;
+    const QString what = tr("Sending %n application(s)", nullptr, int(apps.size()));
+    begin(what);
+    auto *push = new services::AppPush(*client, std::move(apps), {}, this);
+    connect(push, &services::AppPush::progress, this, [this](int done, int total, const QString &current) {
+        Q_EMIT message(tr("Sending %1 (%2 of %3)").arg(current).arg(done + 1).arg(total));
+    });
+    connect(push, &services::AppPush::appPushed, this, [this](const services::AppPushOutcome &outcome) {
+        if (outcome.ids)
+            m_editor.document().setEndpointIds(outcome.appKey, outcome.ids->appId, outcome.ids->serverGroupIds);
+    });
+    connect(push, &services::AppPush::finished, this, [this, what](const services::AppPushReport &report) {
+        end(what);
+        QStringList failures;
+        const models::PlanDocument &doc = m_editor.document();
+        for (const services::AppPushOutcome &outcome : report.pushed) {
+            if (outcome.ids)
+                continue;
+            const models::PlanPosition position = doc.positionOf(outcome.appKey);
+            const QString name = position.isValid() ? QString::fromStdString(doc.application(position.application).name)
+                                                    : tr("an application");
+            failures << tr("%1: %2").arg(name, services::plainWords(outcome.ids.error()));
+        }
+        const int sent = int(report.pushed.size()) - int(failures.size());
+        Q_EMIT message(tr("%n application(s) created or updated on the endpoint.", nullptr, sent));
+        if (!failures.isEmpty() && m_window)
+            QMessageBox::warning(m_window, tr("Some applications were not sent"), failures.join(QStringLiteral("\n\n")));
+    });
+    push->start();
+}
+
+void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::PlanKey> &applications)
+{
+    client::SmsClient *client = m_session.client();
+    const models::PlanDocument &document = m_editor.document();
+    std::vector<std::string> appIds;
+    std::vector<models::PlanKey> keys;
+    QStringList names;
+    for (models::PlanKey key : applications) {
+        const models::PlanPosition position = document.positionOf(key);
+        if (!position.isValid() || position.isGroup() || document.application(position.application).appId.empty())
+            continue;
+        appIds.push_back(document.application(position.application).appId);
+        keys.push_back(key);
+        names << QString::fromStdString(document.application(position.application).name);
+    }
+    if (!client)
+        return;
+    if (appIds.empty()) {
+        Q_EMIT message(tr("None of the selected applications exists on the endpoint."));
+        return;
+    }
+    if (!confirm(tr("Delete from the endpoint"),
+                 tr("Delete %1 from %2? The plan keeps them, so they can be created again.")
+                     .arg(names.join(QStringLiteral(", ")), m_session.description()),
+                 tr("Delete")))
+        return;
+    const QString what = tr("Deleting %n application(s)", nullptr, int(appIds.size()));
+    begin(what);
+    auto *push = new services::AppPush(*client, {}, appIds, this);
+    connect(push, &services::AppPush::finished, this, [this, what, keys, appIds](const services::AppPushReport &report) {
+        end(what);
+        QStringList failures;
+        for (const services::AppDeletionOutcome &outcome : report.deleted) {
+            const auto at = std::find(appIds.begin(), appIds.end(), outcome.appId) - appIds.begin();
+            if (outcome.result) {
+                // The plan keeps the application, now as one the endpoint does not have.
+                m_editor.document().setEndpointIds(keys[std::size_t(at)], {}, {});
+            } else {
+                failures << tr("%1: %2").arg(QString::fromStdString(outcome.appId),
+                                             services::plainWords(outcome.result.error()));
+            }
+        }
+        if (!failures.isEmpty() && m_window)
+            QMessageBox::warning(m_window, tr("Some applications were not deleted"), failures.join(QStringLiteral("\n\n")));
+        else
+            Q_EMIT message(tr("Deleted from the endpoint."));
+    });
+    push->start();
+}
+
+void EndpointActions::disassociateConnector(const QString &connectorId)
+{
+    client::SmsClient *client = m_session.client();
+    if (!client)
+        return;
+    const QString what = tr("Disassociating %1").arg(connectorId);
+    begin(what);
+    auto *call = services::disassociateConnector(*client, connectorId.toStdString(), this);
+    connect(call, &services::ConnectorDisassociation::finished, this, [this, what](const Result<void> &result) {
+        end(what);
+        if (!result) {
+            reportError(tr("Could not disassociate the connector"), result.error());
+            return;
+        }
+        loadConnectors();
+    });
+}
+
+void EndpointActions::loadConnectors()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client)
+        return;
+    const QString what = tr("Reading connectors");
+    begin(what);
+    services::loadConnectors(*client, this, [this, what](Result<std::vector<api::Connector>> connectors) {
+        end(what);
+        if (connectors)
+            m_editor.document().setConnectors(std::move(connectors).value());
+        else
+            reportError(tr("Could not read the connectors"), connectors.error());
+    });
+}
+
+} // namespace sms::ui

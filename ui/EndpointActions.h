@@ -1,0 +1,67 @@
+#pragma once
+// EndpointActions: what the window asks of the endpoint, each through a
+// services/ use case: read the catalog into the plan, import or delete the
+// catalog, refresh the plan's applications from the endpoint, create or
+// update the selected applications there, delete them there, disassociate a
+// connector. Confirmations and error dialogs for these live here too, so
+// MainWindow only wires actions to them.
+
+#include "models/PlanEditor.h"
+#include "services/CatalogActions.h"
+#include "services/CatalogLoader.h"
+#include "services/EndpointSession.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace sms::ui {
+
+class EndpointActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    EndpointActions(services::EndpointSession &session, models::PlanEditor &editor, QWidget *window);
+    ~EndpointActions() override;
+
+    bool isConnected() const { return m_session.client() != nullptr; }
+    bool isLoadingCatalog() const { return m_loader != nullptr; }
+    // What is running, for the status bar; empty when idle.
+    QString activity() const;
+
+    void loadCatalog();
+    void cancelCatalogLoad();
+    void importCatalog();
+    void deleteCatalog();
+    void refreshApplications();
+    void pushApplications(const std::vector<models::PlanKey> &applications);
+    void deleteApplicationsOnEndpoint(const std::vector<models::PlanKey> &applications);
+    void disassociateConnector(const QString &connectorId);
+    void loadConnectors();
+
+Q_SIGNALS:
+    void activityChanged(const QString &activity);
+    void catalogProgress(qsizetype servers);
+    void catalogLoaded(bool complete);
+    void message(const QString &text);
+
+private:
+    void begin(const QString &what);
+    void end(const QString &what);
+    void reportError(const QString &title, const sms::SmsError &error);
+    void loadReplicationJobs();
+    // Shows an import or delete of the catalog as it runs, then reads the catalog again.
+    void watchCatalogChange(services::CatalogChange *change, const QString &what, const QString &done,
+                            const QString &failed);
+    bool confirm(const QString &title, const QString &text, const QString &acceptLabel);
+
+    services::EndpointSession &m_session;
+    models::PlanEditor &m_editor;
+    QPointer<QWidget> m_window;
+    QPointer<services::CatalogLoader> m_loader;
+    QStringList m_running;
+};
+
+} // namespace sms::ui

@@ -1,0 +1,601 @@
+#include "ui/MainWindow.h"
+
+#include "api/QtText.h"
+#include "models/PlanMimeTypes.h"
+#include "ui/ActivityPane.h"
+#include "ui/ApplicationsPane.h"
+#include "ui/CatalogPane.h"
+#include "ui/ConnectionDialog.h"
+#include "ui/ConnectorsPane.h"
+#include "ui/EndpointActions.h"
+#include "ui/PlanFiles.h"
+#include "ui/PropertiesPane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace sms::ui {
+
+using Kind = models::ApplicationsTreeModel::Kind;
+
+struct MainWindow::Actions
+{
+    QAction *newPlan, *open, *save, *saveAs, *quit;
+    QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
+    QAction *newApplication, *newGroup, *newFromSelection, *addToGroup;
+    QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
+    QAction *refreshApps, *pushApps, *deleteOnEndpoint;
+    QAction *about;
+};
+
+MainWindow::MainWindow(StartOptions options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(std::move(options))
+    , m_document(this)
+    , m_editor(m_document, this)
+    , m_catalogModel(m_document, this)
+    , m_treeModel(m_editor, this)
+    , m_session(m_options.sandboxOptions, this)
+    , m_files(new PlanFiles(m_document, this))
+    , m_endpoint(new EndpointActions(m_session, m_editor, this))
+    , m_catalogPane(new CatalogPane(m_catalogModel, this))
+    , m_applicationsPane(new ApplicationsPane(m_treeModel, this))
+    , m_connectorsPane(new ConnectorsPane(this))
+    , m_propertiesPane(new PropertiesPane(m_editor, this))
+    , m_activityPane(new ActivityPane(this))
+    , m_connectionLabel(new QLabel(this))
+    , m_requestsLabel(new QLabel(this))
+    , m_catalogLabel(new QLabel(this))
+    , m_actions(std::make_unique<Actions>())
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("network-server")));
+
+    addPane(m_catalogPane, QStringLiteral("CatalogDock"), Qt::LeftDockWidgetArea);
+    addPane(m_applicationsPane, QStringLiteral("ApplicationsDock"), Qt::RightDockWidgetArea);
+    addPane(m_propertiesPane, QStringLiteral("PropertiesDock"), Qt::RightDockWidgetArea);
+    QDockWidget *connectors = addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *activity = addPane(m_activityPane, QStringLiteral("ActivityDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(connectors, activity);
+    activity->raise();
+
+    createActions();
+    createMenus();
+    createStatusBar();
+    retranslate();
+    restoreLayout();
+
+    connect(&m_document, &models::PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_files, &PlanFiles::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_files, &PlanFiles::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+    connect(m_files, &PlanFiles::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(&m_editor, &models::PlanEditor::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_endpoint, &EndpointActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_endpoint, &EndpointActions::activityChanged, this, [this](const QString &what) {
+        m_requestsLabel->setText(what);
+        updateActions();
+    });
+    connect(m_endpoint, &EndpointActions::catalogProgress, m_catalogPane, &CatalogPane::showLoading);
+    connect(m_endpoint, &EndpointActions::catalogLoaded, m_catalogPane, [this] { m_catalogPane->showLoaded(); });
+    connect(m_catalogPane, &CatalogPane::cancelLoadRequested, m_endpoint, &EndpointActions::cancelCatalogLoad);
+    connect(m_connectorsPane, &ConnectorsPane::disassociateRequested, m_endpoint, &EndpointActions::disassociateConnector);
+    connect(m_connectorsPane, &ConnectorsPane::refreshRequested, m_endpoint, &EndpointActions::loadConnectors);
+    connect(&m_document, &models::PlanDocument::connectorsChanged, this,
+            [this] { m_connectorsPane->setConnectors(m_document.catalog().connectors); });
+    connect(&m_document, &models::PlanDocument::catalogSourceChanged, this, [this] {
+        const auto &source = m_document.catalog().source;
+        const QString status = source.status ? api::toQString(*source.status) : tr("not read");
+        m_catalogLabel->setText(tr("Catalog %1 \u00B7 %2 servers")
+                                    .arg(status, QLocale().toString(qulonglong(m_document.catalog().servers.size()))));
+    });
+    connect(&m_session, &services::EndpointSession::callFinished, m_activityPane, &ActivityPane::record);
+    connect(&m_session, &services::EndpointSession::opening, this, [this](const QString &what) {
+        m_connectionLabel->setText(what);
+        updateActions();
+    });
+    connect(&m_session, &services::EndpointSession::opened, this, [this] {
+        m_connectionLabel->setText(m_session.description());
+        updateActions();
+        // A plan opened from a file keeps its own catalog until asked to refresh.
+        if (m_document.catalog().servers.empty())
+            m_endpoint->loadCatalog();
+    });
+    connect(&m_session, &services::EndpointSession::failed, this, [this](const SmsError &error) {
+        m_connectionLabel->setText(tr("Not connected"));
+        updateActions();
+        QMessageBox::warning(this, tr("Could not connect"), QString::fromStdString(error.message));
+    });
+    connect(m_catalogPane, &CatalogPane::selectionChanged, this, [this] {
+        m_catalogHasFocus = true;
+        updateActions();
+        updateProperties();
+    });
+    connect(m_applicationsPane, &ApplicationsPane::selectionChanged, this, [this] {
+        m_catalogHasFocus = false;
+        updateActions();
+        updateProperties();
+    });
+    connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+
+    updateTitle();
+    updateActions();
+    updateRecentMenu();
+    m_connectionLabel->setText(tr("Not connected"));
+
+    if (!m_options.planFile.isEmpty())
+        m_files->openFile(m_options.planFile);
+    m_session.open(m_options.connection, m_options.sandbox);
+}
+
+MainWindow::~MainWindow()
+{
+    // The panes and helpers use the document, models and session, which as
+    // members go before QWidget's destructor would delete the children.
+    m_document.undoStack().disconnect(this);
+    m_document.disconnect(this);
+    m_session.disconnect(this);
+    delete m_endpoint;
+    delete m_files;
+    qDeleteAll(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
+}
+
+QDockWidget *MainWindow::addPane(QWidget *pane, const QString &objectName, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(this);
+    dock->setObjectName(objectName);
+    dock->setWidget(pane);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                      | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createActions()
+{
+    Actions &a = *m_actions;
+    const auto make = [this](const char *icon, QKeySequence::StandardKey key, auto slot) {
+        auto *action = new QAction(QIcon::fromTheme(QString::fromLatin1(icon)), QString(), this);
+        if (key != QKeySequence::UnknownKey)
+            action->setShortcuts(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    a.newPlan = make("document-new", QKeySequence::New, [this] { m_files->newPlan(); });
+    a.open = make("document-open", QKeySequence::Open, [this] { m_files->open(); });
+    a.save = make("document-save", QKeySequence::Save, [this] { m_files->save(); });
+    a.saveAs = make("document-save-as", QKeySequence::SaveAs, [this] { m_files->saveAs(); });
+    a.quit = make("application-exit", QKeySequence::Quit, [this] { close(); });
+    a.undo = m_document.undoStack().createUndoAction(this);
+    a.undo->setShortcuts(QKeySequence::Undo);
+    a.undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    a.redo = m_document.undoStack().createRedoAction(this);
+    a.redo->setShortcuts(QKeySequence::Redo);
+    a.redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    a.cut = make("edit-cut", QKeySequence::Cut, [this] { copySelection(true); });
+    a.copy = make("edit-copy", QKeySequence::Copy, [this] { copySelection(false); });
+    a.paste = make("edit-paste", QKeySequence::Paste, [this] { paste(); });
+    a.remove = make("edit-delete", QKeySequence::Delete, [this] { deleteSelection(); });
+    a.rename = make("edit-rename", QKeySequence::UnknownKey, [this] { renameCurrent(); });
+    a.rename->setShortcut(Qt::Key_F2);
+    a.newApplication = make("folder-new", QKeySequence::UnknownKey, [this] { newApplication(); });
+    a.newApplication->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    a.newGroup = make("list-add", QKeySequence::UnknownKey, [this] { newGroup(); });
+    a.newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    a.newFromSelection = make("go-next", QKeySequence::UnknownKey, [this] { newApplicationFromSelection(); });
+    a.newFromSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    a.addToGroup = make("list-add", QKeySequence::UnknownKey, [this] { addSelectionToGroup(); });
+    a.addToGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    a.connect = make("network-connect", QKeySequence::UnknownKey, [this] { showConnectionDialog(); });
+    a.refreshCatalog = make("view-refresh", QKeySequence::Refresh, [this] { m_endpoint->loadCatalog(); });
+    a.importCatalog = make("document-import", QKeySequence::UnknownKey, [this] { m_endpoint->importCatalog(); });
+    a.deleteCatalog = make("edit-delete", QKeySequence::UnknownKey, [this] { m_endpoint->deleteCatalog(); });
+    a.refreshApps = make("view-refresh", QKeySequence::UnknownKey, [this] { m_endpoint->refreshApplications(); });
+    a.pushApps = make("go-up", QKeySequence::UnknownKey, [this] {
+        std::vector<models::PlanKey> apps;
+        for (models::PlanKey key : m_applicationsPane->selectedKeys()) {
+            const models::PlanPosition position = m_document.positionOf(key);
+            const models::PlanKey app = m_document.application(position.application).key;
+            if (std::find(apps.begin(), apps.end(), app) == apps.end())
+                apps.push_back(app);
+        }
+        m_endpoint->pushApplications(apps);
+    });
+    a.deleteOnEndpoint = make("edit-delete", QKeySequence::UnknownKey, [this] {
+        std::vector<models::PlanKey> apps;
+        for (models::PlanKey key : m_applicationsPane->selectedKeys()) {
+            if (!m_document.positionOf(key).isGroup())
+                apps.push_back(key);
+        }
+        m_endpoint->deleteApplicationsOnEndpoint(apps);
+    });
+    a.about = make("help-about", QKeySequence::UnknownKey, [this] {
+        QMessageBox::about(this, tr("About SMS Migration Planner"),
+                           tr("<b>SMS Migration Planner %1</b><p>Plan and run server migrations with the AWS Server "
+                              "Migration Service API, against AWS or the built-in local sandbox.</p>")
+                               .arg(QStringLiteral(SMS_VERSION)));
+    });
+
+    // The context menus offer the same actions as the menus.
+    QTreeView *tree = m_applicationsPane->view();
+    tree->addActions({a.newApplication, a.newGroup, a.rename, a.cut, a.copy, a.paste, a.remove});
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    tree->addAction(separator);
+    tree->addActions({a.pushApps, a.deleteOnEndpoint});
+    QTableView *table = m_catalogPane->view();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addActions({a.newFromSelection, a.addToGroup, a.copy});
+}
+
+void MainWindow::createMenus()
+{
+    Actions &a = *m_actions;
+    QMenu *file = menuBar()->addMenu(QString());
+    file->setObjectName(QStringLiteral("FileMenu"));
+    file->addActions({a.newPlan, a.open});
+    m_recentMenu = file->addMenu(QString());
+    file->addActions({a.save, a.saveAs});
+    file->addSeparator();
+    file->addAction(a.quit);
+
+    QMenu *edit = menuBar()->addMenu(QString());
+    edit->setObjectName(QStringLiteral("EditMenu"));
+    edit->addActions({a.undo, a.redo});
+    edit->addSeparator();
+    edit->addActions({a.cut, a.copy, a.paste, a.remove, a.rename});
+
+    QMenu *plan = menuBar()->addMenu(QString());
+    plan->setObjectName(QStringLiteral("PlanMenu"));
+    plan->addActions({a.newApplication, a.newGroup});
+    plan->addSeparator();
+    plan->addActions({a.newFromSelection, a.addToGroup});
+
+    QMenu *endpoint = menuBar()->addMenu(QString());
+    endpoint->setObjectName(QStringLiteral("EndpointMenu"));
+    endpoint->addAction(a.connect);
+    endpoint->addSeparator();
+    endpoint->addActions({a.refreshCatalog, a.importCatalog, a.deleteCatalog});
+    endpoint->addSeparator();
+    endpoint->addActions({a.refreshApps, a.pushApps, a.deleteOnEndpoint});
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(QString());
+    help->setObjectName(QStringLiteral("HelpMenu"));
+    help->addAction(a.about);
+
+    QToolBar *toolbar = addToolBar(QString());
+    toolbar->setObjectName(QStringLiteral("MainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({a.connect, a.refreshCatalog});
+    toolbar->addSeparator();
+    toolbar->addActions({a.open, a.save, a.undo, a.redo});
+    toolbar->addSeparator();
+    toolbar->addActions({a.newFromSelection, a.refreshApps, a.pushApps});
+}
+
+void MainWindow::createStatusBar()
+{
+    statusBar()->addPermanentWidget(m_requestsLabel);
+    statusBar()->addPermanentWidget(m_catalogLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+}
+
+void MainWindow::retranslate()
+{
+    Actions &a = *m_actions;
+    a.newPlan->setText(tr("&New Plan"));
+    a.open->setText(tr("&Open\u2026"));
+    a.save->setText(tr("&Save"));
+    a.saveAs->setText(tr("Save &As\u2026"));
+    a.quit->setText(tr("&Quit"));
+    // The menu names what is undone; the toolbar buttons stay short.
+    a.undo->setIconText(tr("Undo"));
+    a.redo->setIconText(tr("Redo"));
+    a.cut->setText(tr("Cu&t"));
+    a.copy->setText(tr("&Copy"));
+    a.paste->setText(tr("&Paste"));
+    a.remove->setText(tr("&Delete"));
+    a.rename->setText(tr("&Rename"));
+    a.newApplication->setText(tr("New &Application"));
+    a.newGroup->setText(tr("New Server &Group"));
+    a.newFromSelection->setText(tr("New Application from &Selection"));
+    a.newFromSelection->setIconText(tr("New Application"));
+    a.addToGroup->setText(tr("Add to &Group\u2026"));
+    a.connect->setText(tr("&Connect\u2026"));
+    a.refreshCatalog->setText(tr("&Refresh Catalog"));
+    a.importCatalog->setText(tr("&Import Catalog\u2026"));
+    a.deleteCatalog->setText(tr("&Delete Catalog\u2026"));
+    a.refreshApps->setText(tr("Refresh &Applications from Endpoint"));
+    a.refreshApps->setIconText(tr("Refresh Apps"));
+    a.pushApps->setText(tr("Create/&Update on Endpoint"));
+    a.pushApps->setIconText(tr("Push"));
+    a.deleteOnEndpoint->setText(tr("Delete from &Endpoint\u2026"));
+    a.about->setText(tr("&About"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly);
+    const QStringList titles{tr("&File"), tr("&Edit"), tr("&Plan"), tr("E&ndpoint"), tr("&View"), tr("&Help")};
+    const QList<QAction *> menuActions = menuBar()->actions();
+    for (int i = 0; i < menuActions.size() && i < titles.size(); ++i)
+        menuActions[i]->setText(titles[i]);
+    findChild<QToolBar *>(QStringLiteral("MainToolBar"))->setWindowTitle(tr("Main toolbar"));
+    const std::pair<const char *, QString> docks[] = {
+        {"CatalogDock", tr("Catalog")},         {"ApplicationsDock", tr("Applications")},
+        {"PropertiesDock", tr("Properties")},   {"ConnectorsDock", tr("Connectors")},
+        {"ActivityDock", tr("Activity")},
+    };
+    for (const auto &[name, title] : docks)
+        findChild<QDockWidget *>(QString::fromLatin1(name))->setWindowTitle(title);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1500, 900);
+    if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        return;
+    // First start: the catalog gets most of the room, the log a strip below.
+    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QString::fromLatin1(name)); };
+    resizeDocks({dock("CatalogDock"), dock("ApplicationsDock")}, {880, 560}, Qt::Horizontal);
+    resizeDocks({dock("CatalogDock"), dock("ActivityDock")}, {640, 190}, Qt::Vertical);
+    resizeDocks({dock("ApplicationsDock"), dock("PropertiesDock")}, {420, 220}, Qt::Vertical);
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile()
+        && urls.front().toLocalFile().endsWith(QStringLiteral(".smsplan"), Qt::CaseInsensitive))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = event->mimeData()->urls().front().toLocalFile();
+    event->acceptProposedAction();
+    // After the drop returns: a dialog inside a drop handler upsets some platforms.
+    QMetaObject::invokeMethod(this, [this, path] {
+        if (m_files->maybeSave())
+            m_files->openFile(path);
+    }, Qt::QueuedConnection);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] \u2014 SMS Migration Planner").arg(m_files->displayName()));
+    setWindowModified(m_document.isModified());
+}
+
+void MainWindow::updateActions()
+{
+    Actions &a = *m_actions;
+    const bool connected = m_endpoint->isConnected();
+    const bool catalogSelection = m_catalogPane->view()->selectionModel()->hasSelection();
+    const auto treeKeys = m_applicationsPane->selectedKeys();
+    const auto treeServers = m_applicationsPane->selectedServerIds();
+    const bool treeSelection = !treeKeys.empty() || !treeServers.empty();
+    const bool anyServers = m_catalogHasFocus ? catalogSelection : !treeServers.empty();
+    a.cut->setEnabled(!m_catalogHasFocus && !treeServers.empty());
+    a.copy->setEnabled(anyServers);
+    a.paste->setEnabled(true);
+    a.remove->setEnabled(!m_catalogHasFocus && treeSelection);
+    a.rename->setEnabled(!m_catalogHasFocus && !treeKeys.empty());
+    a.newGroup->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
+    a.newFromSelection->setEnabled(anyServers);
+    a.addToGroup->setEnabled(anyServers);
+    a.refreshCatalog->setEnabled(connected && !m_endpoint->isLoadingCatalog());
+    a.importCatalog->setEnabled(connected);
+    a.deleteCatalog->setEnabled(connected);
+    a.refreshApps->setEnabled(connected);
+    a.pushApps->setEnabled(connected && !treeKeys.empty());
+    a.deleteOnEndpoint->setEnabled(connected && !treeKeys.empty());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_files->recentFiles();
+    for (const QString &path : files) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (m_files->maybeSave())
+                m_files->openFile(path);
+        });
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Recent Files"), this, [this] { m_files->clearRecentFiles(); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateProperties()
+{
+    if (m_catalogHasFocus) {
+        const QModelIndexList rows = m_catalogPane->view()->selectionModel()->selectedRows();
+        if (rows.size() == 1)
+            m_propertiesPane->showServer(rows.front().data(models::CatalogTableModel::ServerIdRole).toString());
+        else if (rows.isEmpty())
+            m_propertiesPane->clear();
+        else
+            m_propertiesPane->showSelectionSummary(0, 0, int(rows.size()));
+        return;
+    }
+    const QModelIndexList rows = m_applicationsPane->selectedRows();
+    if (rows.size() != 1) {
+        int apps = 0, groups = 0, servers = 0;
+        for (const QModelIndex &row : rows) {
+            const Kind kind = models::ApplicationsTreeModel::kindOf(row);
+            (kind == Kind::Application ? apps : kind == Kind::Group ? groups : servers) += 1;
+        }
+        if (rows.isEmpty())
+            m_propertiesPane->clear();
+        else
+            m_propertiesPane->showSelectionSummary(apps, groups, servers);
+        return;
+    }
+    const QModelIndex row = rows.front();
+    switch (models::ApplicationsTreeModel::kindOf(row)) {
+    case Kind::Application:
+        m_propertiesPane->showApplication(models::PlanKey(row.data(models::ApplicationsTreeModel::KeyRole).toULongLong()));
+        break;
+    case Kind::Group:
+        m_propertiesPane->showGroup(models::PlanKey(row.data(models::ApplicationsTreeModel::KeyRole).toULongLong()));
+        break;
+    case Kind::Server:
+        m_propertiesPane->showServer(row.data(models::ApplicationsTreeModel::ServerIdRole).toString());
+        break;
+    }
+}
+
+void MainWindow::showConnectionDialog()
+{
+    ConnectionDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_session.open(dialog.request(), dialog.sandboxChosen());
+}
+
+std::vector<std::string> MainWindow::selectedServersAnywhere() const
+{
+    return m_catalogHasFocus ? m_catalogPane->selectedServerIds() : m_applicationsPane->selectedServerIds();
+}
+
+void MainWindow::newApplication()
+{
+    m_applicationsPane->selectKey(m_editor.newApplication());
+}
+
+void MainWindow::newGroup()
+{
+    const models::PlanKey app = m_applicationsPane->currentApplication();
+    if (app != models::kNoKey)
+        m_applicationsPane->selectKey(m_editor.newGroup(app));
+}
+
+void MainWindow::newApplicationFromSelection()
+{
+    auto servers = selectedServersAnywhere();
+    if (!servers.empty())
+        m_applicationsPane->selectKey(m_editor.newApplicationFromServers(std::move(servers)));
+}
+
+void MainWindow::addSelectionToGroup()
+{
+    auto servers = selectedServersAnywhere();
+    if (servers.empty())
+        return;
+    // Every group of the plan, by "Application / Group".
+    QStringList names;
+    std::vector<models::PlanKey> keys;
+    for (const models::PlanApplication &app : m_document.applications()) {
+        for (const models::PlanServerGroup &group : app.serverGroups) {
+            names << QStringLiteral("%1 / %2").arg(QString::fromStdString(app.name), QString::fromStdString(group.name));
+            keys.push_back(group.key);
+        }
+    }
+    if (keys.empty()) {
+        QMessageBox::information(this, tr("Add to group"),
+                                 tr("The plan has no server group yet. Use \u201CNew Application from Selection\u201D "
+                                    "to make one with these servers."));
+        return;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Add to group"),
+                                                 tr("Add %n server(s) to:", nullptr, int(servers.size())), names, 0,
+                                                 false, &ok);
+    if (ok)
+        m_editor.addServersToGroup(std::move(servers), keys[std::size_t(names.indexOf(chosen))]);
+}
+
+void MainWindow::deleteSelection()
+{
+    if (!m_catalogHasFocus)
+        m_editor.deleteItems(m_applicationsPane->selectedKeys(), m_applicationsPane->selectedServerIds());
+}
+
+void MainWindow::renameCurrent()
+{
+    QTreeView *tree = m_applicationsPane->view();
+    tree->edit(tree->currentIndex().siblingAtColumn(models::ApplicationsTreeModel::Name));
+}
+
+void MainWindow::copySelection(bool cut)
+{
+    auto servers = selectedServersAnywhere();
+    if (servers.empty())
+        return;
+    QApplication::clipboard()->setMimeData(models::serverIdsMimeData(servers).release());
+    if (cut) {
+        const int count = int(servers.size());
+        m_editor.removeServers(std::move(servers));
+        statusBar()->showMessage(tr("Cut %n server(s): paste them onto a server group.", nullptr, count), 6000);
+    }
+}
+
+void MainWindow::paste()
+{
+    const QMimeData *data = QApplication::clipboard()->mimeData();
+    auto servers = data ? models::serverIdsFrom(*data) : std::vector<std::string>();
+    if (servers.empty()) {
+        statusBar()->showMessage(tr("The clipboard holds no servers."), 4000);
+        return;
+    }
+    const models::PlanKey group = m_applicationsPane->currentGroup();
+    const models::PlanKey app = m_applicationsPane->currentApplication();
+    if (group != models::kNoKey)
+        m_editor.addServersToGroup(std::move(servers), group);
+    else if (app != models::kNoKey)
+        m_applicationsPane->selectKey(m_editor.newGroupFromServers(std::move(servers), app));
+    else
+        m_applicationsPane->selectKey(m_editor.newApplicationFromServers(std::move(servers)));
+}
+
+} // namespace sms::ui

@@ -1,0 +1,108 @@
+#pragma once
+// MainWindow: the planner's workspace. It owns the plan document, the item
+// models over it and the endpoint session, puts each pane in a dock (layout
+// saved and restored), and wires actions to PlanEditor (plan edits),
+// PlanFiles (files) and EndpointActions (the endpoint). It holds no logic of
+// its own beyond that wiring.
+
+#include "models/ApplicationsTreeModel.h"
+#include "models/CatalogTableModel.h"
+#include "models/PlanDocument.h"
+#include "models/PlanEditor.h"
+#include "services/EndpointSession.h"
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace sms::ui {
+
+class ActivityPane;
+class ApplicationsPane;
+class CatalogPane;
+class ConnectorsPane;
+class EndpointActions;
+class PlanFiles;
+class PropertiesPane;
+
+struct StartOptions
+{
+    QString planFile;
+    services::ConnectionRequest connection;
+    bool sandbox = false;
+    services::SandboxOptions sandboxOptions;
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(StartOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    models::PlanDocument &document() { return m_document; }
+    CatalogPane *catalogPane() const { return m_catalogPane; }
+    ApplicationsPane *applicationsPane() const { return m_applicationsPane; }
+    EndpointActions *endpoint() const { return m_endpoint; }
+    PlanFiles *files() const { return m_files; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    QDockWidget *addPane(QWidget *pane, const QString &objectName, Qt::DockWidgetArea area);
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void retranslate();
+    void restoreLayout();
+    void saveLayout();
+    void updateTitle();
+    void updateActions();
+    void updateRecentMenu();
+    void updateProperties();
+    void showConnectionDialog();
+
+    // Edits from the selection
+    void newApplication();
+    void newGroup();
+    void newApplicationFromSelection();
+    void addSelectionToGroup();
+    void deleteSelection();
+    void renameCurrent();
+    void copySelection(bool cut);
+    void paste();
+    std::vector<std::string> selectedServersAnywhere() const;
+
+    StartOptions m_options;
+    models::PlanDocument m_document;
+    models::PlanEditor m_editor;
+    models::CatalogTableModel m_catalogModel;
+    models::ApplicationsTreeModel m_treeModel;
+    services::EndpointSession m_session;
+
+    PlanFiles *m_files;
+    EndpointActions *m_endpoint;
+    CatalogPane *m_catalogPane;
+    ApplicationsPane *m_applicationsPane;
+    ConnectorsPane *m_connectorsPane;
+    PropertiesPane *m_propertiesPane;
+    ActivityPane *m_activityPane;
+    QLabel *m_connectionLabel;
+    QLabel *m_requestsLabel;
+    QLabel *m_catalogLabel;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    bool m_catalogHasFocus = true;  // which pane the Edit actions act on
+
+    struct Actions;
+    std::unique_ptr<Actions> m_actions;
+};
+
+} // namespace sms::ui
