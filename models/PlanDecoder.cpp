@@ -111,8 +111,9 @@ class Decoder
 public:
     explicit Decoder(const std::string &subject) : m_subject(subject) {}
 
-    Result<PlanData> run(const char *data, std::size_t size, bool padded)
+    Result<PlanData> run(const char *data, std::size_t size, bool padded, const std::function<void()> &parsed)
     {
+        m_parsed = parsed;
         // Editors on Windows may start a UTF-8 file with a byte order mark.
         if (size >= 3 && std::string_view(data, 3) == "\xEF\xBB\xBF") {
             data += 3;
@@ -131,6 +132,9 @@ private:
         element root;
         if (const auto status = parser.parse(data, size, /*realloc_if_needed=*/!padded).get(root); status)
             return notJson(status, std::string_view(data, size));
+        // The parser holds its own copy of every string: the text can go.
+        if (m_parsed)
+            m_parsed();
         return decodeEnvelope(root, plan);
     }
 
@@ -417,13 +421,15 @@ private:
 
     const std::string &m_subject;
     std::optional<SmsError> m_error;
+    std::function<void()> m_parsed;
 };
 
 } // namespace
 
-Result<PlanData> decodePlanBuffer(const char *data, std::size_t size, bool padded, const std::string &subject)
+Result<PlanData> decodePlanBuffer(const char *data, std::size_t size, bool padded, const std::string &subject,
+                                  const std::function<void()> &parsed)
 {
-    return Decoder(subject).run(data, size, padded);
+    return Decoder(subject).run(data, size, padded, parsed);
 }
 
 } // namespace sms::models::detail

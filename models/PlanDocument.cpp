@@ -40,14 +40,14 @@ void PlanDocument::reset(PlanData data)
     rebuildPlacements();
     m_lastKey = largestKey(m_data.applications);
     m_undo.clear();
-    m_catalogModified = false;
+    m_modifiedOutsideUndo = false;
     Q_EMIT resetDone();
     updateModified();
 }
 
 void PlanDocument::markSaved()
 {
-    m_catalogModified = false;
+    m_modifiedOutsideUndo = false;
     m_undo.setClean();
     updateModified();
 }
@@ -289,9 +289,14 @@ void PlanDocument::place(const std::vector<std::string> &serverIds, Placement pl
         Q_EMIT placementsChanged(first, last);
 }
 
+void PlanDocument::markUnsaved()
+{
+    setCatalogModified();
+}
+
 void PlanDocument::setCatalogModified()
 {
-    m_catalogModified = true;
+    m_modifiedOutsideUndo = true;
     updateModified();
 }
 

@@ -69,8 +69,10 @@ public:
     void reset(PlanData data);
 
     QUndoStack &undoStack() { return m_undo; }
-    bool isModified() const { return m_catalogModified || !m_undo.isClean(); }
+    bool isModified() const { return m_modifiedOutsideUndo || !m_undo.isClean(); }
     void markSaved();
+    // Unsaved work that no undo step holds, such as a plan recovered after a crash.
+    void markUnsaved();
 
     // -1 when the server is not in the catalog.
     int catalogRow(std::string_view serverId) const;
@@ -148,7 +150,7 @@ private:
     StringMap<std::size_t> m_jobRows;
     StringMap<Placement> m_placements;
     PlanKey m_lastKey = kNoKey;
-    bool m_catalogModified = false;
+    bool m_modifiedOutsideUndo = false;
     bool m_reportedModified = false;
 };
 

@@ -169,7 +169,9 @@ void PlanEditor::renameApplication(PlanKey application, std::string name)
 void PlanEditor::editApplication(PlanKey application, ApplicationFields fields)
 {
     const PlanPosition position = m_document.positionOf(application);
-    if (!position.isValid() || position.isGroup() || fieldsOf(m_document.application(position.application)) == fields)
+    // A name is required (the API needs one to create the application).
+    if (!position.isValid() || position.isGroup() || fields.name.empty()
+        || fieldsOf(m_document.application(position.application)) == fields)
         return;
     m_document.undoStack().push(new EditApplicationCommand(m_document, application, std::move(fields)));
 }

@@ -41,7 +41,7 @@ Result<PlanData> readPlanFile(const QString &path)
         return fileError("Could not open the plan " + quoted(path) + ": " + file.errorString().toStdString() + ".");
     const qint64 size = file.size();
     // Read straight into a buffer with the parser's padding after the text.
-    const auto buffer = std::make_unique_for_overwrite<char[]>(std::size_t(size) + detail::kPlanDecodePadding);
+    auto buffer = std::make_unique_for_overwrite<char[]>(std::size_t(size) + detail::kPlanDecodePadding);
     qint64 done = 0;
     while (done < size) {
         const qint64 got = file.read(buffer.get() + done, size - done);
@@ -51,7 +51,8 @@ Result<PlanData> readPlanFile(const QString &path)
         done += got;
     }
     std::fill_n(buffer.get() + size, detail::kPlanDecodePadding, '\0');
-    return detail::decodePlanBuffer(buffer.get(), std::size_t(size), /*padded=*/true, "The file " + quoted(path));
+    return detail::decodePlanBuffer(buffer.get(), std::size_t(size), /*padded=*/true, "The file " + quoted(path),
+                                    [&buffer] { buffer.reset(); });
 }
 
 } // namespace sms::models

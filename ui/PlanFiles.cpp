@@ -174,8 +174,10 @@ void PlanFiles::offerRecovery()
             if (!maybeSave())
                 continue;
             m_document.reset(std::move(plan).value());
+            // Recovered work is unsaved work: the close prompt asks for it, and
+            // this session's recovery file keeps it from now on.
+            m_document.markUnsaved();
             setPath(entry.originalPath);
-            // Recovered work is unsaved work: keep it in this session's recovery file.
             autosave();
         }
         m_recovery.remove(entry);

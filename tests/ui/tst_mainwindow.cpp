@@ -4,12 +4,16 @@
 // reopened, and the applications are created on the endpoint.
 
 #include "models/PlanMimeTypes.h"
+#include "models/RecoveryStore.h"
 #include "ui/ApplicationsPane.h"
 #include "ui/CatalogPane.h"
 #include "ui/EndpointActions.h"
 #include "ui/MainWindow.h"
 #include "ui/PlanFiles.h"
 
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void catalogFills();
     void buildSaveReopenPush();
     void badPlanFileChangesNothing();
+    void offersRecoveryAfterCrash();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -149,6 +154,43 @@ void TestMainWindow::badPlanFileChangesNothing()
     QVERIFY(!window->files()->openFile(path));
     QCOMPARE(window->document().catalog().servers.size(), servers);
     QVERIFY(window->files()->filePath().isEmpty());
+}
+
+void TestMainWindow::offersRecoveryAfterCrash()
+{
+    // What a crashed session leaves behind: a recovery copy whose lock nobody holds.
+    const QString dir =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("recovery"));
+    models::PlanData plan;
+    plan.applications.push_back({7, {}, "Recovered app", {}, {}, {}, {{8, {}, "Web tier", {"s-1", "s-2"}}}});
+    const QString original = m_dir.filePath(QStringLiteral("lost.smsplan"));
+    {
+        models::RecoveryStore crashed(dir);
+        QVERIFY(crashed.save(original, plan).ok());
+    }  // gone without discard(): its copy stays, its lock is free
+
+    auto window = makeWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->isConnected(), 30000);
+    QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    window->document().markSaved();
+    QTimer::singleShot(0, this, [] {
+        QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box->text().contains(QStringLiteral("lost.smsplan")));
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text() == QStringLiteral("Restore"))
+                button->click();
+        }
+    });
+    window->files()->offerRecovery();
+    QCOMPARE(window->document().applications().size(), std::size_t(1));
+    QCOMPARE(window->document().applications()[0].name, std::string("Recovered app"));
+    QCOMPARE(window->document().applications()[0].serverGroups[0].serverIds, (std::vector<std::string>{"s-1", "s-2"}));
+    QVERIFY(window->document().isModified());  // recovered work is still unsaved
+    QCOMPARE(window->files()->filePath(), original);
+    // Taken: a second look offers nothing (no dialog would open).
+    QVERIFY(models::RecoveryStore(dir).orphans().empty());
+    window->document().markSaved();
 }
 
 QTEST_MAIN(TestMainWindow)
