@@ -42,18 +42,23 @@ void ApplicationsTreeModel::connectDocument()
     connect(doc, &PlanDocument::serversAboutToBeRemoved, this,
             [this](int app, int group, int first, int last) { beginRemoveRows(groupIndexAt(app, group), first, last); });
     connect(doc, &PlanDocument::serversRemoved, this, &ApplicationsTreeModel::endRemoveRows);
-    // Server rows show catalog names: a catalog read anew renames them.
-    const auto relayout = [this] {
-        Q_EMIT layoutAboutToBeChanged();
-        Q_EMIT layoutChanged();
+    // Server rows show catalog names: a catalog read anew renames them, and
+    // each page that arrives brings names back. One range per group; no
+    // layout change, so views keep their expanded rows and selection.
+    const auto renameServers = [this] {
+        const auto &apps = document().applications();
+        for (int a = 0; a < int(apps.size()); ++a) {
+            for (int g = 0; g < int(apps[std::size_t(a)].serverGroups.size()); ++g) {
+                const int servers = int(apps[std::size_t(a)].serverGroups[std::size_t(g)].serverIds.size());
+                if (servers > 0) {
+                    const QModelIndex group = groupIndexAt(a, g);
+                    Q_EMIT dataChanged(index(0, Name, group), index(servers - 1, ColumnCount - 1, group));
+                }
+            }
+        }
     };
-    connect(doc, &PlanDocument::catalogCleared, this, relayout);
-    connect(doc, &PlanDocument::catalogSourceChanged, this, relayout);
-    // ...and the pages that follow bring the names back.
-    connect(doc, &PlanDocument::serversAppended, this, [this, relayout] {
-        if (rowCount() > 0)
-            relayout();
-    });
+    connect(doc, &PlanDocument::catalogCleared, this, renameServers);
+    connect(doc, &PlanDocument::serversAppended, this, renameServers);
 }
 
 ApplicationsTreeModel::Kind ApplicationsTreeModel::kindOf(const QModelIndex &index)

@@ -225,13 +225,16 @@ void PlanDocument::setEndpointIds(PlanKey application, std::string appId,
     if (!position.isValid() || position.isGroup())
         return;
     PlanApplication &app = m_data.applications[std::size_t(position.application)];
+    // No app at the endpoint, no groups there either.
+    const bool forgotten = appId.empty();
     app.appId = std::move(appId);
     for (int g = 0; g < int(app.serverGroups.size()); ++g) {
         PlanServerGroup &group = app.serverGroups[std::size_t(g)];
         const auto it = std::find_if(groupIds.begin(), groupIds.end(),
                                      [&](const auto &entry) { return entry.first == group.key; });
-        if (it != groupIds.end() && group.serverGroupId != it->second) {
-            group.serverGroupId = it->second;
+        const std::string id = it != groupIds.end() ? it->second : forgotten ? std::string() : group.serverGroupId;
+        if (group.serverGroupId != id) {
+            group.serverGroupId = id;
             Q_EMIT groupChanged(position.application, g);
         }
     }

@@ -362,10 +362,12 @@ void AppPush::onPushed(std::size_t index, Result<EndpointIds> ids)
         return;
     m_inFlight = false;
     m_pushed[index] = ids;
+    // Canceled from outside (the client went away): the rest must not go out.
+    m_canceled = m_canceled || (!ids && ids.error().errorCode() == ErrorCode::Canceled);
     const QPointer<AppPush> alive(this);
     Q_EMIT appPushed(AppPushOutcome{m_applications[index].key, std::move(ids)});
     if (alive)
-        runNext();
+        m_canceled ? finish() : runNext();
 }
 
 void AppPush::onDeleted(std::size_t index, Result<void> result)
@@ -374,10 +376,11 @@ void AppPush::onDeleted(std::size_t index, Result<void> result)
         return;
     m_inFlight = false;
     m_deleted[index] = result;
+    m_canceled = m_canceled || (!result && result.error().errorCode() == ErrorCode::Canceled);
     const QPointer<AppPush> alive(this);
     Q_EMIT appDeleted(AppDeletionOutcome{m_deletions[index], std::move(result)});
     if (alive)
-        runNext();
+        m_canceled ? finish() : runNext();
 }
 
 void AppPush::finish()

@@ -28,6 +28,10 @@ EndpointSession::EndpointSession(SandboxOptions sandboxOptions, QObject *parent)
 EndpointSession::~EndpointSession()
 {
     close();
+    // A credential_process still running: give it a moment, never forever
+    // (the thread deletes itself when it ends).
+    if (m_worker)
+        m_worker->wait(QDeadlineTimer(5000));
 }
 
 QUrl EndpointSession::endpoint() const
@@ -42,6 +46,8 @@ QString EndpointSession::region() const
 
 void EndpointSession::close()
 {
+    if (m_client)
+        Q_EMIT aboutToClose();
     m_client.reset();  // cancels its calls while the sandbox still answers
     m_sandbox.reset();
     m_description.clear();
@@ -58,6 +64,7 @@ void EndpointSession::open(ConnectionRequest request, bool sandboxRequested)
     QThread *worker = QThread::create([result, request, sandboxRequested] {
         result->emplace(chooseConnection(request, sandboxRequested));
     });
+    m_worker = worker;
     connect(worker, &QThread::finished, this, [this, result, request, attempt] {
         if (attempt == m_attempt && result->has_value())
             onChosen(**result, request);

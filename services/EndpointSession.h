@@ -12,6 +12,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 
 #include <memory>
 
@@ -40,6 +41,8 @@ public:
 
 Q_SIGNALS:
     void opening(const QString &what);
+    // The client is about to go: whoever has calls or jobs on it cancels them now.
+    void aboutToClose();
     void opened();
     void failed(const sms::SmsError &error);
     void callFinished(const sms::client::CallRecord &record);
@@ -51,6 +54,7 @@ private:
     SandboxOptions m_sandboxOptions;
     std::unique_ptr<SandboxHost> m_sandbox;
     std::unique_ptr<client::SmsClient> m_client;
+    QPointer<QThread> m_worker;  // resolving credentials
     QString m_description;
     quint64 m_attempt = 0;  // a newer open() makes an older answer moot
     bool m_opening = false;

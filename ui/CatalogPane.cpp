@@ -89,6 +89,8 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     connect(m_unplanned, &QCheckBox::toggled, &m_filter, &models::CatalogFilterModel::setUnplannedOnly);
     connect(&m_filter, &models::CatalogFilterModel::filterChanged, this, &CatalogPane::updateCount);
     connect(m_cancel, &QPushButton::clicked, this, &CatalogPane::cancelLoadRequested);
+    // Another plan brings another catalog, and other managers to choose from.
+    connect(&catalog, &QAbstractItemModel::modelReset, this, &CatalogPane::refreshFilterChoices);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CatalogPane::selectionChanged);
     updateCount(m_filter.rowCount(), catalog.rowCount());
 }
@@ -121,6 +123,8 @@ void CatalogPane::showLoaded()
 void CatalogPane::refreshFilterChoices()
 {
     const models::CatalogSnapshot &catalog = m_catalog.document().catalog();
+    // Keeps the choice when the new catalog has it; otherwise back to "all",
+    // and the filter with it, so that the menu never says what is not applied.
     const auto refill = [](QComboBox *box, const QString &any, const QStringList &values) {
         const QString current = box->currentIndex() > 0 ? box->currentText() : QString();
         const QSignalBlocker blocker(box);
@@ -128,9 +132,10 @@ void CatalogPane::refreshFilterChoices()
         box->addItem(any);
         box->addItems(values);
         box->setCurrentIndex(std::max(0, box->findText(current)));
+        return box->currentIndex() > 0 ? box->currentText() : QString();
     };
-    refill(m_manager, tr("All managers"), models::catalogManagers(catalog));
-    refill(m_managerType, tr("All types"), models::catalogManagerTypes(catalog));
+    m_filter.setManager(refill(m_manager, tr("All managers"), models::catalogManagers(catalog)));
+    m_filter.setManagerType(refill(m_managerType, tr("All types"), models::catalogManagerTypes(catalog)));
 }
 
 void CatalogPane::updateCount(int shown, int total)

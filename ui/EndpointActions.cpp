@@ -29,6 +29,23 @@ EndpointActions::EndpointActions(services::EndpointSession &session, models::Pla
     , m_editor(editor)
     , m_window(window)
 {
+    // Work for one endpoint or one plan must not land in another.
+    connect(&session, &services::EndpointSession::aboutToClose, this, &EndpointActions::cancelAll);
+    connect(&editor.document(), &models::PlanDocument::aboutToReset, this, &EndpointActions::cancelAll);
+}
+
+void EndpointActions::cancelAll()
+{
+    if (m_loader)
+        m_loader->cancel();
+    if (m_catalogChange)
+        m_catalogChange->cancel();
+    if (auto *refresh = qobject_cast<services::AppRefresh *>(m_appJob))
+        refresh->cancel();
+    if (auto *push = qobject_cast<services::AppPush *>(m_appJob))
+        push->cancel();
+    if (m_disassociation)
+        m_disassociation->cancel();
 }
 
 EndpointActions::~EndpointActions() = default;
@@ -84,9 +101,10 @@ void EndpointActions::loadCatalog()
             [&document](std::vector<api::Connector> connectors) { document.setConnectors(std::move(connectors)); });
     connect(loader, &services::CatalogLoader::finished, this,
             [this, what, &document](const Result<models::CatalogSource> &result) {
+                m_loader = nullptr;
                 end(what);
                 if (result) {
-                    document.setCatalogSource(result.value());
+                    document.setCatalogSource(result.value());  // with readAt: complete
                     Q_EMIT message(tr("Read %n server(s) from the endpoint.", nullptr,
                                       int(document.catalog().servers.size())));
                     loadReplicationJobs();
@@ -123,6 +141,8 @@ void EndpointActions::loadReplicationJobs()
 
 void EndpointActions::importCatalog()
 {
+    if (m_catalogChange)
+        return;
     if (client::SmsClient *client = m_session.client())
         watchCatalogChange(services::importCatalog(*client, this), tr("Importing the catalog"),
                            tr("The catalog was imported."), tr("Could not import the catalog"));
@@ -131,7 +151,7 @@ void EndpointActions::importCatalog()
 void EndpointActions::deleteCatalog()
 {
     client::SmsClient *client = m_session.client();
-    if (!client
+    if (!client || m_catalogChange
         || !confirm(tr("Delete the server catalog"),
                     tr("Delete the server catalog of %1? The endpoint forgets every server until the catalog is "
                        "imported again. Replication jobs and applications stay.")
@@ -145,17 +165,22 @@ void EndpointActions::deleteCatalog()
 void EndpointActions::watchCatalogChange(services::CatalogChange *change, const QString &what, const QString &done,
                                          const QString &failed)
 {
+    m_catalogChange = change;
     begin(what);
     connect(change, &services::CatalogChange::statusChanged, this, &EndpointActions::message);
     connect(change, &services::CatalogChange::finished, this,
             [this, what, done, failed](const Result<services::CatalogStatus> &result) {
+                m_catalogChange = nullptr;
                 end(what);
                 if (!result) {
                     reportError(failed, result.error());
                     return;
                 }
                 Q_EMIT message(done);
-                loadCatalog();  // what the endpoint has now
+                // What the endpoint has now, even if a read was under way.
+                if (m_loader)
+                    m_loader->cancel();
+                loadCatalog();
             });
     // The change starts itself from the event loop, after these connections.
 }
@@ -163,16 +188,18 @@ void EndpointActions::watchCatalogChange(services::CatalogChange *change, const 
 void EndpointActions::refreshApplications()
 {
     client::SmsClient *client = m_session.client();
-    if (!client)
+    if (!client || m_appJob)
         return;
     const QString what = tr("Reading applications");
     begin(what);
     auto *refresh = new services::AppRefresh(*client, this);
+    m_appJob = refresh;
     connect(refresh, &services::AppRefresh::progress, this, [this](int done, int total) {
         Q_EMIT message(tr("Reading applications: %1 of %2").arg(done).arg(total));
     });
     connect(refresh, &services::AppRefresh::finished, this,
             [this, what](const Result<std::vector<models::PlanApplication>> &result) {
+                m_appJob = nullptr;
                 end(what);
                 if (!result) {
                     reportError(tr("Could not read the applications"), result.error());
@@ -195,19 +222,22 @@ void EndpointActions::pushApplications(const std::vector<models::PlanKey> &appli
         if (position.isValid() && !position.isGroup())
             apps.push_back(document.application(position.application));
     }
-    if (!client || apps.empty())
+    if (!client || apps.empty() || m_appJob)
         return;
     const QString what = tr("Sending %n application(s)", nullptr, int(apps.size()));
     begin(what);
     auto *push = new services::AppPush(*client, std::move(apps), {}, this);
+    m_appJob = push;
     connect(push, &services::AppPush::progress, this, [this](int done, int total, const QString &current) {
-        Q_EMIT message(tr("Sending %1 (%2 of %3)").arg(current).arg(done + 1).arg(total));
+        if (!current.isEmpty())  // the last report names nothing: all are done
+            Q_EMIT message(tr("Sending %1 (%2 of %3)").arg(current).arg(done + 1).arg(total));
     });
     connect(push, &services::AppPush::appPushed, this, [this](const services::AppPushOutcome &outcome) {
         if (outcome.ids)
             m_editor.document().setEndpointIds(outcome.appKey, outcome.ids->appId, outcome.ids->serverGroupIds);
     });
     connect(push, &services::AppPush::finished, this, [this, what](const services::AppPushReport &report) {
+        m_appJob = nullptr;
         end(what);
         QStringList failures;
         const models::PlanDocument &doc = m_editor.document();
@@ -242,7 +272,7 @@ void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::Pla
         keys.push_back(key);
         names << QString::fromStdString(document.application(position.application).name);
     }
-    if (!client)
+    if (!client || m_appJob)
         return;
     if (appIds.empty()) {
         Q_EMIT message(tr("None of the selected applications exists on the endpoint."));
@@ -256,14 +286,17 @@ void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::Pla
     const QString what = tr("Deleting %n application(s)", nullptr, int(appIds.size()));
     begin(what);
     auto *push = new services::AppPush(*client, {}, appIds, this);
-    connect(push, &services::AppPush::finished, this, [this, what, keys, appIds](const services::AppPushReport &report) {
+    m_appJob = push;
+    connect(push, &services::AppPush::finished, this, [this, what, keys](const services::AppPushReport &report) {
+        m_appJob = nullptr;
         end(what);
         QStringList failures;
-        for (const services::AppDeletionOutcome &outcome : report.deleted) {
-            const auto at = std::find(appIds.begin(), appIds.end(), outcome.appId) - appIds.begin();
+        // The report lists the deletions in the order they were given.
+        for (std::size_t i = 0; i < report.deleted.size() && i < keys.size(); ++i) {
+            const services::AppDeletionOutcome &outcome = report.deleted[i];
             if (outcome.result) {
                 // The plan keeps the application, now as one the endpoint does not have.
-                m_editor.document().setEndpointIds(keys[std::size_t(at)], {}, {});
+                m_editor.document().setEndpointIds(keys[i], {}, {});
             } else {
                 failures << tr("%1: %2").arg(QString::fromStdString(outcome.appId),
                                              services::plainWords(outcome.result.error()));
@@ -280,12 +313,14 @@ void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::Pla
 void EndpointActions::disassociateConnector(const QString &connectorId)
 {
     client::SmsClient *client = m_session.client();
-    if (!client)
+    if (!client || m_disassociation)
         return;
     const QString what = tr("Disassociating %1").arg(connectorId);
     begin(what);
     auto *call = services::disassociateConnector(*client, connectorId.toStdString(), this);
+    m_disassociation = call;
     connect(call, &services::ConnectorDisassociation::finished, this, [this, what](const Result<void> &result) {
+        m_disassociation = nullptr;
         end(what);
         if (!result) {
             reportError(tr("Could not disassociate the connector"), result.error());

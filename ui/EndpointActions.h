@@ -28,6 +28,12 @@ public:
 
     bool isConnected() const { return m_session.client() != nullptr; }
     bool isLoadingCatalog() const { return m_loader != nullptr; }
+    // One change of the catalog and one of the applications at a time: two
+    // pushes at once would create an application twice.
+    bool isChangingCatalog() const { return m_catalogChange != nullptr; }
+    bool isSyncingApplications() const { return m_appJob != nullptr; }
+    // Stops everything running; what was sent may still have happened at SMS.
+    void cancelAll();
     // What is running, for the status bar; empty when idle.
     QString activity() const;
 
@@ -61,6 +67,9 @@ private:
     models::PlanEditor &m_editor;
     QPointer<QWidget> m_window;
     QPointer<services::CatalogLoader> m_loader;
+    QPointer<services::CatalogChange> m_catalogChange;
+    QPointer<QObject> m_appJob;  // an AppRefresh or AppPush
+    QPointer<services::ConnectorDisassociation> m_disassociation;
     QStringList m_running;
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/QtText.h"
 #include "models/PlanMimeTypes.h"
+#include "services/PlainWords.h"
 #include "ui/ActivityPane.h"
 #include "ui/ApplicationsPane.h"
 #include "ui/CatalogPane.h"
@@ -102,10 +103,15 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     connect(&m_document, &models::PlanDocument::connectorsChanged, this,
             [this] { m_connectorsPane->setConnectors(m_document.catalog().connectors); });
     connect(&m_document, &models::PlanDocument::catalogSourceChanged, this, [this] {
-        const auto &source = m_document.catalog().source;
-        const QString status = source.status ? api::toQString(*source.status) : tr("not read");
-        m_catalogLabel->setText(tr("Catalog %1 \u00B7 %2 servers")
-                                    .arg(status, QLocale().toString(qulonglong(m_document.catalog().servers.size()))));
+        const auto &catalog = m_document.catalog();
+        const QString count = QLocale().toString(qulonglong(catalog.servers.size()));
+        if (!catalog.source.readAt && !catalog.servers.empty())
+            m_catalogLabel->setText(tr("Catalog incomplete \u00B7 %1 servers read").arg(count));
+        else
+            m_catalogLabel->setText(tr("Catalog %1 \u00B7 %2 servers")
+                                        .arg(catalog.source.status ? api::toQString(*catalog.source.status)
+                                                                   : tr("not read"),
+                                             count));
     });
     connect(&m_session, &services::EndpointSession::callFinished, m_activityPane, &ActivityPane::record);
     connect(&m_session, &services::EndpointSession::opening, this, [this](const QString &what) {
@@ -115,14 +121,16 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     connect(&m_session, &services::EndpointSession::opened, this, [this] {
         m_connectionLabel->setText(m_session.description());
         updateActions();
-        // A plan opened from a file keeps its own catalog until asked to refresh.
-        if (m_document.catalog().servers.empty())
+        // A plan opened from a file keeps its own catalog until asked to
+        // refresh; an empty or half-read one is read now.
+        const auto &catalog = m_document.catalog();
+        if (catalog.servers.empty() || !catalog.source.readAt)
             m_endpoint->loadCatalog();
     });
     connect(&m_session, &services::EndpointSession::failed, this, [this](const SmsError &error) {
         m_connectionLabel->setText(tr("Not connected"));
         updateActions();
-        QMessageBox::warning(this, tr("Could not connect"), QString::fromStdString(error.message));
+        QMessageBox::warning(this, tr("Could not connect"), services::plainWords(error));
     });
     connect(m_catalogPane, &CatalogPane::selectionChanged, this, [this] {
         m_catalogHasFocus = true;
@@ -379,6 +387,17 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A push cut off now may leave applications at SMS whose ids the plan never gets.
+    if (!m_endpoint->activity().isEmpty()
+        && QMessageBox::question(this, tr("Work in progress"),
+                                 tr("%1 is still running. Quit anyway? What was sent may have happened at the "
+                                    "endpoint without the plan hearing of it.")
+                                     .arg(m_endpoint->activity()),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+               != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     if (!m_files->maybeSave()) {
         event->ignore();
         return;
@@ -430,11 +449,13 @@ void MainWindow::updateActions()
     a.newFromSelection->setEnabled(anyServers);
     a.addToGroup->setEnabled(anyServers);
     a.refreshCatalog->setEnabled(connected && !m_endpoint->isLoadingCatalog());
-    a.importCatalog->setEnabled(connected);
-    a.deleteCatalog->setEnabled(connected);
-    a.refreshApps->setEnabled(connected);
-    a.pushApps->setEnabled(connected && !treeKeys.empty());
-    a.deleteOnEndpoint->setEnabled(connected && !treeKeys.empty());
+    const bool catalogFree = connected && !m_endpoint->isChangingCatalog();
+    a.importCatalog->setEnabled(catalogFree);
+    a.deleteCatalog->setEnabled(catalogFree);
+    const bool appsFree = connected && !m_endpoint->isSyncingApplications();
+    a.refreshApps->setEnabled(appsFree);
+    a.pushApps->setEnabled(appsFree && !treeKeys.empty());
+    a.deleteOnEndpoint->setEnabled(appsFree && !treeKeys.empty());
 }
 
 void MainWindow::updateRecentMenu()

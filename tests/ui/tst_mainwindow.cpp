@@ -35,6 +35,7 @@ private Q_SLOTS:
     void buildSaveReopenPush();
     void badPlanFileChangesNothing();
     void offersRecoveryAfterCrash();
+    void oneEndpointJobAtATime();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -190,6 +191,39 @@ void TestMainWindow::offersRecoveryAfterCrash()
     QCOMPARE(window->files()->filePath(), original);
     // Taken: a second look offers nothing (no dialog would open).
     QVERIFY(models::RecoveryStore(dir).orphans().empty());
+    window->document().markSaved();
+}
+
+void TestMainWindow::oneEndpointJobAtATime()
+{
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    models::ApplicationsTreeModel &tree = window->applicationsPane()->model();
+    auto rows = catalogRows(*window, 0, 3);
+    QVERIFY(tree.dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+    const models::PlanKey app = window->document().applications()[0].key;
+
+    // A second push while the first runs would create the application twice.
+    window->endpoint()->pushApplications({app});
+    QVERIFY(window->endpoint()->isSyncingApplications());
+    window->endpoint()->pushApplications({app});
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+    const std::string appId = window->document().applications()[0].appId;
+    QVERIFY(!appId.empty());
+    window->endpoint()->refreshApplications();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+    QCOMPARE(window->document().applications().size(), std::size_t(1));
+    QCOMPARE(window->document().applications()[0].appId, appId);
+
+    // A catalog read cut short by another plan leaves a catalog marked
+    // incomplete, not one that looks whole.
+    window->endpoint()->loadCatalog();
+    QVERIFY(window->endpoint()->isLoadingCatalog());
+    window->document().reset({});  // as opening another plan does
+    QVERIFY(!window->endpoint()->isLoadingCatalog());
+    QVERIFY(window->document().catalog().servers.empty());
+    QVERIFY(window->endpoint()->activity().isEmpty());
     window->document().markSaved();
 }
 
