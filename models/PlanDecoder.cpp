@@ -109,7 +109,9 @@ const char *openAtEnd(std::string_view text)
 class Decoder
 {
 public:
-    explicit Decoder(const std::string &subject) : m_subject(subject) {}
+    // `checkOnly`: every member is read and checked, but the catalog's
+    // servers and connectors are not kept (see checkPlanFile).
+    Decoder(const std::string &subject, bool checkOnly) : m_subject(subject), m_checkOnly(checkOnly) {}
 
     Result<PlanData> run(const char *data, std::size_t size, bool padded, const std::function<void()> &parsed)
     {
@@ -207,9 +209,9 @@ private:
         element part;
         if (member(object, "source", part) && !decodeSource(part, path.child("source"), catalog.source))
             return false;
-        if (member(object, "servers", part) && !decodeValue(part, path.child("servers"), catalog.servers))
+        if (member(object, "servers", part) && !decodeList(part, path.child("servers"), catalog.servers))
             return false;
-        if (member(object, "connectors", part) && !decodeValue(part, path.child("connectors"), catalog.connectors))
+        if (member(object, "connectors", part) && !decodeList(part, path.child("connectors"), catalog.connectors))
             return false;
         return !member(object, "replicationJobs", part)
             || decodeArray(part, path.child("replicationJobs"), catalog.replicationJobs,
@@ -278,21 +280,43 @@ private:
         return true;
     }
 
-    template <typename T, typename DecodeItem>
-    bool decodeArray(const element &value, const Path &path, std::vector<T> &out, DecodeItem decodeItem)
+    template <typename DecodeItem>
+    bool forEachItem(const element &value, const Path &path, DecodeItem decodeItem)
     {
         simdjson::dom::array array;
         if (value.get_array().get(array))
             return wrongType(value, path, "an array");
-        // size() saturates at 16M items, a hint all the same.
-        out.reserve(out.size() + array.size());
         std::size_t i = 0;
         for (const element item : array) {
-            if (!decodeItem(item, path.item(i), out.emplace_back()))
+            if (!decodeItem(item, path.item(i)))
                 return false;
             ++i;
         }
         return true;
+    }
+
+    template <typename T, typename DecodeItem>
+    bool decodeArray(const element &value, const Path &path, std::vector<T> &out, DecodeItem decodeItem)
+    {
+        // size() saturates at 16M items, a hint all the same.
+        if (simdjson::dom::array array; !value.get_array().get(array))
+            out.reserve(out.size() + array.size());
+        return forEachItem(value, path, [&](const element &item, const Path &at) {
+            return decodeItem(item, at, out.emplace_back());
+        });
+    }
+
+    // A catalog list: kept, or when only checking, each item read into a
+    // scratch value (the bulk of a plan's memory is never allocated).
+    template <typename T>
+    bool decodeList(const element &value, const Path &path, std::vector<T> &out)
+    {
+        if (!m_checkOnly)
+            return decodeValue(value, path, out);
+        return forEachItem(value, path, [this](const element &item, const Path &at) {
+            T scratch{};
+            return decodeValue(item, at, scratch);
+        });
     }
 
     // The api types (servers, connectors, tags) straight from the DOM,
@@ -422,14 +446,15 @@ private:
     const std::string &m_subject;
     std::optional<SmsError> m_error;
     std::function<void()> m_parsed;
+    bool m_checkOnly = false;
 };
 
 } // namespace
 
 Result<PlanData> decodePlanBuffer(const char *data, std::size_t size, bool padded, const std::string &subject,
-                                  const std::function<void()> &parsed)
+                                  const std::function<void()> &parsed, bool checkOnly)
 {
-    return Decoder(subject).run(data, size, padded, parsed);
+    return Decoder(subject, checkOnly).run(data, size, padded, parsed);
 }
 
 } // namespace sms::models::detail

@@ -20,7 +20,9 @@ inline constexpr std::size_t kPlanDecodePadding = 64;
 // "The file \"/x/y.smsplan\"").
 // `parsed`, if given, runs once the text is parsed and no longer needed
 // (readPlanFile frees its buffer there: a 100,000-server plan's 35 MB).
+// With `checkOnly` the result has no catalog servers or connectors: the file
+// was read and checked whole, but the bulk was not kept.
 Result<PlanData> decodePlanBuffer(const char *data, std::size_t size, bool padded, const std::string &subject,
-                                  const std::function<void()> &parsed = {});
+                                  const std::function<void()> &parsed = {}, bool checkOnly = false);
 
 } // namespace sms::models::detail

@@ -34,13 +34,15 @@ Result<void> writePlanFile(const QString &path, const PlanData &plan)
     return {};
 }
 
-Result<PlanData> readPlanFile(const QString &path)
+namespace {
+
+// The file's bytes with the parser's padding after them, decoded.
+Result<PlanData> readAndDecode(const QString &path, bool checkOnly)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fileError("Could not open the plan " + quoted(path) + ": " + file.errorString().toStdString() + ".");
     const qint64 size = file.size();
-    // Read straight into a buffer with the parser's padding after the text.
     auto buffer = std::make_unique_for_overwrite<char[]>(std::size_t(size) + detail::kPlanDecodePadding);
     qint64 done = 0;
     while (done < size) {
@@ -52,7 +54,20 @@ Result<PlanData> readPlanFile(const QString &path)
     }
     std::fill_n(buffer.get() + size, detail::kPlanDecodePadding, '\0');
     return detail::decodePlanBuffer(buffer.get(), std::size_t(size), /*padded=*/true, "The file " + quoted(path),
-                                    [&buffer] { buffer.reset(); });
+                                    [&buffer] { buffer.reset(); }, checkOnly);
+}
+
+} // namespace
+
+Result<PlanData> readPlanFile(const QString &path)
+{
+    return readAndDecode(path, /*checkOnly=*/false);
+}
+
+Result<void> checkPlanFile(const QString &path)
+{
+    auto checked = readAndDecode(path, /*checkOnly=*/true);
+    return checked ? Result<void>() : Result<void>(checked.error());
 }
 
 } // namespace sms::models

@@ -42,6 +42,10 @@ Result<PlanData> decodePlan(std::string_view bytes, const QString &sourceName = 
 
 Result<void> writePlanFile(const QString &path, const PlanData &plan);
 Result<PlanData> readPlanFile(const QString &path);
+// Reads and checks a plan file whole, with readPlanFile's errors, without
+// keeping its catalog: Open calls it first, so that a bad file changes
+// nothing and a good one is not held beside the plan it replaces.
+Result<void> checkPlanFile(const QString &path);
 
 // The endpoint as it may be stored: without user-info, query or fragment.
 std::string endpointWithoutCredentials(std::string_view url);

@@ -11,6 +11,10 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace sms::ui {
 namespace {
 
@@ -21,6 +25,16 @@ const QString kRecentKey = QStringLiteral("files/recent");
 QString recoveryDirectory()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("recovery"));
+}
+
+// The old plan's many small blocks stay with the C library after they are
+// freed, while the new plan's parser takes fresh large ones from the system:
+// give the old ones back first, or both count as resident at once.
+void releaseFreedMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 QString fileFilter()
@@ -83,9 +97,19 @@ bool PlanFiles::open()
 
 bool PlanFiles::openFile(const QString &path)
 {
+    // Checked whole first: a bad file leaves the plan on screen as it was.
+    // Only then does that plan go (it was saved or discarded at the prompt),
+    // so that two big plans are never in memory at once.
+    releaseFreedMemory();
+    if (auto check = models::checkPlanFile(path); !check) {
+        showError(tr("Could not open the plan"), QString::fromStdString(check.error().message));
+        return false;
+    }
+    m_document.reset({});
+    releaseFreedMemory();
     auto plan = models::readPlanFile(path);
-    if (!plan) {
-        // The plan on screen stays as it was.
+    if (!plan) {  // changed or gone since the check
+        setPath({});
         showError(tr("Could not open the plan"), QString::fromStdString(plan.error().message));
         return false;
     }

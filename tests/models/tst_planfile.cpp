@@ -206,6 +206,7 @@ private Q_SLOTS:
         const auto read = readPlanFile(path);
         QVERIFY2(read.ok(), read.ok() ? "" : read.error().message.c_str());
         QVERIFY(read.value() == plan);
+        QVERIFY(checkPlanFile(path).ok());
     }
 
     void layout()
@@ -428,6 +429,11 @@ private Q_SLOTS:
         QVERIFY2(fileMessage.startsWith(QStringLiteral("The file \"%1\" ").arg(path)), qPrintable(fileMessage));
         QVERIFY2(fileMessage.contains(QString(expected).replace(QStringLiteral("The plan "), QString())),
                  qPrintable(fileMessage));
+        // Open checks first, with the very same verdict.
+        const auto checked = checkPlanFile(path);
+        QVERIFY(!checked.ok());
+        QCOMPARE(QString::fromStdString(checked.error().message), fileMessage);
+        QCOMPARE(checked.error().code, read.error().code);
     }
 
     // The plan decoder reads catalog entries straight from its document; it
