@@ -56,11 +56,8 @@ QString CatalogTableModel::jobStateText(const PlanDocument &document, const api:
         return {};
     if (server.replicationJobTerminated.value_or(false))
         return tr("Terminated");
-    if (const ReplicationJobSummary *job = document.replicationJob(*server.replicationJobId)) {
-        const std::string_view state = job->state.toString();
-        return QString::fromUtf8(state.data(), qsizetype(state.size()));
-    }
-    return {};
+    const ReplicationJobSummary *job = document.replicationJob(*server.replicationJobId);
+    return job ? toQString(job->state) : QString();
 }
 
 QString CatalogTableModel::applicationText(const PlanDocument &document, const api::Server &server)

@@ -77,7 +77,7 @@ void PlanDocument::beginCatalog(CatalogSource source)
     Q_EMIT catalogCleared();
     Q_EMIT catalogSourceChanged();
     Q_EMIT connectorsChanged();
-    setCatalogModified();
+    markUnsaved();
 }
 
 void PlanDocument::appendServers(std::vector<api::Server> page)
@@ -93,21 +93,21 @@ void PlanDocument::appendServers(std::vector<api::Server> page)
     // Servers planned before their page arrived now have a catalog row to show it.
     if (!m_placements.empty())
         Q_EMIT placementsChanged(int(first), int(servers.size()) - 1);
-    setCatalogModified();
+    markUnsaved();
 }
 
 void PlanDocument::setCatalogSource(CatalogSource source)
 {
     m_data.catalog.source = std::move(source);
     Q_EMIT catalogSourceChanged();
-    setCatalogModified();
+    markUnsaved();
 }
 
 void PlanDocument::setConnectors(std::vector<api::Connector> connectors)
 {
     m_data.catalog.connectors = std::move(connectors);
     Q_EMIT connectorsChanged();
-    setCatalogModified();
+    markUnsaved();
 }
 
 void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
@@ -115,7 +115,7 @@ void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
     m_data.catalog.replicationJobs = std::move(jobs);
     indexJobs();
     Q_EMIT replicationJobsChanged();
-    setCatalogModified();
+    markUnsaved();
 }
 
 const ReplicationJobSummary *PlanDocument::replicationJob(std::string_view replicationJobId) const
@@ -239,7 +239,7 @@ void PlanDocument::setEndpointIds(PlanKey application, std::string appId,
         }
     }
     Q_EMIT applicationChanged(position.application);
-    setCatalogModified();
+    markUnsaved();
 }
 
 void PlanDocument::indexCatalog(std::size_t from)
@@ -293,11 +293,6 @@ void PlanDocument::place(const std::vector<std::string> &serverIds, Placement pl
 }
 
 void PlanDocument::markUnsaved()
-{
-    setCatalogModified();
-}
-
-void PlanDocument::setCatalogModified()
 {
     m_modifiedOutsideUndo = true;
     updateModified();

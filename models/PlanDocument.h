@@ -71,7 +71,8 @@ public:
     QUndoStack &undoStack() { return m_undo; }
     bool isModified() const { return m_modifiedOutsideUndo || !m_undo.isClean(); }
     void markSaved();
-    // Unsaved work that no undo step holds, such as a plan recovered after a crash.
+    // Unsaved work that no undo step holds: catalog changes, endpoint ids, a
+    // plan recovered after a crash.
     void markUnsaved();
 
     // -1 when the server is not in the catalog.
@@ -140,7 +141,6 @@ private:
     void indexJobs();
     void rebuildPlacements();
     void place(const std::vector<std::string> &serverIds, Placement placement);
-    void setCatalogModified();
     // Emits modifiedChanged when isModified() differs from what was last said.
     void updateModified();
 
