@@ -48,6 +48,9 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // Test mode's folders outlive a run: start without an earlier run's recovery copies.
+    QDir(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("recovery")))
+        .removeRecursively();
 }
 
 std::unique_ptr<ui::MainWindow> TestMainWindow::makeWindow()
