@@ -3,6 +3,7 @@
 #include "models/PlanFile.h"
 
 #include "models/AtomicWrite.h"
+#include "models/CatalogListsCheck.h"
 #include "models/PlanDecoder.h"
 
 #include <QFile>
@@ -36,25 +37,34 @@ Result<void> writePlanFile(const QString &path, const PlanData &plan)
 
 namespace {
 
-// The file's bytes with the parser's padding after them, decoded.
-Result<PlanData> readAndDecode(const QString &path, bool checkOnly)
+// The file's bytes, with the parser's padding after them.
+Result<std::unique_ptr<char[]>> readPadded(const QString &path, std::size_t &size)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fileError("Could not open the plan " + quoted(path) + ": " + file.errorString().toStdString() + ".");
-    const qint64 size = file.size();
-    auto buffer = std::make_unique_for_overwrite<char[]>(std::size_t(size) + detail::kPlanDecodePadding);
-    qint64 done = 0;
+    size = std::size_t(file.size());
+    auto buffer = std::make_unique_for_overwrite<char[]>(size + detail::kPlanDecodePadding);
+    std::size_t done = 0;
     while (done < size) {
-        const qint64 got = file.read(buffer.get() + done, size - done);
+        const qint64 got = file.read(buffer.get() + done, qint64(size - done));
         if (got <= 0)
             return fileError("Could not read the plan " + quoted(path) + ": "
                              + (got < 0 ? file.errorString().toStdString() : std::string("it ended early")) + ".");
-        done += got;
+        done += std::size_t(got);
     }
     std::fill_n(buffer.get() + size, detail::kPlanDecodePadding, '\0');
-    return detail::decodePlanBuffer(buffer.get(), std::size_t(size), /*padded=*/true, "The file " + quoted(path),
-                                    [&buffer] { buffer.reset(); }, checkOnly);
+    return buffer;
+}
+
+Result<PlanData> readAndDecode(const QString &path, bool checkOnly)
+{
+    std::size_t size = 0;
+    auto buffer = readPadded(path, size);
+    if (!buffer)
+        return buffer.error();
+    return detail::decodePlanBuffer(buffer->get(), size, /*padded=*/true, "The file " + quoted(path),
+                                    [&buffer] { buffer->reset(); }, checkOnly);
 }
 
 } // namespace
@@ -66,6 +76,17 @@ Result<PlanData> readPlanFile(const QString &path)
 
 Result<void> checkPlanFile(const QString &path)
 {
+    // First the low-memory way (CatalogListsCheck.h); a file it is not sure
+    // of is read again and checked by the decoder alone, which words the error.
+    {
+        std::size_t size = 0;
+        auto buffer = readPadded(path, size);
+        if (!buffer)
+            return buffer.error();
+        if (detail::checkAndBlankCatalogLists(buffer->get(), size)
+            && detail::decodePlanBuffer(buffer->get(), size, /*padded=*/true, {}, {}, /*checkOnly=*/true))
+            return {};
+    }
     auto checked = readAndDecode(path, /*checkOnly=*/true);
     return checked ? Result<void>() : Result<void>(checked.error());
 }

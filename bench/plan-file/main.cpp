@@ -129,6 +129,7 @@ int main(int argc, char *argv[])
         return sms::models::decodePlan(std::string_view(bytes.constData(), std::size_t(bytes.size()))).ok();
     });
     const Median open = median(rounds, [&] { return sms::models::readPlanFile(path).ok(); });
+    const Median check = median(rounds, [&] { return sms::models::checkPlanFile(path).ok(); });
 
     std::printf("plan: %d servers, %d applications holding %d of them; file %.1f MB; median of %d rounds\n",
                 servers, apps, grouped, double(text.size()) / 1e6, rounds);
@@ -137,5 +138,6 @@ int main(int argc, char *argv[])
     print("read (file bytes only)", read);
     print("decode (decodePlan)", decode);
     print("read+decode (readPlanFile, Open)", open);
+    print("check (checkPlanFile, Open first)", check);
     return 0;
 }

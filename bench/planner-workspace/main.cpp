@@ -845,10 +845,11 @@ int main(int argc, char *argv[])
     if (peakResets) {
         std::printf("  peak while saving (writePlanFile)                              %5.0f MB   %s\n", peakWrite,
                     verdict(peakWrite));
-        std::printf("  peak while reading (readPlanFile; the window's plan still open) %4.0f MB   %s\n", peakRead,
-                    verdict(peakRead));
-        std::printf("  peak while opening into the window (old plan held until reset) %4.0f MB   %s\n", peakOpen,
-                    verdict(peakOpen));
+        std::printf("  peak while opening into the window (checked with the old plan   %4.0f MB   %s\n"
+                    "    still held, then read once it is gone)\n",
+                    peakOpen, verdict(peakOpen));
+        // Not a path the planner takes: Open never reads one plan beside another.
+        std::printf("  for scale: peak of readPlanFile beside the window's plan        %4.0f MB\n", peakRead);
     }
     std::printf("  at the end:                                 VmRSS %5.0f MB", memoryOpened.rssMB);
 #ifdef __GLIBC__

@@ -5,6 +5,8 @@
 
 #include "PlanFixtures.h"
 
+#include "models/CatalogListsCheck.h"
+#include "models/PlanDecoder.h"
 #include "models/PlanFile.h"
 
 #include "api/JsonCodec.h"
@@ -267,6 +269,73 @@ private Q_SLOTS:
         const auto decoded = decodePlan(text(bytes));
         QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
         QVERIFY(decoded.value() == richPlan());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tolerant.smsplan"));
+        QVERIFY(writeBytes(path, bytes));
+        QVERIFY(checkPlanFile(path).ok());
+    }
+
+    // checkPlanFile checks the catalog's lists with simdjson On-Demand and
+    // blanks them before the decoder sees the rest (CatalogListsCheck.h).
+    void savedPlansTakeTheLowMemoryCheck()
+    {
+        std::string saved = encodePlan(richPlan(40));
+        const std::size_t size = saved.size();
+        saved.append(detail::kPlanDecodePadding, '\0');
+        QVERIFY(detail::checkAndBlankCatalogLists(saved.data(), size));
+        saved.resize(size);
+        QVERIFY(saved.find("s-10000039") == std::string::npos);  // the servers were blanked ...
+        QVERIFY(saved.find("\"Payroll\"") != std::string::npos);  // ... and nothing else
+        const auto rest = decodePlan(saved);
+        QVERIFY(rest.ok());
+        QVERIFY(rest->catalog.servers.empty() && rest->catalog.connectors.empty());
+        QVERIFY(rest->applications == richPlan().applications);
+    }
+
+    // Whatever way checkPlanFile takes, its verdict is the decoder's: the
+    // cases the On-Demand pass must leave to the decoder, in the server list.
+    void checkAgreesWithTheDecoder_data()
+    {
+        QTest::addColumn<QByteArray>("servers");
+        QTest::addColumn<bool>("good");
+        const auto add = [](const char *name, const char *servers, bool good) {
+            QTest::addRow("%s", name) << QByteArray(servers) << good;
+        };
+        add("plain", R"([{"serverId": "s-1", "vmServer": {"vmName": "a"}}])", true);
+        add("escapes, control characters, unknown members",
+            "[{\"serverId\": \"s-\\u00e9\\\"\", \"x\": [1, {\"y\": null}, -2.5e3, true], \"vmServer\": {\"vmPath\": \"a\\tb\"}}]",
+            true);
+        add("an escaped key hides a member of the wrong type", R"([{"server\u0049d": 5}])", false);
+        add("an escaped key hides a good member", R"([{"server\u0049d": "s-1"}])", true);
+        add("a member twice, the first wrong", R"([{"serverId": 5, "serverId": "s-1"}])", false);
+        add("a member twice, the first null", R"([{"serverId": null, "serverId": 5}])", true);
+        add("bad JSON in an unknown member", R"([{"serverId": "s-1", "future": [1,,2]}])", false);
+        // Found by fuzz_plan: On-Demand skips a value left unread by counting brackets alone.
+        add("a colon after a value", R"([{"replicationJobId": "x": "y", "vmServer": {"vmName": "b"}}}, {}])", false);
+        add("a bad escape", R"([{"serverId": "s-\q"}])", false);
+        add("a number too big in an unknown member", R"([{"future": 123456789012345678901234567890}])", false);
+        add("a deep wrong type", R"([{"vmServer": {"vmServerAddress": {"vmId": 7}}}])", false);
+        add("a server that is null", R"([{"serverId": "s-1"}, null])", false);
+        add("servers twice, the first good", R"([], "servers": 5)", true);
+        add("servers twice, the first wrong", R"(5, "servers": [])", false);
+    }
+
+    void checkAgreesWithTheDecoder()
+    {
+        QFETCH(QByteArray, servers);
+        QFETCH(bool, good);
+        const QByteArray plan = R"({"formatVersion": 1, "kind": "sms-migration-plan", "catalog": {"servers": )" + servers
+            + R"(, "connectors": [{"connectorId": "c-1", "capabilityList": ["VSPHERE"]}]}})";
+        const auto decoded = decodePlan(text(plan));
+        QCOMPARE(decoded.ok(), good);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tricky.smsplan"));
+        QVERIFY(writeBytes(path, plan));
+        const auto checked = checkPlanFile(path);
+        QCOMPARE(checked.ok(), good);
+        if (!good)
+            QVERIFY2(QString::fromStdString(checked.error().message).contains(QStringLiteral("tricky.smsplan")),
+                     checked.error().message.c_str());
     }
 
     void badFile_data()
