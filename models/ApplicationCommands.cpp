@@ -120,6 +120,49 @@ void EditApplicationCommand::apply(const ApplicationFields &fields)
         m_document.setApplicationFields(row, fields);
 }
 
+EditApplicationSettingsCommand::EditApplicationSettingsCommand(PlanDocument &document, PlanKey application,
+                                                               ApplicationSettings settings, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_key(application)
+    , m_new(std::move(settings))
+{
+    const int row = appRow(document, application);
+    if (row >= 0) {
+        m_old = document.application(row).settings;
+        setText(tr("Change the settings of %1").arg(quoted(document.application(row).name)));
+    }
+}
+
+void EditApplicationSettingsCommand::apply(const ApplicationSettings &settings)
+{
+    const int row = appRow(m_document, m_key);
+    if (row >= 0)
+        m_document.setApplicationSettings(row, settings);
+}
+
+SetLaunchOrderCommand::SetLaunchOrderCommand(PlanDocument &document, PlanKey group, std::optional<int> launchOrder,
+                                             QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_key(group)
+    , m_new(launchOrder)
+{
+    const PlanPosition position = document.positionOf(group);
+    if (position.isGroup()) {
+        const PlanServerGroup &current = document.group(position.application, position.group);
+        m_old = current.launchOrder;
+        setText(tr("Change the launch order of %1").arg(quoted(current.name)));
+    }
+}
+
+void SetLaunchOrderCommand::apply(std::optional<int> launchOrder)
+{
+    const PlanPosition position = m_document.positionOf(m_key);
+    if (position.isGroup())
+        m_document.setGroupLaunchOrder(position.application, position.group, launchOrder);
+}
+
 CreateGroupCommand::CreateGroupCommand(PlanDocument &document, PlanKey application, PlanServerGroup group, int row,
                                        QUndoCommand *parent)
     : QUndoCommand(parent)

@@ -128,6 +128,43 @@ private:
     int m_fromRow = -1;
 };
 
+// Sets an application's replication and launch settings as one value.
+class EditApplicationSettingsCommand : public QUndoCommand
+{
+public:
+    EditApplicationSettingsCommand(PlanDocument &document, PlanKey application, ApplicationSettings settings,
+                                   QUndoCommand *parent = nullptr);
+    void redo() override { apply(m_new); }
+    void undo() override { apply(m_old); }
+
+private:
+    void apply(const ApplicationSettings &settings);
+
+    PlanDocument &m_document;
+    PlanKey m_key;
+    ApplicationSettings m_old;
+    ApplicationSettings m_new;
+};
+
+// Sets (or, with nullopt, clears) where a server group launches among its
+// application's groups.
+class SetLaunchOrderCommand : public QUndoCommand
+{
+public:
+    SetLaunchOrderCommand(PlanDocument &document, PlanKey group, std::optional<int> launchOrder,
+                          QUndoCommand *parent = nullptr);
+    void redo() override { apply(m_new); }
+    void undo() override { apply(m_old); }
+
+private:
+    void apply(std::optional<int> launchOrder);
+
+    PlanDocument &m_document;
+    PlanKey m_key;
+    std::optional<int> m_old;
+    std::optional<int> m_new;
+};
+
 // A name no application of the plan has yet: "Application 3".
 std::string unusedApplicationName(const PlanDocument &document);
 // A name no group of the application has yet: "Group 2".

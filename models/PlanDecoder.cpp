@@ -178,8 +178,17 @@ private:
                                 return decodeApplication(value, path, app);
                             }))
             return false;
+        element settings;
+        if (member(object, "serverSettings", settings)
+            && !decodeArray(settings, top.child("serverSettings"), plan.serverSettings,
+                            [this](const element &v, const Path &p, PlanServerSettings &own) {
+                                return decodeServerSettings(v, p, own);
+                            }))
+            return false;
         // The rules before the catalog: a broken file is refused before the bulk of the work.
         if (auto rules = checkPlanRules(plan.applications, m_subject); !rules)
+            return fail(rules.error());
+        if (auto rules = checkServerSettingsRules(plan.serverSettings, m_subject); !rules)
             return fail(rules.error());
         element catalog;
         return !member(object, "catalog", catalog) || decodeCatalog(catalog, top.child("catalog"), plan.catalog);
@@ -236,8 +245,8 @@ private:
         std::string status;
         if (!expectObject(value, path, object) || !stringMember(object, "endpoint", path, source.endpoint)
             || !stringMember(object, "region", path, source.region)
-            || !timestampMember(object, "readAt", path, source.readAt)
-            || !timestampMember(object, "lastModifiedOn", path, source.lastModifiedOn)
+            || !optionalMember(object, "readAt", path, source.readAt)
+            || !optionalMember(object, "lastModifiedOn", path, source.lastModifiedOn)
             || !stringMember(object, "status", path, status))
             return false;
         if (!status.empty())
@@ -262,7 +271,22 @@ private:
                                 return decodeGroup(v, p, group);
                             }))
             return false;
-        return true;
+        ApplicationSettings &settings = app.settings;
+        return optionalMember(object, "replication", path, settings.replication)
+            && optionalMember(object, "launch", path, settings.launch)
+            && stringMember(object, "launchRoleName", path, settings.launchRoleName)
+            && optionalMember(object, "autoLaunch", path, settings.autoLaunch);
+    }
+
+    bool decodeServerSettings(const element &value, const Path &path, PlanServerSettings &own)
+    {
+        simdjson::dom::object object;
+        if (!expectObject(value, path, object) || !stringMember(object, "serverId", path, own.serverId))
+            return false;
+        if (own.serverId.empty())
+            return damaged(path.text() + " has no serverId");
+        return optionalMember(object, "replication", path, own.replication)
+            && optionalMember(object, "launch", path, own.launch);
     }
 
     bool decodeGroup(const element &value, const Path &path, PlanServerGroup &group)
@@ -277,7 +301,7 @@ private:
             && !decodeArray(ids, path.child("serverIds"), group.serverIds,
                             [this](const element &v, const Path &p, std::string &id) { return expectString(v, p, id); }))
             return false;
-        return true;
+        return optionalMember(object, "launchOrder", path, group.launchOrder);
     }
 
     template <typename DecodeItem>
@@ -400,8 +424,10 @@ private:
         return !member(object, name, value) || expectString(value, path.child(name), out);
     }
 
-    bool timestampMember(const simdjson::dom::object &object, std::string_view name, const Path &path,
-                         std::optional<api::Timestamp> &out)
+    // Absent or null leaves `out` unset.
+    template <typename T>
+    bool optionalMember(const simdjson::dom::object &object, std::string_view name, const Path &path,
+                        std::optional<T> &out)
     {
         element value;
         return !member(object, name, value) || decodeValue(value, path.child(name), out.emplace());

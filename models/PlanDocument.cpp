@@ -187,6 +187,34 @@ void PlanDocument::renameGroup(int app, int row, std::string name)
     Q_EMIT groupChanged(app, row);
 }
 
+void PlanDocument::setApplicationSettings(int row, ApplicationSettings settings)
+{
+    m_data.applications[std::size_t(row)].settings = std::move(settings);
+    Q_EMIT applicationChanged(row);
+}
+
+void PlanDocument::setGroupLaunchOrder(int app, int row, std::optional<int> launchOrder)
+{
+    groupRef(app, row).launchOrder = launchOrder;
+    Q_EMIT groupChanged(app, row);
+}
+
+void PlanDocument::setServerSettings(PlanServerSettings settings)
+{
+    auto &all = m_data.serverSettings;
+    const std::string serverId = settings.serverId;
+    const auto it = std::find_if(all.begin(), all.end(),
+                                 [&](const PlanServerSettings &own) { return own.serverId == serverId; });
+    const bool empty = !settings.replication && !settings.launch;
+    if (it == all.end() && !empty)
+        all.push_back(std::move(settings));
+    else if (it != all.end() && empty)
+        all.erase(it);
+    else if (it != all.end())
+        *it = std::move(settings);
+    Q_EMIT serverSettingsChanged(serverId);
+}
+
 void PlanDocument::insertServers(int app, int group, int at, std::vector<std::string> serverIds)
 {
     if (serverIds.empty())

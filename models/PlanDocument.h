@@ -97,6 +97,10 @@ public:
     void insertGroup(int app, int row, PlanServerGroup group);
     PlanServerGroup takeGroup(int app, int row);
     void renameGroup(int app, int row, std::string name);
+    void setApplicationSettings(int row, ApplicationSettings settings);
+    void setGroupLaunchOrder(int app, int row, std::optional<int> launchOrder);
+    // Replaces the server's own settings; settings with nothing but the id remove them.
+    void setServerSettings(PlanServerSettings settings);
     // The servers must be in no group.
     void insertServers(int app, int group, int at, std::vector<std::string> serverIds);
     std::vector<std::string> takeServers(int app, int group, int first, int count);
@@ -132,6 +136,7 @@ Q_SIGNALS:
     void serversInserted(int app, int group, int first, int last);
     void serversAboutToBeRemoved(int app, int group, int first, int last);
     void serversRemoved(int app, int group, int first, int last);
+    void serverSettingsChanged(const std::string &serverId);
 
     void modifiedChanged(bool modified);
 

@@ -54,7 +54,9 @@ PlanKey PlanEditor::newApplicationFromServers(std::vector<std::string> serverIds
 {
     PlanApplication app;
     app.name = name.empty() ? unusedApplicationName(m_document) : std::move(name);
-    app.serverGroups.push_back({kNoKey, {}, unusedGroupName(app), {}});
+    PlanServerGroup group;
+    group.name = unusedGroupName(app);
+    app.serverGroups.push_back(std::move(group));
     auto &undo = m_document.undoStack();
     undo.beginMacro(tr("New application \u201C%1\u201D with %n server(s)", nullptr, int(serverIds.size()))
                         .arg(QString::fromStdString(app.name)));

@@ -104,6 +104,29 @@ public:
         else
             appendNumber(m_out, value->epochSeconds);
     }
+    void number(std::string_view name, const std::optional<int> &value)
+    {
+        if (!value)
+            return;
+        key(name);
+        appendNumber(m_out, *value);
+    }
+    void flag(std::string_view name, const std::optional<bool> &value)
+    {
+        if (!value)
+            return;
+        key(name);
+        m_out += *value ? "true" : "false";
+    }
+    // An api structure, compact on one line, as the API codec writes it.
+    template <typename Value>
+    void compact(std::string_view name, const std::optional<Value> &value)
+    {
+        if (!value)
+            return;
+        key(name);
+        api::serializeInto(m_out, *value);
+    }
     int childDepth() const { return m_depth + 1; }
 
 private:
@@ -191,6 +214,7 @@ void writeGroup(std::string &out, int depth, const PlanServerGroup &group)
             appendString(out, id);
         }
     }
+    object.number("launchOrder", group.launchOrder);
 }
 
 void writeApplication(std::string &out, int depth, const PlanApplication &app)
@@ -210,6 +234,25 @@ void writeApplication(std::string &out, int depth, const PlanApplication &app)
             groups.item();
             writeGroup(out, groups.childDepth(), group);
         }
+    }
+    object.compact("replication", app.settings.replication);
+    object.compact("launch", app.settings.launch);
+    object.string("launchRoleName", app.settings.launchRoleName);
+    object.flag("autoLaunch", app.settings.autoLaunch);
+}
+
+void writeServerSettings(std::string &out, Block &root, const std::vector<PlanServerSettings> &settings)
+{
+    if (settings.empty())
+        return;
+    root.key("serverSettings");
+    Block array(out, root.childDepth(), '[');
+    for (const PlanServerSettings &own : settings) {
+        array.item();
+        Block object(out, array.childDepth(), '{');
+        object.string("serverId", own.serverId);
+        object.compact("replication", own.replication);
+        object.compact("launch", own.launch);
     }
 }
 
@@ -275,6 +318,7 @@ std::string encodePlan(const PlanData &plan)
                 writeApplication(out, applications.childDepth(), app);
             }
         }
+        writeServerSettings(out, root, plan.serverSettings);
     }
     out += '\n';
     makeValidUtf8(out);

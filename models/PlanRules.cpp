@@ -82,4 +82,18 @@ Result<void> checkPlanRules(const std::vector<PlanApplication> &applications, st
     return {};
 }
 
+Result<void> checkServerSettingsRules(const std::vector<PlanServerSettings> &settings, std::string_view subject)
+{
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(settings.size());
+    for (std::size_t i = 0; i < settings.size(); ++i) {
+        const auto [it, added] = seen.emplace(settings[i].serverId, i);
+        if (!added)
+            return ruleBroken(subject, "server " + settings[i].serverId + " has settings twice, serverSettings["
+                                           + std::to_string(it->second) + "] and serverSettings[" + std::to_string(i)
+                                           + "]; a server has one set of its own settings");
+    }
+    return {};
+}
+
 } // namespace sms::models

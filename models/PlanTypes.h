@@ -62,8 +62,26 @@ struct PlanServerGroup
     std::string serverGroupId;  // the endpoint's id, empty until it exists there
     std::string name;
     std::vector<std::string> serverIds;  // in the order the user gave them
+    // When the group launches among the application's groups (lower first),
+    // as PutAppLaunchConfiguration's launchOrder; unset leaves it to SMS.
+    std::optional<int> launchOrder;
 
     bool operator==(const PlanServerGroup &) const = default;
+};
+
+// How an application's servers are to be replicated and launched: what
+// PutAppReplicationConfiguration and PutAppLaunchConfiguration will be given.
+// Each server starts from these; its own PlanServerSettings override them
+// member by member (see PlanSettings.h).
+struct ApplicationSettings
+{
+    std::optional<api::ServerReplicationParameters> replication;
+    // What each server is launched with (its `server` member is not used).
+    std::optional<api::ServerLaunchConfiguration> launch;
+    std::string launchRoleName;  // the role CloudFormation launches with
+    std::optional<bool> autoLaunch;  // launch as soon as every server is replicated
+
+    bool operator==(const ApplicationSettings &) const = default;
 };
 
 struct PlanApplication
@@ -75,8 +93,20 @@ struct PlanApplication
     std::string roleName;
     std::vector<api::Tag> tags;
     std::vector<PlanServerGroup> serverGroups;
+    ApplicationSettings settings;
 
     bool operator==(const PlanApplication &) const = default;
+};
+
+// One server's own settings, over its application's. They are kept by server
+// id, not in a group, so that they follow the server from group to group.
+struct PlanServerSettings
+{
+    std::string serverId;
+    std::optional<api::ServerReplicationParameters> replication;
+    std::optional<api::ServerLaunchConfiguration> launch;  // `server` not used
+
+    bool operator==(const PlanServerSettings &) const = default;
 };
 
 // Everything a plan file stores.
@@ -84,6 +114,7 @@ struct PlanData
 {
     CatalogSnapshot catalog;
     std::vector<PlanApplication> applications;
+    std::vector<PlanServerSettings> serverSettings;  // one at most per server
 
     bool operator==(const PlanData &) const = default;
 };

@@ -1,4 +1,5 @@
 #include "models/ServerCommands.h"
+#include "models/PlanSettings.h"
 
 #include <QCoreApplication>
 
@@ -140,6 +141,19 @@ void PlaceServersCommand::restoreSources()
             begin = end;
         }
     }
+}
+
+EditServerSettingsCommand::EditServerSettingsCommand(PlanDocument &document, PlanServerSettings settings,
+                                                     QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_new(std::move(settings))
+{
+    m_old.serverId = m_new.serverId;
+    if (const PlanServerSettings *own = findServerSettings(document.data().serverSettings, m_new.serverId))
+        m_old = *own;
+    setText(QCoreApplication::translate("sms::models::ServerCommands", "Change the settings of server %1")
+                .arg(QString::fromStdString(m_new.serverId)));
 }
 
 } // namespace sms::models

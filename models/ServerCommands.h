@@ -1,7 +1,8 @@
 #pragma once
-// PlaceServersCommand: puts servers into a server group, or takes them out of
-// every group. A server belongs to at most one application, so servers
-// planned elsewhere move; undo puts each back where it was, in its old place.
+// Undo commands for servers. PlaceServersCommand puts servers into a server
+// group, or takes them out of every group. A server belongs to at most one
+// application, so servers planned elsewhere move; undo puts each back where
+// it was, in its old place.
 // Built for big selections: each source group is scanned once and each
 // contiguous run of servers leaves it in one step, so moving 5,000 servers
 // sends a handful of change signals, not thousands.
@@ -47,6 +48,21 @@ private:
     int m_insertedAt = -1;
     int m_placed = 0;
     int m_fromOtherApps = 0;
+};
+
+// Sets a server's own replication and launch settings, over its
+// application's; settings with neither remove the server's own.
+class EditServerSettingsCommand : public QUndoCommand
+{
+public:
+    EditServerSettingsCommand(PlanDocument &document, PlanServerSettings settings, QUndoCommand *parent = nullptr);
+    void redo() override { m_document.setServerSettings(m_new); }
+    void undo() override { m_document.setServerSettings(m_old); }
+
+private:
+    PlanDocument &m_document;
+    PlanServerSettings m_old;
+    PlanServerSettings m_new;
 };
 
 } // namespace sms::models

@@ -106,6 +106,25 @@ inline std::vector<std::string> idsFrom(const QString &text)
 }
 
 // A plan in the notation, over `catalog`.
+inline PlanServerGroup namedGroup(const std::string &name, PlanKey key = kNoKey, std::vector<std::string> serverIds = {})
+{
+    PlanServerGroup group;
+    group.key = key;
+    group.name = name;
+    group.serverIds = std::move(serverIds);
+    return group;
+}
+
+inline PlanApplication namedApplication(const std::string &name, PlanKey key = kNoKey,
+                                        std::vector<PlanServerGroup> groups = {})
+{
+    PlanApplication app;
+    app.key = key;
+    app.name = name;
+    app.serverGroups = std::move(groups);
+    return app;
+}
+
 inline PlanData planFrom(const QString &notation, std::vector<api::Server> catalog = {})
 {
     PlanData data;

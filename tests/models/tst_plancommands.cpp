@@ -127,6 +127,7 @@ private Q_SLOTS:
     void commands_data();
     void commands();
     void commandKeysSurviveUndo();
+    void settingsCommands();
     void commandsOnMissingTargets_data();
     void commandsOnMissingTargets();
 
@@ -253,6 +254,69 @@ void TestPlanCommands::commands()
     QCOMPARE(notationWithFields(doc.applications()), expected);
 }
 
+// Settings are plan data like any other: each edit is one undo step, and a
+// server's own settings stay with it when it moves.
+void TestPlanCommands::settingsCommands()
+{
+    PlanDocument doc;
+    doc.reset(planFrom(QStringLiteral("A{G1:s1,s2;G2:s3} | B{G3:s4}"), catalog()));
+    QSignalSpy appChanged(&doc, &PlanDocument::applicationChanged);
+    QSignalSpy groupChanged(&doc, &PlanDocument::groupChanged);
+    QSignalSpy serverChanged(&doc, &PlanDocument::serverSettingsChanged);
+
+    PlanData before = doc.data();
+    ApplicationSettings settings;
+    settings.replication = api::ServerReplicationParameters{};
+    settings.replication->frequency = 6;
+    settings.launchRoleName = "launch-role";
+    settings.autoLaunch = false;
+    doc.undoStack().push(new EditApplicationSettingsCommand(doc, keyOf(doc, "B"), settings));
+    QVERIFY(doc.application(1).settings == settings);
+    QCOMPARE(appChanged.count(), 1);
+    QCOMPARE(appChanged.first().first().toInt(), 1);
+    UNDO_REDO_CYCLE(doc, before);
+
+    before = doc.data();
+    doc.undoStack().push(new SetLaunchOrderCommand(doc, keyOf(doc, "G2"), 1));
+    QCOMPARE(doc.group(0, 1).launchOrder, std::optional<int>(1));
+    QCOMPARE(groupChanged.count(), 1);
+    UNDO_REDO_CYCLE(doc, before);
+    before = doc.data();
+    doc.undoStack().push(new SetLaunchOrderCommand(doc, keyOf(doc, "G2"), std::nullopt));
+    QVERIFY(!doc.group(0, 1).launchOrder);
+    UNDO_REDO_CYCLE(doc, before);
+
+    before = doc.data();
+    PlanServerSettings own;
+    own.serverId = "s2";
+    own.launch = api::ServerLaunchConfiguration{};
+    own.launch->instanceType = "m5.xlarge";
+    doc.undoStack().push(new EditServerSettingsCommand(doc, own));
+    QCOMPARE(doc.data().serverSettings.size(), std::size_t(1));
+    QVERIFY(doc.data().serverSettings.front() == own);
+    QCOMPARE(serverChanged.count(), 1);
+    QCOMPARE(serverChanged.first().first().value<std::string>(), std::string("s2"));
+    UNDO_REDO_CYCLE(doc, before);
+
+    // Replaced, then removed by settings that hold only the id.
+    before = doc.data();
+    own.launch->instanceType = "c5.large";
+    doc.undoStack().push(new EditServerSettingsCommand(doc, own));
+    QVERIFY(doc.data().serverSettings.front().launch->instanceType == "c5.large");
+    UNDO_REDO_CYCLE(doc, before);
+    before = doc.data();
+    doc.undoStack().push(new EditServerSettingsCommand(doc, PlanServerSettings{"s2", {}, {}}));
+    QVERIFY(doc.data().serverSettings.empty());
+    UNDO_REDO_CYCLE(doc, before);
+    doc.undoStack().undo();
+
+    // The server moves to B; its own settings go with it.
+    doc.undoStack().push(new PlaceServersCommand(doc, {"s2"}, keyOf(doc, "G3")));
+    QCOMPARE(doc.data().serverSettings.size(), std::size_t(1));
+    QVERIFY(doc.data().serverSettings.front().serverId == "s2");
+    VERIFY_INDEXES(doc);
+}
+
 void TestPlanCommands::commandKeysSurviveUndo()
 {
     // New items keep their keys through undo and redo, so that later commands
@@ -261,7 +325,7 @@ void TestPlanCommands::commandKeysSurviveUndo()
     doc.reset(planFrom(QStringLiteral("A{G:s1}"), catalog()));
     PlanApplication fresh;
     fresh.name = "M";
-    fresh.serverGroups.push_back({kNoKey, {}, "Y", {"s3"}});
+    fresh.serverGroups.push_back(namedGroup("Y", kNoKey, {"s3"}));
     auto *createFresh = new CreateApplicationCommand(doc, fresh);
     const PlanKey freshKey = createFresh->key();
     QVERIFY(freshKey > PlanKey(2));
@@ -269,7 +333,7 @@ void TestPlanCommands::commandKeysSurviveUndo()
     const PlanKey groupKey = doc.application(1).serverGroups.front().key;
     QVERIFY(groupKey != kNoKey && groupKey != freshKey);
 
-    auto *createGroup = new CreateGroupCommand(doc, freshKey, {kNoKey, {}, "Z", {"s4"}});
+    auto *createGroup = new CreateGroupCommand(doc, freshKey, namedGroup("Z", kNoKey, {"s4"}));
     const PlanKey zKey = createGroup->key();
     doc.undoStack().push(createGroup);
     doc.undoStack().push(new RenameGroupCommand(doc, zKey, "Zed"));
@@ -411,8 +475,8 @@ void TestPlanCommands::placeServersInBulk()
     PlanData data;
     for (int n = 0; n < 3000; ++n)
         data.catalog.servers.push_back(makeServer("b" + std::to_string(n)));
-    data.applications.push_back({1, {}, "A", {}, {}, {}, {{2, {}, "G1", {}}, {3, {}, "G2", {}}}});
-    data.applications.push_back({4, {}, "B", {}, {}, {}, {{5, {}, "G3", {}}}});
+    data.applications.push_back(namedApplication("A", 1, {namedGroup("G1", 2), namedGroup("G2", 3)}));
+    data.applications.push_back(namedApplication("B", 4, {namedGroup("G3", 5)}));
     // Blocks of 50 servers alternate between A's G1 and B's G3; four of every
     // ten move, so each group gives them up in runs of four.
     std::vector<std::string> moving;

@@ -380,7 +380,7 @@ void TestPlanDocument::primitiveSignals()
         QCOMPARE(doc.application(1).description, std::string("about"));
         QCOMPARE(doc.application(1).roleName, std::string("role"));
     } else if (operation == QLatin1String("insertGroup")) {
-        PlanServerGroup group{20, {}, "X", {"s4", "s5"}};
+        PlanServerGroup group = namedGroup("X", 20, {"s4", "s5"});
         doc.insertGroup(0, 0, group);
         QCOMPARE(doc.placementOf("s4").group, PlanKey(20));
         QCOMPARE(doc.placementOf("s4").application, keyOf(doc, "A"));
@@ -476,11 +476,11 @@ void TestPlanDocument::modified()
         } else if (action == QLatin1String("save")) {
             doc.markSaved();
         } else if (action == QLatin1String("edit")) {
-            doc.undoStack().push(new CreateApplicationCommand(doc, PlanApplication{kNoKey, {}, "New", {}, {}, {}, {}}));
+            doc.undoStack().push(new CreateApplicationCommand(doc, namedApplication("New")));
         } else if (action == QLatin1String("macro")) {
             doc.undoStack().beginMacro(QStringLiteral("macro"));
-            doc.undoStack().push(new CreateApplicationCommand(doc, PlanApplication{kNoKey, {}, "X", {}, {}, {}, {}}));
-            doc.undoStack().push(new CreateApplicationCommand(doc, PlanApplication{kNoKey, {}, "Y", {}, {}, {}, {}}));
+            doc.undoStack().push(new CreateApplicationCommand(doc, namedApplication("X")));
+            doc.undoStack().push(new CreateApplicationCommand(doc, namedApplication("Y")));
             doc.undoStack().endMacro();
         } else if (action == QLatin1String("undo")) {
             doc.undoStack().undo();
@@ -613,10 +613,10 @@ void TestPlanDocument::newKeysDoNotCollide()
     doc.reset(planFrom(QStringLiteral("A{G:;H:} | B{K:}")));  // keys 1..5
     QCOMPARE(doc.newKey(), PlanKey(6));
     // An application inserted with larger keys (a redo, say) raises the counter.
-    PlanApplication app{50, {}, "X", {}, {}, {}, {PlanServerGroup{70, {}, "Y", {}}}};
+    PlanApplication app = namedApplication("X", 50, {namedGroup("Y", 70)});
     doc.insertApplication(0, app);
     QCOMPARE(doc.newKey(), PlanKey(71));
-    doc.insertGroup(0, 0, PlanServerGroup{90, {}, "Z", {}});
+    doc.insertGroup(0, 0, namedGroup("Z", 90));
     QCOMPARE(doc.newKey(), PlanKey(91));
 }
 

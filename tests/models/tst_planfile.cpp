@@ -54,7 +54,9 @@ api::Server server(int i)
 
 PlanServerGroup group(PlanKey key, std::string name, std::vector<std::string> ids, std::string endpointId = {})
 {
-    return {key, std::move(endpointId), std::move(name), std::move(ids)};
+    PlanServerGroup group = testing::namedGroup(name, key, std::move(ids));
+    group.serverGroupId = std::move(endpointId);
+    return group;
 }
 
 PlanApplication application(PlanKey key, std::string name, std::vector<PlanServerGroup> groups)
@@ -88,6 +90,41 @@ PlanData richPlan(int servers = 6)
     plan.applications.push_back(std::move(payroll));
     plan.applications.push_back(application(7, "Intranet", {group(4, "all", {"s-10000003"})}));
     plan.applications.push_back(application(9, "Not yet grouped", {}));
+    return plan;
+}
+
+// `plan` with replication and launch settings: Payroll's, its groups' launch
+// order, and two servers' own.
+PlanData withSettings(PlanData plan)
+{
+    ApplicationSettings &payroll = plan.applications[0].settings;
+    payroll.replication = api::ServerReplicationParameters{};
+    payroll.replication->frequency = 12;
+    payroll.replication->seedTime = api::Timestamp{1716300000};
+    payroll.replication->licenseType = api::LicenseType::Byol;
+    payroll.replication->numberOfRecentAmisToKeep = 3;
+    payroll.replication->encrypted = true;
+    payroll.replication->kmsKeyId = "alias/sms";
+    payroll.launch = api::ServerLaunchConfiguration{};
+    payroll.launch->vpc = "vpc-0abc";
+    payroll.launch->subnet = "subnet-0def";
+    payroll.launch->instanceType = "m5.large";
+    payroll.launch->associatePublicIpAddress = false;
+    payroll.launchRoleName = "sms-launch-role";
+    payroll.autoLaunch = true;
+    plan.applications[0].serverGroups[0].launchOrder = 2;
+    plan.applications[0].serverGroups[1].launchOrder = 1;
+
+    PlanServerSettings bigger;
+    bigger.serverId = "s-10000002";
+    bigger.launch = api::ServerLaunchConfiguration{};
+    bigger.launch->instanceType = "r5.2xlarge";
+    bigger.launch->userData = api::UserData{api::S3Location{"bucket", "db/user-data.sh"}};
+    PlanServerSettings once;
+    once.serverId = "s-10000003";
+    once.replication = api::ServerReplicationParameters{};
+    once.replication->runOnce = true;
+    plan.serverSettings = {bigger, once};
     return plan;
 }
 
@@ -189,6 +226,7 @@ private Q_SLOTS:
         QTest::addRow("replication job states") << jobs;
 
         QTest::addRow("8,000 servers") << richPlan(8000);
+        QTest::addRow("replication and launch settings") << withSettings(richPlan());
     }
 
     void roundTrip()
@@ -236,6 +274,19 @@ private Q_SLOTS:
         QVERIFY(!json.at("applications").at(2).contains("serverGroups"));
         QVERIFY(!json.at("applications").at(2).contains("appId"));
 
+        // Settings: api shapes, compact, where they belong.
+        const std::string withSettingsText = encodePlan(withSettings(richPlan()));
+        const api::Json settings = api::Json::parse(withSettingsText);
+        QVERIFY(settings.at("applications").at(0).at("replication")
+                == api::Json::parse(R"({"frequency":12,"encrypted":true,"kmsKeyId":"alias/sms","licenseType":"BYOL",)"
+                                    R"("numberOfRecentAmisToKeep":3,"seedTime":1716300000})"));
+        QVERIFY(settings.at("applications").at(0).at("autoLaunch") == true);
+        QVERIFY(settings.at("applications").at(0).at("serverGroups").at(1).at("launchOrder") == 1);
+        QVERIFY(settings.at("serverSettings").at(0).at("launch").at("userData").at("s3Location").at("key")
+                == "db/user-data.sh");
+        QVERIFY(withSettingsText.find("\"launch\": {\"vpc\":\"vpc-0abc\",") != std::string::npos);
+        QVERIFY(!json.at("applications").at(0).contains("replication"));  // none set: none written
+
         const api::Json empty = api::Json::parse(encodePlan(PlanData{}));
         QCOMPARE(empty.size(), std::size_t(4));  // formatVersion, kind, generator, savedAt
     }
@@ -248,7 +299,7 @@ private Q_SLOTS:
             json["catalog"]["source"]["profile"] = "x";
             json["catalog"]["servers"][0]["futureMember"] = true;
             json["applications"][0]["colour"] = "#ff0000";
-            json["applications"][0]["serverGroups"][0]["launchOrder"] = 3;
+            json["applications"][0]["serverGroups"][0]["dependsOn"] = {3};
         });
         QTest::addRow("null members") << editedRich([](api::Json &json) {
             json["applications"][1]["description"] = nullptr;
@@ -451,6 +502,18 @@ private Q_SLOTS:
         wrongType("key text", [](api::Json &json) { json["applications"][1]["key"] = "4"; },
                   "applications[1].key should be a positive whole number, but it is \"4\".");
 
+        wrongType("a replication frequency as text",
+                  [](api::Json &json) { json["applications"][0]["replication"] = {{"frequency", "12h"}}; },
+                  "applications[0].replication.frequency should be a whole number, but it is a string.");
+        wrongType("autoLaunch as text", [](api::Json &json) { json["applications"][1]["autoLaunch"] = "yes"; },
+                  "applications[1].autoLaunch should be true or false, but it is a string.");
+        wrongType("launchOrder a fraction",
+                  [](api::Json &json) { json["applications"][0]["serverGroups"][1]["launchOrder"] = 1.5; },
+                  "applications[0].serverGroups[1].launchOrder should be a whole number, but it is a number.");
+        wrongType("server settings without a server",
+                  [](api::Json &json) { json["serverSettings"] = {{{"launch", {{"vpc", "vpc-1"}}}}}; },
+                  "The plan is damaged: serverSettings[0] has no serverId.");
+
         const auto broken = [rules](const char *name, std::function<void(api::Json &)> edit, const char *message) {
             QTest::addRow("%s", name) << edited(threeApplications(), edit) << QString::fromUtf8(message) << rules;
         };
@@ -470,6 +533,14 @@ private Q_SLOTS:
                [](api::Json &json) { json["applications"][0]["serverGroups"][1]["serverIds"].push_back("s-10000000"); },
                "server s-10000000 is in both applications[0].serverGroups[0] (\"web\") and "
                "applications[0].serverGroups[1] (\"db\"); a server is in one server group at most.");
+        broken("a server's settings twice",
+               [](api::Json &json) {
+                   json["serverSettings"] = {{{"serverId", "s-1"}, {"launch", {{"vpc", "vpc-1"}}}},
+                                             {{"serverId", "s-2"}},
+                                             {{"serverId", "s-1"}, {"replication", {{"runOnce", true}}}}};
+               },
+               "The plan breaks the plan's rules: server s-1 has settings twice, serverSettings[0] and "
+               "serverSettings[2]; a server has one set of its own settings.");
         broken("a server twice in one group",
                [](api::Json &json) { json["applications"][1]["serverGroups"][0]["serverIds"].push_back("s-10000003"); },
                "server s-10000003 is listed twice in applications[1].serverGroups[0] (\"all\").");

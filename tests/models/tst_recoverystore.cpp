@@ -8,6 +8,8 @@
 // --recovery-session DIR MODE: it saves a plan, prints "saved", then waits to
 // be killed (MODE "wait") or exits at once without unlocking (MODE "crash").
 
+#include "PlanFixtures.h"
+
 #include "models/PlanFile.h"
 #include "models/RecoveryStore.h"
 
@@ -43,7 +45,7 @@ PlanData samplePlan(int servers = 6, int applications = 3)
         PlanApplication app;
         app.key = ++key;
         app.name = "application " + std::to_string(a + 1);
-        app.serverGroups.push_back({++key, {}, "all", {"s-" + std::to_string(10000000 + a)}});
+        app.serverGroups.push_back(testing::namedGroup("all", ++key, {"s-" + std::to_string(10000000 + a)}));
         plan.applications.push_back(std::move(app));
     }
     return plan;

@@ -166,7 +166,14 @@ void TestMainWindow::offersRecoveryAfterCrash()
     const QString dir =
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("recovery"));
     models::PlanData plan;
-    plan.applications.push_back({7, {}, "Recovered app", {}, {}, {}, {{8, {}, "Web tier", {"s-1", "s-2"}}}});
+    models::PlanApplication recovered;
+    recovered.key = 7;
+    recovered.name = "Recovered app";
+    recovered.serverGroups.resize(1);
+    recovered.serverGroups[0].key = 8;
+    recovered.serverGroups[0].name = "Web tier";
+    recovered.serverGroups[0].serverIds = {"s-1", "s-2"};
+    plan.applications.push_back(std::move(recovered));
     const QString original = m_dir.filePath(QStringLiteral("lost.smsplan"));
     {
         models::RecoveryStore crashed(dir);

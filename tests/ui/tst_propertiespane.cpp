@@ -67,10 +67,14 @@ sms::models::PlanData fixture()
     web.description = "Customer-facing web servers";
     web.roleName = "sms-migration";
     web.tags = {{"env", "prod"}, {"owner", "web-team"}};
-    web.serverGroups = {
-        {kFront, "sg-0123456789abcdef0", "Front", {"s-1111111111111111a", "s-2222222222222222b"}},
-        {kBack, {}, "Back", {"s-9999999999999999z"}},  // not in the catalog
-    };
+    web.serverGroups.resize(2);
+    web.serverGroups[0].key = kFront;
+    web.serverGroups[0].serverGroupId = "sg-0123456789abcdef0";
+    web.serverGroups[0].name = "Front";
+    web.serverGroups[0].serverIds = {"s-1111111111111111a", "s-2222222222222222b"};
+    web.serverGroups[1].key = kBack;
+    web.serverGroups[1].name = "Back";
+    web.serverGroups[1].serverIds = {"s-9999999999999999z"};  // not in the catalog
     sms::models::PlanApplication billing;
     billing.key = kBilling;
     billing.name = "Billing";

@@ -1,0 +1,29 @@
+// Settings as they will be put: the application's, then the server's own.
+
+#include "models/PlanSettings.h"
+
+#include <algorithm>
+
+namespace sms::models {
+
+const PlanServerSettings *findServerSettings(const std::vector<PlanServerSettings> &settings,
+                                             std::string_view serverId)
+{
+    const auto it = std::find_if(settings.begin(), settings.end(),
+                                 [serverId](const PlanServerSettings &s) { return s.serverId == serverId; });
+    return it == settings.end() ? nullptr : &*it;
+}
+
+api::ServerReplicationParameters effectiveReplication(const PlanApplication &app, const PlanServerSettings *own)
+{
+    api::ServerReplicationParameters base = app.settings.replication.value_or(api::ServerReplicationParameters{});
+    return own && own->replication ? overlaid(std::move(base), *own->replication) : base;
+}
+
+api::ServerLaunchConfiguration effectiveLaunch(const PlanApplication &app, const PlanServerSettings *own)
+{
+    api::ServerLaunchConfiguration base = app.settings.launch.value_or(api::ServerLaunchConfiguration{});
+    return own && own->launch ? overlaid(std::move(base), *own->launch) : base;
+}
+
+} // namespace sms::models
