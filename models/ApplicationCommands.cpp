@@ -87,14 +87,21 @@ DeleteApplicationCommand::DeleteApplicationCommand(PlanDocument &document, PlanK
 void DeleteApplicationCommand::redo()
 {
     m_row = appRow(m_document, m_key);
-    if (m_row >= 0)
-        m_app = m_document.takeApplication(m_row);
+    if (m_row < 0)
+        return;
+    m_app = m_document.takeApplication(m_row);
+    // One on the endpoint is deleted there by the next apply.
+    if (!m_app.appId.empty())
+        m_document.setRetired(m_app.appId, true);
 }
 
 void DeleteApplicationCommand::undo()
 {
-    if (m_row >= 0)
-        m_document.insertApplication(m_row, std::move(m_app));
+    if (m_row < 0)
+        return;
+    if (!m_app.appId.empty())
+        m_document.setRetired(m_app.appId, false);
+    m_document.insertApplication(m_row, std::move(m_app));
 }
 
 EditApplicationCommand::EditApplicationCommand(PlanDocument &document, PlanKey application,

@@ -171,6 +171,8 @@ private:
             return false;
 
         const Path top;
+        if (!stringMember(object, "planId", top, plan.planId))
+            return false;
         element applications;
         if (member(object, "applications", applications)
             && !decodeArray(applications, top.child("applications"), plan.applications,
@@ -184,6 +186,8 @@ private:
                             [this](const element &v, const Path &p, PlanServerSettings &own) {
                                 return decodeServerSettings(v, p, own);
                             }))
+            return false;
+        if (!stringsMember(object, "retiredAppIds", top, plan.retiredAppIds))
             return false;
         // The rules before the catalog: a broken file is refused before the bulk of the work.
         if (auto rules = checkPlanRules(plan.applications, m_subject); !rules)
@@ -296,12 +300,8 @@ private:
             || !stringMember(object, "serverGroupId", path, group.serverGroupId)
             || !stringMember(object, "name", path, group.name))
             return false;
-        element ids;
-        if (member(object, "serverIds", ids)
-            && !decodeArray(ids, path.child("serverIds"), group.serverIds,
-                            [this](const element &v, const Path &p, std::string &id) { return expectString(v, p, id); }))
-            return false;
-        return optionalMember(object, "launchOrder", path, group.launchOrder);
+        return stringsMember(object, "serverIds", path, group.serverIds)
+            && optionalMember(object, "launchOrder", path, group.launchOrder);
     }
 
     template <typename DecodeItem>
@@ -422,6 +422,15 @@ private:
     {
         element value;
         return !member(object, name, value) || expectString(value, path.child(name), out);
+    }
+
+    bool stringsMember(const simdjson::dom::object &object, std::string_view name, const Path &path,
+                       std::vector<std::string> &out)
+    {
+        element value;
+        return !member(object, name, value)
+            || decodeArray(value, path.child(name), out,
+                           [this](const element &v, const Path &p, std::string &text) { return expectString(v, p, text); });
     }
 
     // Absent or null leaves `out` unset.

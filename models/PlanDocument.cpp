@@ -1,5 +1,7 @@
 #include "models/PlanDocument.h"
 
+#include <QUuid>
+
 #include <algorithm>
 #include <climits>
 #include <iterator>
@@ -43,6 +45,15 @@ void PlanDocument::reset(PlanData data)
     m_modifiedOutsideUndo = false;
     Q_EMIT resetDone();
     updateModified();
+}
+
+const std::string &PlanDocument::ensurePlanId()
+{
+    if (m_data.planId.empty()) {
+        m_data.planId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+        markUnsaved();
+    }
+    return m_data.planId;
 }
 
 void PlanDocument::markSaved()
@@ -197,6 +208,16 @@ void PlanDocument::setGroupLaunchOrder(int app, int row, std::optional<int> laun
 {
     groupRef(app, row).launchOrder = launchOrder;
     Q_EMIT groupChanged(app, row);
+}
+
+void PlanDocument::setRetired(const std::string &appId, bool retired)
+{
+    auto &ids = m_data.retiredAppIds;
+    const auto it = std::find(ids.begin(), ids.end(), appId);
+    if (retired && it == ids.end())
+        ids.push_back(appId);
+    else if (!retired && it != ids.end())
+        ids.erase(it);
 }
 
 void PlanDocument::setServerSettings(PlanServerSettings settings)

@@ -65,6 +65,9 @@ public:
     const PlanApplication &application(int row) const { return m_data.applications[std::size_t(row)]; }
     const PlanServerGroup &group(int app, int row) const;
 
+    // The plan's id, made now if it has none (which marks the plan unsaved).
+    const std::string &ensurePlanId();
+
     // Replaces the whole plan (New, Open, recovery); clears the undo history.
     void reset(PlanData data);
 
@@ -99,6 +102,9 @@ public:
     void renameGroup(int app, int row, std::string name);
     void setApplicationSettings(int row, ApplicationSettings settings);
     void setGroupLaunchOrder(int app, int row, std::optional<int> launchOrder);
+    // Adds an endpoint application to the plan's retiredAppIds (to be deleted
+    // there by the next apply), or takes it off.
+    void setRetired(const std::string &appId, bool retired);
     // Replaces the server's own settings; settings with nothing but the id remove them.
     void setServerSettings(PlanServerSettings settings);
     // The servers must be in no group.

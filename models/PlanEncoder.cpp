@@ -199,6 +199,19 @@ void writeCatalog(std::string &out, Block &root, const CatalogSnapshot &catalog)
     writeJobs(out, object, catalog.replicationJobs);
 }
 
+// A list of strings, one a line; left out when empty.
+void writeStrings(std::string &out, Block &parent, std::string_view name, const std::vector<std::string> &values)
+{
+    if (values.empty())
+        return;
+    parent.key(name);
+    Block array(out, parent.childDepth(), '[');
+    for (const std::string &value : values) {
+        array.item();
+        appendString(out, value);
+    }
+}
+
 void writeGroup(std::string &out, int depth, const PlanServerGroup &group)
 {
     Block object(out, depth, '{');
@@ -206,14 +219,7 @@ void writeGroup(std::string &out, int depth, const PlanServerGroup &group)
     appendNumber(out, group.key);
     object.string("serverGroupId", group.serverGroupId);
     object.string("name", group.name);
-    if (!group.serverIds.empty()) {
-        object.key("serverIds");
-        Block ids(out, object.childDepth(), '[');
-        for (const std::string &id : group.serverIds) {
-            ids.item();
-            appendString(out, id);
-        }
-    }
+    writeStrings(out, object, "serverIds", group.serverIds);
     object.number("launchOrder", group.launchOrder);
 }
 
@@ -309,6 +315,7 @@ std::string encodePlan(const PlanData &plan)
         root.key("savedAt");
         const auto now = std::chrono::system_clock::now().time_since_epoch();
         appendNumber(out, std::int64_t(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
+        root.string("planId", plan.planId);
         writeCatalog(out, root, plan.catalog);
         if (!plan.applications.empty()) {
             root.key("applications");
@@ -319,6 +326,7 @@ std::string encodePlan(const PlanData &plan)
             }
         }
         writeServerSettings(out, root, plan.serverSettings);
+        writeStrings(out, root, "retiredAppIds", plan.retiredAppIds);
     }
     out += '\n';
     makeValidUtf8(out);

@@ -112,9 +112,15 @@ struct PlanServerSettings
 // Everything a plan file stores.
 struct PlanData
 {
+    // Set the first time the plan is applied (PlanDocument::ensurePlanId): it
+    // makes the client tokens that keep a repeated CreateApp from creating twice.
+    std::string planId;
     CatalogSnapshot catalog;
     std::vector<PlanApplication> applications;
     std::vector<PlanServerSettings> serverSettings;  // one at most per server
+    // Endpoint applications deleted from the plan, which the next apply
+    // deletes at the endpoint.
+    std::vector<std::string> retiredAppIds;
 
     bool operator==(const PlanData &) const = default;
 };

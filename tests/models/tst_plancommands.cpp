@@ -128,6 +128,7 @@ private Q_SLOTS:
     void commands();
     void commandKeysSurviveUndo();
     void settingsCommands();
+    void deletedEndpointApplicationsAreRetired();
     void commandsOnMissingTargets_data();
     void commandsOnMissingTargets();
 
@@ -315,6 +316,23 @@ void TestPlanCommands::settingsCommands()
     QCOMPARE(doc.data().serverSettings.size(), std::size_t(1));
     QVERIFY(doc.data().serverSettings.front().serverId == "s2");
     VERIFY_INDEXES(doc);
+}
+
+// Deleting an application that exists on the endpoint retires its appId for
+// the next apply; undo takes it back.
+void TestPlanCommands::deletedEndpointApplicationsAreRetired()
+{
+    PlanDocument doc;
+    PlanData plan = planFrom(QStringLiteral("A{G1:s1} | B{G2:s2}"), catalog());
+    plan.applications[0].appId = "app-a";
+    doc.reset(plan);
+    const PlanData before = doc.data();
+    doc.undoStack().push(new DeleteApplicationCommand(doc, keyOf(doc, "A")));
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-a"});
+    UNDO_REDO_CYCLE(doc, before);
+    // One that never reached the endpoint leaves nothing behind.
+    doc.undoStack().push(new DeleteApplicationCommand(doc, keyOf(doc, "B")));
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-a"});
 }
 
 void TestPlanCommands::commandKeysSurviveUndo()

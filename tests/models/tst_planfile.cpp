@@ -125,6 +125,8 @@ PlanData withSettings(PlanData plan)
     once.replication = api::ServerReplicationParameters{};
     once.replication->runOnce = true;
     plan.serverSettings = {bigger, once};
+    plan.planId = "0b7e6a52-3c1d-4d7e-9f00-5a1e2b3c4d5e";
+    plan.retiredAppIds = {"app-0fedcba9876543210"};
     return plan;
 }
 
@@ -286,6 +288,9 @@ private Q_SLOTS:
                 == "db/user-data.sh");
         QVERIFY(withSettingsText.find("\"launch\": {\"vpc\":\"vpc-0abc\",") != std::string::npos);
         QVERIFY(!json.at("applications").at(0).contains("replication"));  // none set: none written
+        QVERIFY(settings.at("planId") == "0b7e6a52-3c1d-4d7e-9f00-5a1e2b3c4d5e");
+        QVERIFY(settings.at("retiredAppIds").at(0) == "app-0fedcba9876543210");
+        QVERIFY(!json.contains("planId") && !json.contains("retiredAppIds"));
 
         const api::Json empty = api::Json::parse(encodePlan(PlanData{}));
         QCOMPARE(empty.size(), std::size_t(4));  // formatVersion, kind, generator, savedAt

@@ -1,0 +1,564 @@
+// The checks of PlanValidation.h, a small function each. The catalog and the
+// servers' own settings are indexed once and an application's settings are
+// resolved once, so a plan of 100,000 servers takes milliseconds.
+
+#include "models/PlanValidation.h"
+
+#include "api/SmsConstraints.h"
+#include "models/PlanSettings.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <stdexcept>
+#include <unordered_map>
+#include <utility>
+
+namespace sms::models {
+namespace {
+
+using Severity = PlanIssue::Severity;
+using Issues = std::vector<PlanIssue>;
+
+// The model gives Frequency no range, but SMS (and sms-local) refuse any
+// other; the model's documentation says hours.
+constexpr int kMinFrequencyHours = 1;
+constexpr int kMaxFrequencyHours = 24;
+
+// What a launch needs besides the AMI: without them CloudFormation launches
+// with the account's defaults (a default type in the default VPC), which a
+// migration rarely means. The subnet names the VPC, so vpc is not needed.
+using LaunchText = std::optional<std::string> api::ServerLaunchConfiguration::*;
+constexpr std::array<std::pair<std::string_view, LaunchText>, 3> kLaunchNeeds{{
+    {"instanceType", &api::ServerLaunchConfiguration::instanceType},
+    {"subnet", &api::ServerLaunchConfiguration::subnet},
+    {"securityGroup", &api::ServerLaunchConfiguration::securityGroup},
+}};
+
+// The model's limits, read from the generated table so that they stay exact.
+constexpr const api::MemberConstraint &constraintOf(std::string_view structure, std::string_view member)
+{
+    for (const api::MemberConstraint &constraint : api::kMemberConstraints)
+        if (constraint.structure == structure && constraint.member == member)
+            return constraint;
+    throw std::logic_error("no such constraint");  // a compile error: only used in constant expressions
+}
+constexpr const api::MemberConstraint &kBucketLimits = constraintOf("S3Location", "bucket");
+constexpr const api::MemberConstraint &kKeyLimits = constraintOf("S3Location", "key");
+
+// --- text -------------------------------------------------------------------
+
+void report(Issues &out, Severity severity, std::string_view code, std::string where, std::string message)
+{
+    PlanIssue issue;
+    issue.severity = severity;
+    issue.code = std::string(code);
+    issue.where = std::move(where);
+    issue.message = std::move(message);
+    out.push_back(std::move(issue));
+}
+
+std::string quoted(std::string_view text)
+{
+    return "\"" + std::string(text) + "\"";
+}
+
+bool isBlank(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+// A path with the item's name, as PlanRules names items: `applications[1] ("Payroll")`.
+std::string withName(std::string path, std::string_view name)
+{
+    return name.empty() ? path : path + " (" + quoted(name) + ")";
+}
+
+// How a sentence names an item: by its name, or where it is when it has none.
+std::string nameOrPlace(std::string_view name, const std::string &path)
+{
+    return isBlank(name) ? "at " + path : quoted(name);
+}
+
+// "a", "a or b", "a, b or c".
+std::string orList(const std::vector<std::string_view> &words)
+{
+    std::string text;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + std::string(words[i]);
+    return text;
+}
+
+// Characters, not bytes: the model's lengths count characters.
+long long characterCount(std::string_view text)
+{
+    return std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; });
+}
+
+template <typename E>
+std::string knownValues()
+{
+    const auto &names = api::EnumTraits<E>::names;
+    return orList(std::vector<std::string_view>(names.begin(), names.end()));
+}
+
+// --- the items issues are about ---------------------------------------------
+
+// "Server s-1 (web-prod-1)": the VM name is what people know a server by.
+std::string serverLabel(const std::string &id, const api::Server *catalog)
+{
+    const bool named = catalog && catalog->vmServer && catalog->vmServer->vmName && !catalog->vmServer->vmName->empty();
+    return "Server " + id + (named ? " (" + *catalog->vmServer->vmName + ")" : std::string());
+}
+
+// An application or a group: `path()` is the item's, `siblingPath(row)` that
+// of the item in `row` of the same list.
+struct AppItem
+{
+    static constexpr std::string_view kind = "Application";
+    const PlanApplication *app = nullptr;
+    int row = 0;
+
+    const std::string &name() const { return app->name; }
+    std::string siblingPath(int at) const { return "applications[" + std::to_string(at) + "]"; }
+    std::string path() const { return siblingPath(row); }
+    std::string where() const { return withName(path(), name()); }
+    std::string label() const { return "Application " + nameOrPlace(name(), path()); }
+};
+
+struct GroupItem
+{
+    static constexpr std::string_view kind = "Server group";
+    const AppItem *owner = nullptr;
+    const PlanServerGroup *group = nullptr;
+    int row = 0;
+
+    const std::string &name() const { return group->name; }
+    std::string siblingPath(int at) const { return owner->path() + ".serverGroups[" + std::to_string(at) + "]"; }
+    std::string path() const { return siblingPath(row); }
+    std::string where() const { return withName(path(), name()); }
+    std::string label() const
+    {
+        if (isBlank(group->name))
+            return "Server group at " + path();
+        return "Server group " + quoted(group->name) + " of application " + nameOrPlace(owner->app->name, owner->path());
+    }
+};
+
+struct ServerItem
+{
+    const GroupItem *owner = nullptr;
+    const std::string *id = nullptr;
+    int row = 0;
+    const api::Server *catalog = nullptr;  // its catalog entry, if any
+
+    std::string where() const { return withName(owner->path() + ".serverIds[" + std::to_string(row) + "]", *id); }
+    std::string label() const { return serverLabel(*id, catalog); }
+};
+
+// --- applications and groups --------------------------------------------------
+
+// SMS makes a name up for a nameless item (an application's id), which no reader of the plan expects.
+void checkName(Issues &out, std::string_view kind, std::string_view name, const std::string &path)
+{
+    if (!isBlank(name))
+        return;
+    report(out, Severity::Warning, "missing-name", withName(path, name),
+           std::string(kind) + " at " + path + " has no name; give it one so that people can tell it apart.");
+}
+
+// The row of the first item of each name, so that a later one can name it.
+class FirstByName
+{
+public:
+    // The row of an earlier item named `name`, or -1 (blank names are not compared).
+    int earlier(std::string_view name, int row)
+    {
+        if (isBlank(name))
+            return -1;
+        const auto [it, added] = m_first.emplace(name, row);
+        return added ? -1 : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, int> m_first;
+};
+
+// A missing name, or the name of an earlier item of the same list. `why`
+// ends the advice to rename.
+template <typename Item>
+void checkItemName(Issues &out, const Item &item, FirstByName &names, std::string_view duplicateCode,
+                   std::string_view why)
+{
+    checkName(out, Item::kind, item.name(), item.path());
+    const int first = names.earlier(item.name(), item.row);
+    if (first < 0)
+        return;
+    report(out, Severity::Warning, duplicateCode, item.where(),
+           item.label() + " has the same name as " + item.siblingPath(first) + "; rename one of them" + std::string(why)
+               + ".");
+}
+
+// SMS allows equal names, but a plan matched by name could not tell them apart.
+void checkApplicationName(Issues &out, const AppItem &item, FirstByName &names)
+{
+    checkItemName(out, item, names, "duplicate-application-name",
+                  ", since a plan matched by name cannot tell them apart");
+}
+
+// SMS creates such an application but has nothing to replicate or launch.
+void checkApplicationHasServers(Issues &out, const AppItem &item)
+{
+    const auto &groups = item.app->serverGroups;
+    if (std::any_of(groups.begin(), groups.end(), [](const PlanServerGroup &g) { return !g.serverIds.empty(); }))
+        return;
+    report(out, Severity::Warning, "empty-application", item.where(),
+           item.label() + " has no servers, so SMS has nothing to replicate or launch; add servers to it or remove it.");
+}
+
+void checkGroupName(Issues &out, const GroupItem &item, FirstByName &names)
+{
+    checkItemName(out, item, names, "duplicate-group-name", "");
+}
+
+// SMS accepts an empty group (CreateApp and UpdateApp do), so this only warns.
+void checkGroupHasServers(Issues &out, const GroupItem &item)
+{
+    if (!item.group->serverIds.empty())
+        return;
+    report(out, Severity::Warning, "empty-group", item.where(),
+           item.label() + " has no servers; add servers to it or remove it.");
+}
+
+// SMS allows equal orders, but a group without one is not ordered against the rest.
+void checkLaunchOrder(Issues &out, const GroupItem &item, bool othersOrdered)
+{
+    if (!othersOrdered || item.group->launchOrder)
+        return;
+    report(out, Severity::Warning, "partial-launch-order", item.where(),
+           item.label() + " has no launch order while other groups of its application have one, so it launches"
+                          " in no particular order against them; give it a launch order.");
+}
+
+// --- servers -----------------------------------------------------------------
+
+// Apply resolves servers through the catalog; servers imported from an
+// inventory are in it too, under their offline- ids.
+void checkInCatalog(Issues &out, const ServerItem &server, bool catalogEmpty)
+{
+    if (server.catalog || catalogEmpty)
+        return;
+    report(out, Severity::Error, "unknown-server", server.where(),
+           server.label() + " is not in the plan's catalog, so apply cannot find it; refresh the catalog or remove the"
+                            " server from its group.");
+}
+
+// SMS replicates a server in one place: a job made outside the application
+// is adopted as it is. An application that exists at the endpoint may have
+// made the job itself, so only a new application's servers are checked.
+void checkExistingJob(Issues &out, const ServerItem &server, const PlanApplication &app)
+{
+    if (!server.catalog)
+        return;
+    if (server.catalog->replicationJobTerminated.value_or(false)) {
+        report(out, Severity::Warning, "replication-job-terminated", server.where(),
+               server.label() + " had a replication job that was deleted or failed; replicating it again starts"
+                                " over with a full seed replication, so check that this is meant.");
+    } else if (server.catalog->replicationJobId && app.appId.empty()) {
+        report(out, Severity::Warning, "server-already-replicating", server.where(),
+               server.label() + " already has replication job " + *server.catalog->replicationJobId
+                   + ", which the application would adopt with its own settings; delete that job first if the"
+                     " plan's replication settings should apply.");
+    }
+}
+
+// `own` is the server's own part of `settings`, or nullptr.
+void checkFrequency(Issues &out, const ServerItem &server, const api::ServerReplicationParameters &settings,
+                    const api::ServerReplicationParameters *own)
+{
+    const bool runOnce = settings.runOnce.value_or(false);
+    // A server's own runOnce cannot take away its application's frequency.
+    const bool onlyInherited = own && own->runOnce && !own->frequency;
+    if (settings.frequency && (*settings.frequency < kMinFrequencyHours || *settings.frequency > kMaxFrequencyHours)) {
+        // SMS refuses it even with runOnce, so this comes first.
+        report(out, Severity::Error, "frequency-out-of-range", server.where(),
+               server.label() + " would replicate every " + std::to_string(*settings.frequency) + " hours; SMS takes "
+                   + std::to_string(kMinFrequencyHours) + " to " + std::to_string(kMaxFrequencyHours)
+                   + " hours, so choose a frequency in that range.");
+    } else if (settings.frequency && runOnce && !onlyInherited) {
+        report(out, Severity::Warning, "frequency-ignored", server.where(),
+               server.label() + " replicates once (runOnce), so its frequency of " + std::to_string(*settings.frequency)
+                   + " hours is ignored; remove the frequency or runOnce.");
+    } else if (!settings.frequency && !runOnce && settings != api::ServerReplicationParameters{}) {
+        report(out, Severity::Error, "frequency-missing", server.where(),
+               server.label() + " has replication settings but neither a frequency nor runOnce, which SMS refuses;"
+                                " set a frequency or runOnce.");
+    }
+}
+
+// The model gives no range; the documentation says 0 keeps every AMI.
+void checkAmiCount(Issues &out, const ServerItem &server, const api::ServerReplicationParameters &settings)
+{
+    if (!settings.numberOfRecentAmisToKeep || *settings.numberOfRecentAmisToKeep >= 0)
+        return;
+    report(out, Severity::Warning, "ami-count-out-of-range", server.where(),
+           server.label() + " keeps " + std::to_string(*settings.numberOfRecentAmisToKeep)
+               + " recent AMIs, which SMS treats as 0 (keep them all); set 0 or a positive count.");
+}
+
+void checkKmsKey(Issues &out, const ServerItem &server, const api::ServerReplicationParameters &settings)
+{
+    if (!settings.kmsKeyId || settings.kmsKeyId->empty() || settings.encrypted.value_or(false))
+        return;
+    report(out, Severity::Warning, "kms-key-unused", server.where(),
+           server.label() + " names KMS key " + *settings.kmsKeyId
+               + " but its AMIs are not encrypted, so the key is not used; turn on encryption or remove the key.");
+}
+
+// A value a newer SMS knows is kept as text, but this API version refuses it.
+template <typename E>
+void checkKnown(Issues &out, const ServerItem &server, std::string_view code, std::string_view member,
+                const std::optional<api::OpenEnum<E>> &value)
+{
+    if (!value || value->isKnown())
+        return;
+    report(out, Severity::Error, code, server.where(),
+           server.label() + " has " + std::string(member) + " " + quoted(value->toString())
+               + ", which SMS does not know; choose " + knownValues<E>() + ".");
+}
+
+void checkReplication(Issues &out, const ServerItem &server, const api::ServerReplicationParameters &settings,
+                      const api::ServerReplicationParameters *own)
+{
+    checkFrequency(out, server, settings, own);
+    checkAmiCount(out, server, settings);
+    checkKmsKey(out, server, settings);
+    checkKnown(out, server, "unknown-license-type", "licenseType", settings.licenseType);
+}
+
+void checkLaunchNeeds(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings)
+{
+    std::vector<std::string_view> missing;
+    for (const auto &[name, member] : kLaunchNeeds)
+        if (!(settings.*member) || isBlank(*(settings.*member)))
+            missing.push_back(name);
+    if (missing.empty())
+        return;
+    report(out, Severity::Warning, "launch-settings-missing", server.where(),
+           server.label() + " has no " + orList(missing) + " in its launch settings, so it would launch with the"
+                            " account's defaults; set them for the server or its application.");
+}
+
+void checkLength(Issues &out, const ServerItem &server, const std::string &what, std::string_view text,
+                 const api::MemberConstraint &limits)
+{
+    const long long length = characterCount(text);
+    if (length >= limits.min.value_or(0) && length <= limits.max.value_or(length))
+        return;
+    const std::string allowed = limits.min ? std::to_string(*limits.min) + " to " + std::to_string(*limits.max)
+                                           : "at most " + std::to_string(*limits.max);
+    report(out, Severity::Error, "s3-location-invalid", server.where(),
+           server.label() + " has a " + what + " of " + std::to_string(length) + " characters, " + quoted(text)
+               + "; SMS takes " + allowed + ".");
+}
+
+// The sandbox cannot fetch a script from half a location, and SMS refuses
+// a bucket or key outside the model's lengths.
+void checkS3Location(Issues &out, const ServerItem &server, std::string_view member, const api::S3Location &location)
+{
+    const bool hasBucket = location.bucket && !location.bucket->empty();
+    const bool hasKey = location.key && !location.key->empty();
+    std::vector<std::string_view> missing;
+    if (!hasBucket)
+        missing.push_back("bucket");
+    if (!hasKey)
+        missing.push_back("key");
+    if (!missing.empty())
+        report(out, Severity::Error, "s3-location-incomplete", server.where(),
+               server.label() + " has a " + std::string(member) + " that names no S3 " + orList(missing)
+                   + "; give it both a bucket and a key.");
+    if (hasBucket)
+        checkLength(out, server, std::string(member) + " bucket", *location.bucket, kBucketLimits);
+    if (hasKey)
+        checkLength(out, server, std::string(member) + " key", *location.key, kKeyLimits);
+}
+
+void checkLaunch(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings, bool launches)
+{
+    if (launches)
+        checkLaunchNeeds(out, server, settings);
+    if (settings.userData)
+        checkS3Location(out, server, "userData", settings.userData->s3Location.value_or(api::S3Location{}));
+    if (settings.configureScript)
+        checkS3Location(out, server, "configureScript", *settings.configureScript);
+    checkKnown(out, server, "unknown-script-type", "configureScriptType", settings.configureScriptType);
+}
+
+// `own` over `appLevel`, as effectiveReplication() and effectiveLaunch() do,
+// without copying the application's settings for a server that has none.
+template <typename T, typename Check>
+void checkEffective(const T &appLevel, const T *own, Check &&check)
+{
+    if (own)
+        check(overlaid(appLevel, *own));
+    else
+        check(appLevel);
+}
+
+// --- the whole plan ----------------------------------------------------------
+
+// Items by id, for a whole catalog; the first of equal ids stays.
+template <typename T>
+class IdIndex
+{
+public:
+    explicit IdIndex(std::size_t count) { m_items.reserve(count); }
+
+    void insert(std::string_view id, const T *item) { m_items.emplace(id, item); }
+
+    const T *find(std::string_view id) const
+    {
+        const auto it = m_items.find(id);
+        return it == m_items.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const T *> m_items;
+};
+
+class PlanValidator
+{
+public:
+    explicit PlanValidator(const PlanData &plan)
+        : m_plan(plan)
+        , m_catalog(plan.catalog.servers.size())
+        , m_settings(plan.serverSettings.size())
+        , m_claimed(plan.serverSettings.size(), false)
+    {
+        for (const api::Server &server : plan.catalog.servers)
+            if (server.serverId)
+                m_catalog.insert(*server.serverId, &server);
+        for (const PlanServerSettings &settings : plan.serverSettings)
+            m_settings.insert(settings.serverId, &settings);
+    }
+
+    Issues run()
+    {
+        FirstByName names;
+        for (int a = 0; a < int(m_plan.applications.size()); ++a)
+            checkApplication(AppItem{&m_plan.applications[std::size_t(a)], a}, names);
+        checkUnclaimedSettings();
+        return std::move(m_issues);
+    }
+
+private:
+    // What every server of an application starts from, resolved once.
+    struct AppDefaults
+    {
+        api::ServerReplicationParameters replication;
+        api::ServerLaunchConfiguration launch;
+        bool launches = false;  // the application is to be launched, so every server needs launch settings
+    };
+
+    const api::Server *catalogServer(std::string_view serverId) const { return m_catalog.find(serverId); }
+    const PlanServerSettings *settingsOf(std::string_view serverId) const { return m_settings.find(serverId); }
+
+    bool launches(const PlanApplication &app) const
+    {
+        const ApplicationSettings &settings = app.settings;
+        if (settings.autoLaunch.value_or(false) || settings.launch || !settings.launchRoleName.empty())
+            return true;
+        return std::any_of(app.serverGroups.begin(), app.serverGroups.end(), [&](const PlanServerGroup &group) {
+            return std::any_of(group.serverIds.begin(), group.serverIds.end(), [&](const std::string &id) {
+                const PlanServerSettings *own = settingsOf(id);
+                return own && own->launch;
+            });
+        });
+    }
+
+    void checkApplication(const AppItem &item, FirstByName &names)
+    {
+        checkApplicationName(m_issues, item, names);
+        checkApplicationHasServers(m_issues, item);
+
+        AppDefaults defaults;
+        defaults.replication = effectiveReplication(*item.app, nullptr);
+        defaults.launch = effectiveLaunch(*item.app, nullptr);
+        defaults.launches = launches(*item.app);
+
+        const auto &groups = item.app->serverGroups;
+        const bool anyOrdered = std::any_of(groups.begin(), groups.end(),
+                                            [](const PlanServerGroup &g) { return g.launchOrder.has_value(); });
+        FirstByName groupNames;
+        for (int g = 0; g < int(groups.size()); ++g) {
+            const GroupItem group{&item, &groups[std::size_t(g)], g};
+            checkGroupName(m_issues, group, groupNames);
+            checkGroupHasServers(m_issues, group);
+            checkLaunchOrder(m_issues, group, anyOrdered);
+            checkServers(group, defaults);
+        }
+    }
+
+    void checkServers(const GroupItem &group, const AppDefaults &defaults)
+    {
+        const PlanApplication &app = *group.owner->app;
+        const auto &ids = group.group->serverIds;
+        for (int s = 0; s < int(ids.size()); ++s) {
+            const std::string &id = ids[std::size_t(s)];
+            const ServerItem server{&group, &id, s, catalogServer(id)};
+            checkInCatalog(m_issues, server, m_plan.catalog.servers.empty());
+            checkExistingJob(m_issues, server, app);
+
+            const PlanServerSettings *own = settingsOf(id);
+            if (own)
+                m_claimed[std::size_t(own - m_plan.serverSettings.data())] = true;
+            const auto *ownReplication = own && own->replication ? &*own->replication : nullptr;
+            const auto *ownLaunch = own && own->launch ? &*own->launch : nullptr;
+            checkEffective(defaults.replication, ownReplication, [&](const auto &settings) {
+                checkReplication(m_issues, server, settings, ownReplication);
+            });
+            checkEffective(defaults.launch, ownLaunch,
+                           [&](const auto &settings) { checkLaunch(m_issues, server, settings, defaults.launches); });
+        }
+    }
+
+    // Settings kept for a server in no group have no effect until it joins one.
+    void checkUnclaimedSettings()
+    {
+        for (std::size_t i = 0; i < m_claimed.size(); ++i) {
+            if (m_claimed[i])
+                continue;
+            const std::string &id = m_plan.serverSettings[i].serverId;
+            report(m_issues, Severity::Warning, "unused-server-settings",
+                   withName("serverSettings[" + std::to_string(i) + "]", id),
+                   serverLabel(id, catalogServer(id)) + " has settings of its own but is in no application, so they"
+                                                        " have no effect; add the server to a group or remove its settings.");
+        }
+    }
+
+    const PlanData &m_plan;
+    IdIndex<api::Server> m_catalog;
+    IdIndex<PlanServerSettings> m_settings;
+    std::vector<bool> m_claimed;  // per serverSettings entry: its server is in the plan
+    Issues m_issues;
+};
+
+} // namespace
+
+std::vector<PlanIssue> validatePlan(const PlanData &plan)
+{
+    return PlanValidator(plan).run();
+}
+
+bool hasErrors(const std::vector<PlanIssue> &issues)
+{
+    return std::any_of(issues.begin(), issues.end(),
+                       [](const PlanIssue &issue) { return issue.severity == PlanIssue::Severity::Error; });
+}
+
+std::string_view severityName(PlanIssue::Severity severity)
+{
+    return severity == PlanIssue::Severity::Error ? "error" : "warning";
+}
+
+} // namespace sms::models

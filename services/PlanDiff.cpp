@@ -1,0 +1,547 @@
+// The plan against the endpoint, application by application; see PlanDiff.h.
+
+#include "services/PlanDiff.h"
+
+#include "api/JsonCodec.h"
+#include "api/JsonCodecTraits.h"
+#include "models/PlanSettings.h"
+#include "services/AppSync.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sms::services {
+namespace {
+
+using models::PlanApplication;
+using models::PlanServerSettings;
+
+// A few items of a long list, for a line of detail.
+constexpr std::size_t kListedServers = 5;
+// Servers whose settings differ that get a line each.
+constexpr std::size_t kDetailedServers = 5;
+
+std::string inQuotes(const std::string &name)
+{
+    return "\u201C" + name + "\u201D";
+}
+
+std::string listed(const std::vector<std::string> &ids)
+{
+    std::string text;
+    for (std::size_t i = 0; i < ids.size() && i < kListedServers; ++i)
+        text += (i ? ", " : "") + ids[i];
+    if (ids.size() > kListedServers)
+        text += " and " + std::to_string(ids.size() - kListedServers) + " more";
+    return text;
+}
+
+// A member's value for a line of detail.
+template <typename T>
+std::string valueText(const T &value)
+{
+    if constexpr (api::codec::Structure<T>)
+        return api::serialize(value);
+    else if constexpr (api::codec::IsOpenEnum<T>::value)
+        return std::string(value.toString());
+    else if constexpr (std::is_same_v<T, std::string>)
+        return "\"" + value + "\"";
+    else if constexpr (std::is_same_v<T, bool>)
+        return value ? "true" : "false";
+    else if constexpr (std::is_same_v<T, api::Timestamp>)
+        return value.isWholeSecond() ? std::to_string(std::llround(value.epochSeconds)) : std::to_string(value.epochSeconds);
+    else
+        return std::to_string(value);
+}
+
+template <typename T>
+std::string optionalText(const std::optional<T> &value)
+{
+    return value ? valueText(*value) : std::string("unset");
+}
+
+// "frequency 12 -> 6, encrypted unset -> true": the members that differ.
+template <typename T>
+std::string memberDifferences(const T &from, const T &to)
+{
+    std::vector<std::string> lines;
+    std::vector<std::string> fromTexts;
+    T::members(from, [&](const char *, const auto &member, api::MemberKind) { fromTexts.push_back(optionalText(member)); });
+    std::size_t i = 0;
+    T::members(to, [&](const char *name, const auto &member, api::MemberKind) {
+        const std::string toText = optionalText(member);
+        if (toText != fromTexts[i])
+            lines.push_back(std::string(name) + " " + fromTexts[i] + " \u2192 " + toText);
+        ++i;
+    });
+    std::string text;
+    for (const std::string &line : lines)
+        text += (text.empty() ? "" : ", ") + line;
+    return text;
+}
+
+// Own settings by plan server id.
+class SettingsIndex
+{
+public:
+    explicit SettingsIndex(const std::vector<PlanServerSettings> &settings)
+    {
+        m_byServer.reserve(settings.size());
+        for (const PlanServerSettings &own : settings)
+            m_byServer.emplace(own.serverId, &own);
+    }
+    const PlanServerSettings *find(std::string_view serverId) const
+    {
+        const auto it = m_byServer.find(serverId);
+        return it == m_byServer.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const PlanServerSettings *> m_byServer;
+};
+
+// A plan server and the endpoint server it is.
+struct ServerPair
+{
+    std::string planId;
+    std::string endpointId;
+};
+
+// The plan application in the endpoint's terms: endpoint server ids, and the
+// serverGroupId of each group the live application has (empty for a new one).
+struct ResolvedApp
+{
+    PlanApplication app;
+    std::vector<std::vector<ServerPair>> servers;  // per group
+    bool groupsKnown = true;  // every group has a serverGroupId
+};
+
+// The live group each plan group is: by its serverGroupId, else by a name
+// that one live group not yet taken has; never by position (a new group in
+// the place of a removed one is new). Empty for a new group.
+std::vector<std::string> liveGroupIds(const std::vector<models::PlanServerGroup> &plan,
+                                      const std::vector<api::ServerGroup> &live)
+{
+    std::vector<std::string> ids(plan.size());
+    std::unordered_set<std::string> taken;
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        const std::string &id = plan[i].serverGroupId;
+        if (!id.empty() && std::any_of(live.begin(), live.end(), [&](const api::ServerGroup &g) { return g.serverGroupId == id; })) {
+            ids[i] = id;
+            taken.insert(id);
+        }
+    }
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        if (!ids[i].empty())
+            continue;
+        std::vector<std::string> named;
+        for (const api::ServerGroup &g : live)
+            if (g.serverGroupId && !taken.count(*g.serverGroupId) && g.name.value_or("") == plan[i].name)
+                named.push_back(*g.serverGroupId);
+        if (named.size() == 1) {
+            ids[i] = named.front();
+            taken.insert(named.front());
+        }
+    }
+    return ids;
+}
+
+ResolvedApp resolve(const PlanApplication &app, const EndpointApplication *live, const ServerResolver &resolver,
+                    std::vector<std::string> &blockers)
+{
+    ResolvedApp resolved{app, {}, live != nullptr};
+    resolved.app.appId = live ? live->appId() : std::string();
+    const std::vector<std::string> ids
+        = live ? liveGroupIds(app.serverGroups, live->serverGroups) : std::vector<std::string>(app.serverGroups.size());
+    for (std::size_t g = 0; g < app.serverGroups.size(); ++g) {
+        models::PlanServerGroup &group = resolved.app.serverGroups[g];
+        group.serverGroupId = ids[g];
+        resolved.groupsKnown = resolved.groupsKnown && !group.serverGroupId.empty();
+        auto &pairs = resolved.servers.emplace_back();
+        for (std::string &serverId : group.serverIds) {
+            const ServerResolution found = resolver.resolve(serverId);
+            if (!found.resolved()) {
+                blockers.push_back(inQuotes(app.name) + ", server group " + inQuotes(group.name) + ": server "
+                                   + found.describe(serverId) + ".");
+                continue;
+            }
+            pairs.push_back({serverId, found.endpointId});
+            serverId = found.endpointId;
+        }
+    }
+    return resolved;
+}
+
+std::vector<api::Tag> sortedTags(std::vector<api::Tag> tags)
+{
+    std::sort(tags.begin(), tags.end(), [](const api::Tag &a, const api::Tag &b) {
+        return std::tie(a.key, a.value) < std::tie(b.key, b.value);
+    });
+    return tags;
+}
+
+// "env=prod, owner", or "none".
+std::string tagsText(const std::vector<api::Tag> &tags)
+{
+    std::string text;
+    for (const api::Tag &tag : sortedTags(tags))
+        text += (text.empty() ? "" : ", ") + tag.key.value_or("") + (tag.value ? "=" + *tag.value : std::string());
+    return text.empty() ? std::string("none") : text;
+}
+
+std::vector<std::string> liveServerIds(const api::ServerGroup &group)
+{
+    std::vector<std::string> ids;
+    for (const api::Server &server : group.serverList.value_or(std::vector<api::Server>{}))
+        if (server.serverId)
+            ids.push_back(*server.serverId);
+    return ids;
+}
+
+// What UpdateApp would change, a line each; empty when nothing.
+std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, const EndpointApplication &live)
+{
+    std::vector<std::string> lines;
+    const PlanApplication &app = resolved.app;
+    const auto field = [&](const char *name, const std::string &plan, const std::string &endpoint) {
+        if (plan != endpoint)
+            lines.push_back(std::string(name) + ": " + valueText(endpoint) + " \u2192 " + valueText(plan));
+    };
+    field("name", app.name, live.summary.name.value_or(""));
+    field("description", app.description, live.summary.description.value_or(""));
+    if (!app.roleName.empty())
+        field("roleName", app.roleName, live.summary.roleName.value_or(""));
+    if (sortedTags(app.tags) != sortedTags(live.tags))
+        lines.push_back("tags: " + tagsText(live.tags) + " \u2192 " + tagsText(app.tags));
+
+    std::unordered_set<std::string> planGroupIds;
+    for (const models::PlanServerGroup &group : app.serverGroups) {
+        if (group.serverGroupId.empty()) {
+            lines.push_back("new server group " + inQuotes(group.name) + " with "
+                            + std::to_string(group.serverIds.size()) + " servers");
+            continue;
+        }
+        planGroupIds.insert(group.serverGroupId);
+        const auto liveGroup = std::find_if(live.serverGroups.begin(), live.serverGroups.end(),
+                                            [&](const api::ServerGroup &g) { return g.serverGroupId == group.serverGroupId; });
+        if (liveGroup->name.value_or("") != group.name)
+            lines.push_back("server group " + group.serverGroupId + " renamed " + valueText(liveGroup->name.value_or(""))
+                            + " \u2192 " + valueText(group.name));
+        std::vector<std::string> now = liveServerIds(*liveGroup);
+        std::vector<std::string> wanted = group.serverIds;
+        std::sort(now.begin(), now.end());
+        std::sort(wanted.begin(), wanted.end());
+        std::vector<std::string> added, removed;
+        std::set_difference(wanted.begin(), wanted.end(), now.begin(), now.end(), std::back_inserter(added));
+        std::set_difference(now.begin(), now.end(), wanted.begin(), wanted.end(), std::back_inserter(removed));
+        if (!added.empty())
+            lines.push_back("server group " + inQuotes(group.name) + " gains " + listed(added));
+        if (!removed.empty())
+            lines.push_back("server group " + inQuotes(group.name) + " loses " + listed(removed));
+    }
+    for (const api::ServerGroup &group : live.serverGroups)
+        if (group.serverGroupId && !planGroupIds.count(*group.serverGroupId))
+            lines.push_back("server group " + inQuotes(group.name.value_or("")) + " (" + *group.serverGroupId
+                            + ") is not in the plan: it is removed with its "
+                            + std::to_string(liveServerIds(group).size()) + " servers");
+    return lines;
+}
+
+// The settings the plan manages for an application: replication when the
+// application or one of its servers has replication settings, and so on.
+bool managesReplication(const ResolvedApp &resolved, const SettingsIndex &own)
+{
+    if (resolved.app.settings.replication)
+        return true;
+    for (const auto &group : resolved.servers)
+        for (const ServerPair &server : group)
+            if (const PlanServerSettings *settings = own.find(server.planId); settings && settings->replication)
+                return true;
+    return false;
+}
+
+bool managesLaunch(const ResolvedApp &resolved, const SettingsIndex &own)
+{
+    const models::ApplicationSettings &settings = resolved.app.settings;
+    if (settings.launch || !settings.launchRoleName.empty() || settings.autoLaunch)
+        return true;
+    for (const models::PlanServerGroup &group : resolved.app.serverGroups)
+        if (group.launchOrder)
+            return true;
+    for (const auto &group : resolved.servers)
+        for (const ServerPair &server : group)
+            if (const PlanServerSettings *ownSettings = own.find(server.planId); ownSettings && ownSettings->launch)
+                return true;
+    return false;
+}
+
+api::Server serverRef(const std::string &endpointId)
+{
+    api::Server server;
+    server.serverId = endpointId;
+    return server;
+}
+
+api::PutAppReplicationConfigurationRequest replicationRequest(const ResolvedApp &resolved, const SettingsIndex &own)
+{
+    api::PutAppReplicationConfigurationRequest request;
+    request.appId = resolved.app.appId;
+    auto &groups = request.serverGroupReplicationConfigurations.emplace();
+    for (std::size_t g = 0; g < resolved.servers.size(); ++g) {
+        api::ServerGroupReplicationConfiguration &group = groups.emplace_back();
+        if (const std::string &id = resolved.app.serverGroups[g].serverGroupId; !id.empty())
+            group.serverGroupId = id;
+        auto &servers = group.serverReplicationConfigurations.emplace();
+        for (const ServerPair &server : resolved.servers[g]) {
+            api::ServerReplicationConfiguration &entry = servers.emplace_back();
+            entry.server = serverRef(server.endpointId);
+            entry.serverReplicationParameters = models::effectiveReplication(resolved.app, own.find(server.planId));
+        }
+    }
+    return request;
+}
+
+api::PutAppLaunchConfigurationRequest launchRequest(const ResolvedApp &resolved, const SettingsIndex &own)
+{
+    const models::ApplicationSettings &settings = resolved.app.settings;
+    api::PutAppLaunchConfigurationRequest request;
+    request.appId = resolved.app.appId;
+    if (!settings.launchRoleName.empty())
+        request.roleName = settings.launchRoleName;
+    request.autoLaunch = settings.autoLaunch;
+    auto &groups = request.serverGroupLaunchConfigurations.emplace();
+    for (std::size_t g = 0; g < resolved.servers.size(); ++g) {
+        const models::PlanServerGroup &planGroup = resolved.app.serverGroups[g];
+        api::ServerGroupLaunchConfiguration &group = groups.emplace_back();
+        if (!planGroup.serverGroupId.empty())
+            group.serverGroupId = planGroup.serverGroupId;
+        group.launchOrder = planGroup.launchOrder;
+        auto &servers = group.serverLaunchConfigurations.emplace();
+        for (const ServerPair &server : resolved.servers[g]) {
+            api::ServerLaunchConfiguration entry = models::effectiveLaunch(resolved.app, own.find(server.planId));
+            entry.server = serverRef(server.endpointId);
+            servers.push_back(std::move(entry));
+        }
+    }
+    return request;
+}
+
+// Per server, what the endpoint has and what the plan wants, as lines; the
+// servers the endpoint has no entry for count as differing.
+template <typename Value>
+std::vector<std::string> serverDifferences(const std::unordered_map<std::string, Value> &live,
+                                           const std::vector<std::pair<std::string, Value>> &wanted)
+{
+    std::vector<std::string> lines;
+    std::size_t differing = 0;
+    for (const auto &[serverId, value] : wanted) {
+        const auto it = live.find(serverId);
+        std::string line;
+        if (it == live.end())
+            line = serverId + ": none yet \u2192 " + valueText(value);
+        else if (!(it->second == value))
+            line = serverId + ": " + memberDifferences(it->second, value);
+        else
+            continue;
+        if (differing++ < kDetailedServers)
+            lines.push_back(std::move(line));
+    }
+    if (differing > kDetailedServers)
+        lines.push_back("and " + std::to_string(differing - kDetailedServers) + " more servers");
+    if (live.size() > wanted.size() && differing == 0)
+        lines.push_back(std::to_string(live.size() - wanted.size()) + " servers no longer in the application");
+    return lines;
+}
+
+std::vector<std::string> replicationDifferences(const api::PutAppReplicationConfigurationRequest &wanted,
+                                                const EndpointApplication &live)
+{
+    std::unordered_map<std::string, api::ServerReplicationParameters> now;
+    for (const auto &group : live.replication.value_or(std::vector<api::ServerGroupReplicationConfiguration>{}))
+        for (const auto &entry : group.serverReplicationConfigurations.value_or(std::vector<api::ServerReplicationConfiguration>{}))
+            if (entry.server && entry.server->serverId)
+                now[*entry.server->serverId] = entry.serverReplicationParameters.value_or(api::ServerReplicationParameters{});
+    std::vector<std::pair<std::string, api::ServerReplicationParameters>> want;
+    for (const auto &group : *wanted.serverGroupReplicationConfigurations)
+        for (const auto &entry : *group.serverReplicationConfigurations)
+            want.emplace_back(*entry.server->serverId, *entry.serverReplicationParameters);
+    return serverDifferences(now, want);
+}
+
+// A launch entry as compared: without its server, and without a logicalId
+// when the plan gives none (SMS names the servers itself).
+api::ServerLaunchConfiguration comparable(api::ServerLaunchConfiguration entry, bool keepLogicalId)
+{
+    entry.server.reset();
+    if (!keepLogicalId)
+        entry.logicalId.reset();
+    return entry;
+}
+
+std::vector<std::string> launchDifferences(const api::PutAppLaunchConfigurationRequest &wanted,
+                                           const EndpointApplication &live)
+{
+    std::vector<std::string> lines;
+    const api::GetAppLaunchConfigurationResponse now = live.launch.value_or(api::GetAppLaunchConfigurationResponse{});
+    if (wanted.roleName && wanted.roleName != now.roleName)
+        lines.push_back("roleName " + optionalText(now.roleName) + " \u2192 " + valueText(*wanted.roleName));
+    if (wanted.autoLaunch.value_or(false) != now.autoLaunch.value_or(false))
+        lines.push_back("autoLaunch " + optionalText(now.autoLaunch) + " \u2192 " + valueText(wanted.autoLaunch.value_or(false)));
+    std::unordered_map<std::string, std::optional<int>> orders;
+    std::unordered_map<std::string, api::ServerLaunchConfiguration> nowServers;
+    for (const auto &group : now.serverGroupLaunchConfigurations.value_or(std::vector<api::ServerGroupLaunchConfiguration>{})) {
+        orders[group.serverGroupId.value_or("")] = group.launchOrder;
+        for (const auto &entry : group.serverLaunchConfigurations.value_or(std::vector<api::ServerLaunchConfiguration>{}))
+            if (entry.server && entry.server->serverId)
+                nowServers[*entry.server->serverId] = entry;
+    }
+    std::vector<std::pair<std::string, api::ServerLaunchConfiguration>> want;
+    for (const auto &group : *wanted.serverGroupLaunchConfigurations) {
+        const auto order = orders.find(group.serverGroupId.value_or(""));
+        if (group.launchOrder && (order == orders.end() || order->second != group.launchOrder))
+            lines.push_back("server group " + group.serverGroupId.value_or("(new)") + " launchOrder "
+                            + (order == orders.end() ? std::string("unset") : optionalText(order->second)) + " \u2192 "
+                            + valueText(*group.launchOrder));
+        for (const auto &entry : *group.serverLaunchConfigurations)
+            want.emplace_back(*entry.server->serverId, comparable(entry, entry.logicalId.has_value()));
+    }
+    for (auto &[serverId, entry] : nowServers) {
+        const auto wantedEntry = std::find_if(want.begin(), want.end(), [&](const auto &w) { return w.first == serverId; });
+        entry = comparable(entry, wantedEntry != want.end() && wantedEntry->second.logicalId.has_value());
+    }
+    std::vector<std::string> servers = serverDifferences(nowServers, want);
+    lines.insert(lines.end(), servers.begin(), servers.end());
+    return lines;
+}
+
+Change changeFor(const ResolvedApp &resolved, const PlanApplication &app, ChangeRequest request)
+{
+    Change change;
+    change.application = app.key;
+    change.appId = resolved.app.appId;
+    change.appName = app.name;
+    change.request = std::move(request);
+    return change;
+}
+
+std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplication &app,
+                                 const EndpointApplication *live, const ResolvedApp &resolved, const SettingsIndex &own)
+{
+    std::vector<Change> changes;
+    if (!live) {
+        api::CreateAppRequest request = createAppRequest(resolved.app);
+        if (!plan.planId.empty())
+            request.clientToken = createAppClientToken(plan.planId, app.key);
+        Change &change = changes.emplace_back(changeFor(resolved, app, std::move(request)));
+        change.why = app.appId.empty()
+                         ? inQuotes(app.name) + " is not on the endpoint yet."
+                         : inQuotes(app.name) + " was " + app.appId + ", which the endpoint no longer has: it is created again.";
+        std::size_t servers = 0;
+        for (const auto &group : resolved.servers)
+            servers += group.size();
+        change.details.push_back(std::to_string(app.serverGroups.size()) + " server groups, " + std::to_string(servers)
+                                 + " servers");
+    } else if (auto lines = applicationDifferences(resolved, *live); !lines.empty()) {
+        Change &change = changes.emplace_back(changeFor(resolved, app, updateAppRequest(resolved.app)));
+        change.why = inQuotes(app.name) + " differs from " + live->appId() + " on the endpoint.";
+        change.details = std::move(lines);
+    }
+    // Settings need every group's id; until the changes above have run, they are provisional.
+    const bool provisional = !resolved.groupsKnown || !changes.empty();
+    if (managesReplication(resolved, own)) {
+        auto request = replicationRequest(resolved, own);
+        std::vector<std::string> lines;
+        if (live && live->replication)
+            lines = replicationDifferences(request, *live);
+        if (provisional || !live || !live->replication || !lines.empty()) {
+            Change &change = changes.emplace_back(changeFor(resolved, app, std::move(request)));
+            change.provisional = provisional;
+            change.why = live && live->replication ? "The replication settings of " + inQuotes(app.name) + " differ."
+                                                   : inQuotes(app.name) + " has no replication settings on the endpoint yet.";
+            change.details = std::move(lines);
+        }
+    }
+    if (managesLaunch(resolved, own)) {
+        auto request = launchRequest(resolved, own);
+        std::vector<std::string> lines;
+        if (live && live->launch)
+            lines = launchDifferences(request, *live);
+        if (provisional || !live || !live->launch || !lines.empty()) {
+            Change &change = changes.emplace_back(changeFor(resolved, app, std::move(request)));
+            change.provisional = provisional;
+            change.why = live && live->launch ? "The launch settings of " + inQuotes(app.name) + " differ."
+                                              : inQuotes(app.name) + " has no launch settings on the endpoint yet.";
+            change.details = std::move(lines);
+        }
+    }
+    return changes;
+}
+
+} // namespace
+
+const char *Change::operation() const
+{
+    static constexpr const char *kNames[] = {"CreateApp", "UpdateApp", "DeleteApp", "PutAppReplicationConfiguration",
+                                             "PutAppLaunchConfiguration"};
+    return kNames[request.index()];
+}
+
+std::string Change::requestJson(int indent) const
+{
+    return std::visit([indent](const auto &r) { return api::serialize(r, indent); }, request);
+}
+
+std::string createAppClientToken(const std::string &planId, models::PlanKey application)
+{
+    return "smsplan-" + planId + "-" + std::to_string(application);
+}
+
+std::vector<Change> diffApplication(const models::PlanData &plan, const PlanApplication &app,
+                                    const EndpointApplication *live, const ServerResolver &resolver,
+                                    std::vector<std::string> &blockers)
+{
+    const SettingsIndex own(plan.serverSettings);
+    const ResolvedApp resolved = resolve(app, live, resolver, blockers);
+    return diffResolved(plan, app, live, resolved, own);
+}
+
+ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoint)
+{
+    ChangeSet set;
+    const ServerResolver resolver(endpoint.servers, plan.catalog.servers);
+    const SettingsIndex own(plan.serverSettings);
+    std::unordered_map<std::string_view, const EndpointApplication *> liveById;
+    for (const EndpointApplication &live : endpoint.applications)
+        liveById.emplace(live.appId(), &live);
+
+    std::unordered_set<std::string_view> planned;
+    for (const PlanApplication &app : plan.applications) {
+        const auto it = app.appId.empty() ? liveById.end() : liveById.find(app.appId);
+        const EndpointApplication *live = it == liveById.end() ? nullptr : it->second;
+        if (live)
+            planned.insert(live->appId());
+        const ResolvedApp resolved = resolve(app, live, resolver, set.blockers);
+        for (Change &change : diffResolved(plan, app, live, resolved, own))
+            set.changes.push_back(std::move(change));
+    }
+    for (const std::string &retired : plan.retiredAppIds) {
+        const auto it = liveById.find(retired);
+        if (it == liveById.end())
+            continue;
+        planned.insert(retired);
+        Change change;
+        change.appId = retired;
+        change.appName = it->second->summary.name.value_or("");
+        change.request = deleteAppRequest(retired);
+        change.why = inQuotes(change.appName) + " (" + retired + ") was deleted from the plan.";
+        set.changes.push_back(std::move(change));
+    }
+    for (const EndpointApplication &live : endpoint.applications)
+        if (!planned.count(live.appId()))
+            set.untouched.push_back(inQuotes(live.summary.name.value_or("")) + " (" + live.appId() + ")");
+    return set;
+}
+
+} // namespace sms::services

@@ -1,0 +1,80 @@
+#pragma once
+// A plan against the endpoint's live state: the ordered changes that make the
+// endpoint match the plan, each with the request it will send and why.
+//
+// Per application of the plan, in the plan's order:
+//   1. CreateApp when it is not on the endpoint (no appId, or its appId is
+//      gone), else UpdateApp when its name, description, role, tags, groups
+//      or servers differ;
+//   2. PutAppReplicationConfiguration when the plan has replication settings
+//      for it and the endpoint's differ;
+//   3. PutAppLaunchConfiguration likewise for launch settings.
+// Then DeleteApp for each application deleted from the plan (retiredAppIds)
+// that is still there. An application whose plan has no replication (or
+// launch) settings leaves the endpoint's as they are: the plan does not
+// manage them. Applications the plan never had are left alone and listed.
+//
+// Plan servers are resolved to endpoint servers (ServerResolver.h); one that
+// cannot be resolved, or matches several, blocks the change set.
+//
+// A change that needs ids an earlier change will create (the groups of a new
+// application) is provisional: its request is shown with what is known, and
+// the apply engine builds it again from the endpoint's state once the earlier
+// change has run. Apply runs one change, re-reads the application, and diffs
+// it again, so a run that stops anywhere resumes where it stopped.
+
+#include "models/PlanTypes.h"
+#include "services/EndpointSnapshot.h"
+#include "services/ServerResolver.h"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sms::services {
+
+using ChangeRequest = std::variant<api::CreateAppRequest, api::UpdateAppRequest, api::DeleteAppRequest,
+                                   api::PutAppReplicationConfigurationRequest, api::PutAppLaunchConfigurationRequest>;
+
+struct Change
+{
+    models::PlanKey application = models::kNoKey;  // kNoKey for a DeleteApp
+    std::string appId;                             // empty until the application exists
+    std::string appName;
+    ChangeRequest request;
+    bool provisional = false;  // needs ids from a change before it
+    std::string why;                   // one sentence
+    std::vector<std::string> details;  // what differs, a line each
+
+    // The SMS operation, e.g. "UpdateApp".
+    const char *operation() const;
+    // The request as JSON text, as it will be sent.
+    std::string requestJson(int indent = -1) const;
+};
+
+struct ChangeSet
+{
+    std::vector<Change> changes;
+    // Plan servers that cannot be resolved: an apply refuses to start.
+    std::vector<std::string> blockers;
+    // Endpoint applications the plan leaves alone.
+    std::vector<std::string> untouched;
+
+    bool hasChanges() const { return !changes.empty(); }
+};
+
+// The client token of an application's CreateApp: the same for every
+// attempt, so that SMS answers a repeat with the application it made.
+std::string createAppClientToken(const std::string &planId, models::PlanKey application);
+
+// What `endpoint` needs to match `plan`. `plan.planId` is used for client
+// tokens (empty: none are sent).
+ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoint);
+
+// The changes of one application against its live state (nullptr: not on
+// the endpoint); unresolved servers are added to `blockers`.
+std::vector<Change> diffApplication(const models::PlanData &plan, const models::PlanApplication &app,
+                                    const EndpointApplication *live, const ServerResolver &resolver,
+                                    std::vector<std::string> &blockers);
+
+} // namespace sms::services
