@@ -34,6 +34,8 @@ public:
     Result<client::ClientConfig> start();
     QUrl endpoint() const { return m_endpoint; }
     sandbox::SandboxEngine &engine() { return m_engine; }
+    // Throttling, errors and dropped connections, as sms-local --fault-* gives them (for tests).
+    void setFaults(const sandbox::FaultSettings &faults) { m_server.setFaults(faults); }
     // Whether the demo applications were made (an error says why not).
     const Result<void> &demoReady() const { return m_demoReady; }
 

@@ -1,6 +1,8 @@
 #include "CliRunner.h"
 
+#include "ConsoleOutput.h"
 #include "ExitCodes.h"
+#include "PlanCommand.h"
 #include "TableRenderer.h"
 
 #include "client/Pager.h"
@@ -14,12 +16,6 @@
 
 namespace sms::cli {
 namespace {
-
-void writeOut(const std::string &text, FILE *stream)
-{
-    std::fwrite(text.data(), 1, text.size(), stream);
-    std::fflush(stream);
-}
 
 // "get-servers" -> "GetServers"; "GetServers" stays as it is.
 QString operationName(const QString &word)
@@ -81,6 +77,8 @@ void CliRunner::start()
     } else if (isList && words[0] == QLatin1String("apps")) {
         if (connectClient())
             list<api::ListAppsRequest>();
+    } else if (!words.isEmpty() && words[0] == QLatin1String("plan")) {
+        runPlanCommand();
     } else if (words.size() == 2 && words[0] == QLatin1String("call")) {
         if (m_line.all || !m_line.startingToken.isEmpty())
             return usageError(QStringLiteral("call takes --input only; page with nextToken in the input"));
@@ -93,12 +91,24 @@ void CliRunner::start()
     }
 }
 
-bool CliRunner::connectClient()
+void CliRunner::runPlanCommand()
+{
+    auto *command = new PlanCommand(m_line, this);
+    connect(command, &PlanCommand::finished, this, [this](int exitCode) { done(exitCode); });
+    if (const QString problem = command->usageProblem(); !problem.isEmpty())
+        return usageError(problem);
+    // The plan commands' own codes: 1 for any error, configuration included.
+    if (command->needsEndpoint() && !connectClient(PlanFailed))
+        return;
+    command->start(m_client.get());
+}
+
+bool CliRunner::connectClient(int failureCode)
 {
     auto config = services::resolveConnection({m_line.profile, m_line.region, m_line.endpointUrl});
     if (!config) {
         writeOut("sms-plan: " + config.error().message + "\n", stderr);
-        done(ConfigurationError);
+        done(failureCode);
         return false;
     }
     config->userAgent = QStringLiteral("sms-plan/" SMS_VERSION);

@@ -2,6 +2,7 @@
 // Runs one sms-plan command against the endpoint and reports its exit code.
 
 #include "CommandLine.h"
+#include "ExitCodes.h"
 
 #include "client/SmsClient.h"
 
@@ -26,7 +27,9 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    bool connectClient();
+    // False (and finished with `failureCode`) when no endpoint can be set up.
+    bool connectClient(int failureCode = ConfigurationError);
+    void runPlanCommand();
     // One page, or with --all every page, of a paginated operation.
     template <typename Request>
     void list();

@@ -22,7 +22,35 @@ constexpr ValueOption kTextOptions[] = {
     {"--region", &CommandLine::region},
     {"--endpoint-url", &CommandLine::endpointUrl},
     {"--starting-token", &CommandLine::startingToken},
+    {"--mapping", &CommandLine::mapping},
+    {"--out", &CommandLine::outFile},
+    {"-o", &CommandLine::outFile},
 };
+
+// Options without a value, and the flag each sets.
+struct FlagOption
+{
+    const char *name;
+    bool CommandLine::*flag;
+};
+
+constexpr FlagOption kFlags[] = {
+    {"--help", &CommandLine::help},       {"--version", &CommandLine::version},
+    {"--debug", &CommandLine::debug},     {"--all", &CommandLine::all},
+    {"--yes", &CommandLine::yes},         {"--skip-invalid", &CommandLine::skipInvalid},
+    {"--catalog", &CommandLine::catalog},
+};
+
+bool setFlag(CommandLine &line, const QString &name)
+{
+    for (const auto &option : kFlags) {
+        if (name == QLatin1String(option.name)) {
+            line.*option.flag = true;
+            return true;
+        }
+    }
+    return false;
+}
 
 Result<void> applyValue(CommandLine &line, const QString &name, const QString &value)
 {
@@ -72,7 +100,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     CommandLine line;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
-        if (!arg.startsWith(QLatin1String("--")) || arg == QLatin1String("--")) {
+        if ((!arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-o")) || arg == QLatin1String("--")) {
             line.words.append(arg);
             continue;
         }
@@ -82,15 +110,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
             name = arg.left(eq);
             value = arg.mid(eq + 1);
         }
-        if (name == QLatin1String("--help")) {
-            line.help = true;
-        } else if (name == QLatin1String("--version")) {
-            line.version = true;
-        } else if (name == QLatin1String("--debug")) {
-            line.debug = true;
-        } else if (name == QLatin1String("--all")) {
-            line.all = true;
-        } else if (takesValue(name)) {
+        if (setFlag(line, name))
+            continue;
+        if (takesValue(name)) {
             if (!value) {
                 if (i + 1 >= arguments.size())
                     return usage(QStringLiteral("%1 needs a value").arg(name));
@@ -119,6 +141,20 @@ Commands:
                           List the connectors (GetConnectors).
   apps list [--all] [--starting-token TOKEN]
                           List the applications (ListApps).
+  plan validate FILE       Check a .smsplan file: errors block an apply, warnings do not.
+  plan diff FILE           What applying FILE would change at the endpoint, and why.
+  plan apply FILE [--yes]  Make the endpoint match FILE, change by change; the ids
+                          the endpoint gives are saved into FILE as they come, so
+                          a run that stops can simply be run again. Without --yes
+                          it shows the changes and asks first (on a terminal).
+  plan import-csv CSV [--mapping field=Header,...] [--skip-invalid] -o FILE
+                          Servers from an RVTools vInfo export or any CSV with a
+                          header row into FILE's catalog (FILE is made if new).
+                          Rows that cannot be read are listed by line; with any,
+                          nothing is written unless --skip-invalid.
+  plan export-csv FILE [--catalog] [-o CSV]
+                          The applications (or with --catalog the catalog) as CSV,
+                          to standard output unless -o.
   call OPERATION --input JSON
                           Call any of the 35 SMS operations with raw JSON input
                           (OPERATION as GetServers or get-servers; JSON inline,
@@ -138,6 +174,8 @@ AWS_SESSION_TOKEN, then the profile in AWS_SHARED_CREDENTIALS_FILE and AWS_CONFI
 
 Exit codes: 0 success, 252 bad command line, 253 configuration (credentials,
 region, endpoint), 254 the service returned an error, 255 any other failure.
+The plan commands use their own, as diff tools do: 0 valid / no changes /
+applied, 1 any error (252 for a bad command line), 2 plan diff found changes.
 )");
 }
 

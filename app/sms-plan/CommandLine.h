@@ -29,6 +29,12 @@ struct CommandLine
     bool all = false;
     QString startingToken;
     std::optional<QString> input;
+    // plan commands
+    bool yes = false;          // plan apply: no prompt
+    bool skipInvalid = false;  // plan import-csv: import the good rows of a file with bad ones
+    bool catalog = false;      // plan export-csv: the catalog instead of the applications
+    QString mapping;           // plan import-csv: field=Header,...
+    QString outFile;           // -o / --out
 };
 
 // Fails with ErrorCode::InvalidRequest and a message naming the bad argument.

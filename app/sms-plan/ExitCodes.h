@@ -11,4 +11,12 @@ enum ExitCode : int {
     OtherError = 255,        // network failures, bad responses, anything else
 };
 
+// The plan commands' codes, as diff tools use them: a script can tell "no
+// changes" from "changes" from "could not tell".
+enum PlanExitCode : int {
+    PlanOk = 0,          // valid, no changes, applied
+    PlanFailed = 1,      // any error: a bad file, a refused change, no endpoint
+    PlanHasChanges = 2,  // plan diff: the endpoint differs from the plan
+};
+
 } // namespace sms::cli

@@ -15,16 +15,6 @@ using sms::testing::Run;
 
 namespace {
 
-// A clean environment with the credentials and region sms-plan needs.
-QProcessEnvironment cleanEnvironment(const QString &home)
-{
-    QProcessEnvironment env = sms::testing::cleanEnvironment(home);
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDCLITEST"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("cli-test-secret"));
-    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("eu-west-1"));
-    return env;
-}
-
 Run runPlan(const QStringList &arguments, const QProcessEnvironment &env)
 {
     return sms::testing::runToEnd(QStringLiteral(SMS_PLAN_BINARY), arguments, env);
@@ -56,7 +46,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_home.isValid());
-        m_env = cleanEnvironment(m_home.path());
+        m_env = sms::testing::cliEnvironment(m_home.path());
     }
 
     void listsEveryServerWithAll()

@@ -27,6 +27,16 @@ inline QProcessEnvironment cleanEnvironment(const QString &home)
     return env;
 }
 
+// cleanEnvironment() with the test credentials and region sms-plan needs.
+inline QProcessEnvironment cliEnvironment(const QString &home)
+{
+    QProcessEnvironment env = cleanEnvironment(home);
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDCLITEST"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("cli-test-secret"));
+    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("eu-west-1"));
+    return env;
+}
+
 // Runs `program` with `arguments` in `env` and waits for it to finish; after
 // `timeoutMs` it is killed and the run reports exit code -1.
 inline Run runToEnd(const QString &program, const QStringList &arguments, const QProcessEnvironment &env,

@@ -1,0 +1,374 @@
+#include "PlanCommand.h"
+
+#include "ConsoleOutput.h"
+#include "ExitCodes.h"
+
+#include "api/JsonCodec.h"
+#include "client/SmsClient.h"
+#include "models/AtomicWrite.h"
+#include "models/InventoryExport.h"
+#include "models/InventoryImport.h"
+#include "models/PlanFile.h"
+#include "models/PlanValidation.h"
+#include "services/PlanApplier.h"
+#include "services/PlanDiff.h"
+#include "services/SnapshotReader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+#include <QTimer>
+#include <QUuid>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace sms::cli {
+namespace {
+
+std::string text(const QString &value)
+{
+    return value.toStdString();
+}
+
+api::Json issueJson(const models::PlanIssue &issue)
+{
+    return {{"severity", std::string(models::severityName(issue.severity))},
+            {"code", issue.code},
+            {"where", issue.where},
+            {"message", issue.message}};
+}
+
+api::Json changeJson(const services::Change &change)
+{
+    api::Json json = {{"operation", change.operation()}, {"application", change.appName},
+                      {"why", change.why},               {"details", change.details},
+                      {"provisional", change.provisional}, {"request", api::Json::parse(change.requestJson())}};
+    if (!change.appId.empty())
+        json["appId"] = change.appId;
+    return json;
+}
+
+std::string changesTable(const services::ChangeSet &changes)
+{
+    std::string out;
+    int n = 0;
+    for (const services::Change &change : changes.changes) {
+        out += std::to_string(++n) + ". " + change.operation() + " \u201C" + change.appName + "\u201D: " + change.why;
+        if (change.provisional)
+            out += " (its ids come from the change before it)";
+        out += '\n';
+        for (const std::string &line : change.details)
+            out += "     " + line + '\n';
+        out += "     request: " + change.requestJson() + '\n';
+    }
+    for (const std::string &blocker : changes.blockers)
+        out += "Cannot apply: " + blocker + '\n';
+    for (const std::string &app : changes.untouched)
+        out += "Left alone (not in the plan): " + app + '\n';
+    out += changes.changes.empty() ? std::string("No changes.\n")
+                                   : std::to_string(changes.changes.size()) + " change(s).\n";
+    return out;
+}
+
+bool isTerminal()
+{
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+} // namespace
+
+PlanCommand::PlanCommand(CommandLine line, QObject *parent)
+    : QObject(parent)
+    , m_line(std::move(line))
+{
+    if (m_line.words.size() > 1)
+        m_subcommand = m_line.words[1];
+    if (m_line.words.size() > 2)
+        m_file = m_line.words[2];
+}
+
+QString PlanCommand::usageProblem() const
+{
+    static const QStringList known{QStringLiteral("validate"), QStringLiteral("diff"), QStringLiteral("apply"),
+                                   QStringLiteral("import-csv"), QStringLiteral("export-csv")};
+    if (!known.contains(m_subcommand))
+        return QStringLiteral("plan needs one of: %1").arg(known.join(QStringLiteral(", ")));
+    if (m_line.words.size() != 3)
+        return QStringLiteral("plan %1 takes one file").arg(m_subcommand);
+    if (m_subcommand == QLatin1String("import-csv") && m_line.outFile.isEmpty())
+        return QStringLiteral("plan import-csv needs -o FILE, the plan to import into");
+    return {};
+}
+
+bool PlanCommand::needsEndpoint() const
+{
+    return m_subcommand == QLatin1String("diff") || m_subcommand == QLatin1String("apply");
+}
+
+void PlanCommand::start(client::SmsClient *client)
+{
+    m_client = client;
+    if (m_subcommand == QLatin1String("validate"))
+        validate();
+    else if (m_subcommand == QLatin1String("diff"))
+        diff();
+    else if (m_subcommand == QLatin1String("apply"))
+        apply();
+    else if (m_subcommand == QLatin1String("import-csv"))
+        importCsv();
+    else
+        exportCsv();
+}
+
+Result<models::PlanData> PlanCommand::readPlan()
+{
+    return models::readPlanFile(m_file);
+}
+
+void PlanCommand::validate()
+{
+    auto plan = readPlan();
+    if (!plan)
+        return fail(plan.error().message);
+    const std::vector<models::PlanIssue> issues = models::validatePlan(plan.value());
+    const bool errors = models::hasErrors(issues);
+    if (m_line.output == OutputFormat::Json) {
+        api::Json list = api::Json::array();
+        for (const models::PlanIssue &issue : issues)
+            list.push_back(issueJson(issue));
+        writeOut(api::Json{{"file", text(m_file)}, {"valid", !errors}, {"issues", list}}.dump(4) + "\n", stdout);
+    } else {
+        std::string out;
+        for (const models::PlanIssue &issue : issues)
+            out += std::string(models::severityName(issue.severity)) + "  " + issue.code + "  " + issue.where + ": "
+                 + issue.message + '\n';
+        out += issues.empty() ? "No problems found.\n"
+                              : std::to_string(issues.size()) + " problem(s)" + (errors ? ", the plan cannot be applied.\n" : ", none blocks an apply.\n");
+        writeOut(out, stdout);
+    }
+    finish(errors ? PlanFailed : PlanOk);
+}
+
+void PlanCommand::readEndpoint(std::function<void(const services::EndpointSnapshot &)> then)
+{
+    auto *reader = new services::SnapshotReader(*m_client, services::SnapshotScope::Everything, this);
+    connect(reader, &services::SnapshotReader::finished, this,
+            [this, then](const Result<services::EndpointSnapshot> &snapshot) {
+                if (!snapshot)
+                    return fail("Could not read the endpoint: " + snapshot.error().message);
+                then(snapshot.value());
+            });
+    reader->start();
+}
+
+void PlanCommand::printChanges(const services::ChangeSet &changes)
+{
+    if (m_line.output == OutputFormat::Json) {
+        api::Json list = api::Json::array();
+        for (const services::Change &change : changes.changes)
+            list.push_back(changeJson(change));
+        writeOut(api::Json{{"changes", list}, {"blockers", changes.blockers}, {"untouched", changes.untouched}}.dump(4)
+                     + "\n",
+                 stdout);
+    } else {
+        writeOut(changesTable(changes), stdout);
+    }
+}
+
+void PlanCommand::diff()
+{
+    auto plan = readPlan();
+    if (!plan)
+        return fail(plan.error().message);
+    m_plan = std::move(plan).value();
+    readEndpoint([this](const services::EndpointSnapshot &snapshot) {
+        const services::ChangeSet changes = services::diffPlan(m_plan, snapshot);
+        printChanges(changes);
+        finish(!changes.blockers.empty() ? PlanFailed : changes.hasChanges() ? PlanHasChanges : PlanOk);
+    });
+}
+
+void PlanCommand::apply()
+{
+    auto plan = readPlan();
+    if (!plan)
+        return fail(plan.error().message);
+    m_plan = std::move(plan).value();
+    const std::vector<models::PlanIssue> issues = models::validatePlan(m_plan);
+    if (models::hasErrors(issues)) {
+        std::string out = "The plan has errors; nothing was applied:\n";
+        for (const models::PlanIssue &issue : issues)
+            if (issue.severity == models::PlanIssue::Severity::Error)
+                out += "  " + issue.where + ": " + issue.message + '\n';
+        writeOut(out, stderr);
+        return finish(PlanFailed);
+    }
+    // The id the client tokens are made from is saved before anything is created.
+    if (m_plan.planId.empty()) {
+        m_plan.planId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+        if (!save())
+            return;
+    }
+    readEndpoint([this](const services::EndpointSnapshot &snapshot) {
+        const services::ChangeSet changes = services::diffPlan(m_plan, snapshot);
+        printChanges(changes);
+        if (!changes.blockers.empty())
+            return finish(PlanFailed);
+        if (!changes.hasChanges())
+            return finish(PlanOk);
+        confirmAndApply(changes);
+    });
+}
+
+void PlanCommand::confirmAndApply(const services::ChangeSet &changes)
+{
+    if (!m_line.yes) {
+        if (!isTerminal())
+            return fail("plan apply asks before it changes anything; give --yes to apply without asking.");
+        writeOut("Apply these " + std::to_string(changes.changes.size()) + " change(s)? [y/N] ", stderr);
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed().toLower();
+        if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
+            writeOut("Nothing was applied.\n", stderr);
+            return finish(PlanOk);
+        }
+    }
+    runApply();
+}
+
+void PlanCommand::runApply()
+{
+    auto *applier = new services::PlanApplier(*m_client, m_plan, this);
+    connect(applier, &services::PlanApplier::progress, this, [](int done, int total, const QString &current) {
+        writeOut("[" + std::to_string(done + 1) + "/" + std::to_string(total) + "] " + text(current) + "\n", stderr);
+    });
+    // The ids go into the file as they come: a run cut short resumes from them.
+    const auto keep = [this, applier] {
+        m_plan = applier->plan();
+        save();
+    };
+    connect(applier, &services::PlanApplier::idsRecorded, this, keep);
+    connect(applier, &services::PlanApplier::retiredDeleted, this, keep);
+    connect(applier, &services::PlanApplier::finished, this, [this, applier](const Result<int> &result) {
+        m_plan = applier->plan();
+        if (!save())
+            return;
+        if (!result)
+            return fail(result.error().message);
+        writeOut("Applied " + std::to_string(result.value()) + " change(s); the endpoint matches the plan.\n", stderr);
+        finish(PlanOk);
+    });
+    applier->start();
+}
+
+void PlanCommand::importCsv()
+{
+    QFile file(m_file);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail("Could not open " + text(m_file) + ": " + text(file.errorString()) + ".");
+    const QByteArray bytes = file.readAll();
+    std::optional<models::ColumnMapping> mapping;
+    if (!m_line.mapping.isEmpty()) {
+        auto parsed = models::mappingFromString(text(m_line.mapping));
+        if (!parsed)
+            return fail("--mapping: " + parsed.error().message);
+        mapping = parsed.value();
+    }
+    auto imported = models::importInventory(std::string_view(bytes.constData(), std::size_t(bytes.size())), mapping,
+                                            "\"" + text(m_file) + "\"");
+    if (!imported)
+        return fail(imported.error().message);
+    const models::InventoryImport &result = imported.value();
+    std::string problems;
+    for (const models::InventoryProblem &problem : result.problems)
+        problems += text(m_file) + ":" + std::to_string(problem.line) + ": " + problem.reason + '\n';
+    writeOut(problems, stderr);
+    if (!result.problems.empty() && !m_line.skipInvalid)
+        return fail(std::to_string(result.problems.size()) + " row(s) could not be imported; nothing was written. "
+                    "Correct them, or give --skip-invalid to import the other "
+                    + std::to_string(result.servers.size()) + ".");
+
+    m_file = m_line.outFile;
+    if (QFileInfo::exists(m_file)) {
+        auto plan = readPlan();
+        if (!plan)
+            return fail(plan.error().message);
+        m_plan = std::move(plan).value();
+    }
+    // Servers already in the catalog are replaced, new ones added at the end.
+    auto &catalog = m_plan.catalog.servers;
+    std::unordered_map<std::string, std::size_t> rows;
+    for (std::size_t i = 0; i < catalog.size(); ++i)
+        rows.emplace(catalog[i].serverId.value_or(""), i);
+    for (const api::Server &server : result.servers) {
+        const auto it = rows.find(*server.serverId);
+        if (it != rows.end())
+            catalog[it->second] = server;
+        else
+            catalog.push_back(server);
+    }
+    if (!save())
+        return;
+    const api::Json summary = {{"file", text(m_file)},
+                               {"format", std::string(models::inventoryFormatName(result.format))},
+                               {"mapping", models::toMappingString(result.mapping)},
+                               {"mappingGuessed", result.mappingGuessed},
+                               {"serversImported", result.servers.size()},
+                               {"templatesSkipped", result.templatesSkipped},
+                               {"blankRowsSkipped", result.blankRowsSkipped},
+                               {"rowsNotImported", result.problems.size()},
+                               {"catalogServers", catalog.size()}};
+    if (m_line.output == OutputFormat::Json)
+        writeOut(summary.dump(4) + "\n", stdout);
+    else
+        writeOut("Imported " + std::to_string(result.servers.size()) + " server(s) from "
+                     + std::string(models::inventoryFormatName(result.format)) + " into " + text(m_file) + " ("
+                     + std::to_string(catalog.size()) + " in its catalog); columns: " + models::toMappingString(result.mapping)
+                     + (result.mappingGuessed ? " (guessed; give --mapping to change it)" : "") + ".\n",
+                 stdout);
+    finish(PlanOk);
+}
+
+void PlanCommand::exportCsv()
+{
+    auto plan = readPlan();
+    if (!plan)
+        return fail(plan.error().message);
+    const std::string csv = m_line.catalog
+                                ? models::exportCatalogCsv(plan->catalog, plan->applications, {})
+                                : models::exportApplicationsCsv(plan->applications, plan->catalog);
+    if (m_line.outFile.isEmpty()) {
+        writeOut(csv, stdout);
+        return finish(PlanOk);
+    }
+    if (const QString reason = models::writeAtomically(m_line.outFile, QByteArrayView(csv.data(), qsizetype(csv.size())));
+        !reason.isEmpty())
+        return fail("Could not write " + text(m_line.outFile) + ": " + text(reason) + ".");
+    finish(PlanOk);
+}
+
+bool PlanCommand::save()
+{
+    if (auto written = models::writePlanFile(m_file, m_plan); !written) {
+        fail(written.error().message);
+        return false;
+    }
+    return true;
+}
+
+void PlanCommand::fail(const std::string &message)
+{
+    writeOut("sms-plan: " + message + "\n", stderr);
+    finish(PlanFailed);
+}
+
+void PlanCommand::finish(int exitCode)
+{
+    if (m_finished)
+        return;  // the first outcome stands
+    m_finished = true;
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
+}
+
+} // namespace sms::cli

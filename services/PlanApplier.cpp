@@ -1,0 +1,250 @@
+// The plan onto the endpoint, change by change from fresh reads; see the header.
+
+#include "services/PlanApplier.h"
+
+#include "client/RetryPolicy.h"
+#include "client/SmsClient.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace sms::services {
+namespace {
+
+// Changes one application may need in a row before the run gives up on it:
+// a create or update, then replication and launch settings, with room for a
+// change SMS made differently from what was asked.
+constexpr int kMaxRoundsPerApplication = 8;
+
+std::string inQuotes(const std::string &name)
+{
+    return "\u201C" + name + "\u201D";
+}
+
+QString describe(const Change &change)
+{
+    return QStringLiteral("%1 %2").arg(QLatin1String(change.operation()),
+                                       QString::fromStdString(inQuotes(change.appName)));
+}
+
+// The ids a CreateApp or UpdateApp answer gives, matched to the plan's groups
+// (the answer lists them in the order they were sent).
+template <typename Response>
+EndpointIds idsFrom(const models::PlanApplication &app, const Response &response)
+{
+    EndpointIds ids;
+    ids.appId = response.appSummary && response.appSummary->appId ? *response.appSummary->appId : app.appId;
+    ids.serverGroupIds = matchServerGroups(app.serverGroups, response.serverGroups.value_or(std::vector<api::ServerGroup>{}));
+    return ids;
+}
+
+} // namespace
+
+PlanApplier::PlanApplier(client::SmsClient &client, models::PlanData plan, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_plan(std::move(plan))
+{
+}
+
+PlanApplier::~PlanApplier() = default;
+
+void PlanApplier::start()
+{
+    auto *reader = new SnapshotReader(m_client, SnapshotScope::Everything, this);
+    m_pending = reader;
+    connect(reader, &SnapshotReader::finished, this, &PlanApplier::onSnapshot);
+    reader->start();
+}
+
+void PlanApplier::cancel()
+{
+    if (auto *reader = qobject_cast<SnapshotReader *>(m_pending.data()))
+        reader->cancel();
+    else if (auto *app = qobject_cast<ApplicationReader *>(m_pending.data()))
+        app->cancel();
+    if (m_call)
+        m_call->cancel();
+    finish(SmsError::make(ErrorCode::Canceled, "The apply was canceled. Run it again to finish it."));
+}
+
+void PlanApplier::onSnapshot(const Result<EndpointSnapshot> &snapshot)
+{
+    if (m_finished)
+        return;
+    if (!snapshot) {
+        if (!retry(snapshot.error(), &PlanApplier::start))
+            fail("Reading the endpoint", snapshot.error());
+        return;
+    }
+    m_tries = 0;
+    const ChangeSet changes = diffPlan(m_plan, snapshot.value());
+    if (!changes.blockers.empty()) {
+        std::string text = "The plan cannot be applied: some of its servers are not on the endpoint.";
+        for (const std::string &blocker : changes.blockers)
+            text += "\n  " + blocker;
+        return finish(SmsError::make(ErrorCode::InvalidParameterException, text));
+    }
+    m_total = int(changes.changes.size());
+    m_endpointServers = snapshot->servers;
+    m_resolver = std::make_unique<ServerResolver>(m_endpointServers, m_plan.catalog.servers);
+    nextApplication();
+}
+
+void PlanApplier::nextApplication()
+{
+    m_roundsOnApp = 0;
+    if (m_app >= m_plan.applications.size())
+        return nextRetired();
+    readCurrent();
+}
+
+void PlanApplier::readCurrent()
+{
+    const models::PlanApplication &app = m_plan.applications[m_app];
+    if (app.appId.empty())
+        return onCurrentRead(std::optional<EndpointApplication>());
+    m_pending = readApplication(m_client, app.appId, this, [this](ApplicationRead read) { onCurrentRead(std::move(read)); });
+}
+
+void PlanApplier::onCurrentRead(ApplicationRead read)
+{
+    if (m_finished)
+        return;
+    const models::PlanApplication &app = m_plan.applications[m_app];
+    if (!read) {
+        if (!retry(read.error(), &PlanApplier::readCurrent))
+            fail("Reading " + inQuotes(app.name), read.error());
+        return;
+    }
+    std::vector<std::string> blockers;
+    const EndpointApplication *live = read->has_value() ? &read.value().value() : nullptr;
+    const std::vector<Change> changes = diffApplication(m_plan, app, live, *m_resolver, blockers);
+    if (!blockers.empty())
+        return finish(SmsError::make(ErrorCode::InvalidParameterException,
+                                     "The plan cannot be applied: " + blockers.front()));
+    if (changes.empty()) {
+        ++m_app;
+        return nextApplication();
+    }
+    if (++m_roundsOnApp > kMaxRoundsPerApplication)
+        return finish(SmsError::make(ErrorCode::InternalError,
+                                     "The endpoint did not come to match " + inQuotes(app.name) + " after "
+                                         + std::to_string(kMaxRoundsPerApplication) + " changes; the last one wanted: "
+                                         + changes.front().operation() + ". Nothing after it was changed."));
+    run(changes.front());
+}
+
+void PlanApplier::run(const Change &change)
+{
+    m_total = std::max(m_total, m_done + 1);
+    Q_EMIT progress(m_done, m_total, describe(change));
+    // Creates and updates are of the application in hand; deletions come after the last.
+    const models::PlanApplication planApp
+        = m_app < m_plan.applications.size() ? m_plan.applications[m_app] : models::PlanApplication{};
+    const auto done = [this, change](Result<EndpointIds> result) { onChangeDone(change, result); };
+    std::visit(
+        [&](const auto &request) {
+            using Request = std::decay_t<decltype(request)>;
+            if constexpr (std::is_same_v<Request, api::CreateAppRequest>)
+                m_call = m_client.createApp(request, this, [done, planApp](Result<api::CreateAppResponse> r) {
+                    done(r ? Result<EndpointIds>(idsFrom(planApp, r.value())) : Result<EndpointIds>(r.error()));
+                });
+            else if constexpr (std::is_same_v<Request, api::UpdateAppRequest>)
+                m_call = m_client.updateApp(request, this, [done, planApp](Result<api::UpdateAppResponse> r) {
+                    done(r ? Result<EndpointIds>(idsFrom(planApp, r.value())) : Result<EndpointIds>(r.error()));
+                });
+            else if constexpr (std::is_same_v<Request, api::DeleteAppRequest>)
+                m_call = m_client.deleteApp(request, this, [done, appId = *request.appId](Result<api::DeleteAppResponse> r) {
+                    // Gone already (a delete whose answer was lost) is what was wanted.
+                    done(r || isApplicationGone(r.error(), appId) ? Result<EndpointIds>(EndpointIds{appId, {}})
+                                                                  : Result<EndpointIds>(r.error()));
+                });
+            else if constexpr (std::is_same_v<Request, api::PutAppReplicationConfigurationRequest>)
+                m_call = m_client.putAppReplicationConfiguration(request, this, [done](auto r) {
+                    done(r ? Result<EndpointIds>(EndpointIds{}) : Result<EndpointIds>(r.error()));
+                });
+            else
+                m_call = m_client.putAppLaunchConfiguration(request, this, [done](auto r) {
+                    done(r ? Result<EndpointIds>(EndpointIds{}) : Result<EndpointIds>(r.error()));
+                });
+        },
+        change.request);
+}
+
+void PlanApplier::onChangeDone(const Change &change, const Result<EndpointIds> &result)
+{
+    if (m_finished)
+        return;
+    const bool deletion = std::holds_alternative<api::DeleteAppRequest>(change.request);
+    if (!result) {
+        if (!retry(result.error(), deletion ? &PlanApplier::nextRetired : &PlanApplier::readCurrent))
+            fail(std::string(change.operation()) + " for " + inQuotes(change.appName), result.error());
+        return;
+    }
+    m_tries = 0;
+    ++m_done;
+    if (deletion) {
+        auto &retired = m_plan.retiredAppIds;
+        retired.erase(std::remove(retired.begin(), retired.end(), result->appId), retired.end());
+        Q_EMIT changeApplied(change);
+        Q_EMIT retiredDeleted(QString::fromStdString(result->appId));
+        return nextRetired();
+    }
+    if (!result->appId.empty())
+        record(change.application, result.value());
+    Q_EMIT changeApplied(change);
+    readCurrent();
+}
+
+void PlanApplier::record(models::PlanKey application, const EndpointIds &ids)
+{
+    models::PlanApplication &app = m_plan.applications[m_app];
+    if (app.key != application)
+        return;
+    app.appId = ids.appId;
+    for (const auto &[key, groupId] : ids.serverGroupIds)
+        for (models::PlanServerGroup &group : app.serverGroups)
+            if (group.key == key)
+                group.serverGroupId = groupId;
+    Q_EMIT idsRecorded(application, ids);
+}
+
+void PlanApplier::nextRetired()
+{
+    if (m_plan.retiredAppIds.empty())
+        return finish(m_done);
+    Change change;
+    change.appId = m_plan.retiredAppIds.front();
+    change.appName = change.appId;
+    change.request = deleteAppRequest(change.appId);
+    run(change);
+}
+
+bool PlanApplier::retry(const SmsError &error, void (PlanApplier::*again)())
+{
+    if (!client::isRetryableError(error) || ++m_tries >= kMaxTries)
+        return false;
+    // The client has backed off already; a short pause lets a throttled endpoint breathe.
+    QTimer::singleShot(100 * m_tries, this, again);
+    return true;
+}
+
+void PlanApplier::fail(const std::string &what, const SmsError &error)
+{
+    SmsError stopped = error;
+    stopped.message = what + " failed: " + error.message
+                    + (error.message.ends_with('.') ? "" : ".") + " The changes after it were not made; apply again to resume.";
+    finish(stopped);
+}
+
+void PlanApplier::finish(Result<int> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(result);
+}
+
+} // namespace sms::services

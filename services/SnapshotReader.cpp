@@ -1,0 +1,266 @@
+#include "services/SnapshotReader.h"
+
+#include "client/Pager.h"
+
+namespace sms::services {
+namespace {
+
+// SMS's default and documented page of applications.
+constexpr int kListAppsPageSize = 100;
+
+template <typename Request>
+Request forApp(const std::string &appId)
+{
+    Request request;
+    request.appId = appId;
+    return request;
+}
+
+// A configuration with no server groups configures nothing.
+template <typename Groups>
+bool hasGroups(const std::optional<Groups> &groups)
+{
+    return groups && !groups->empty();
+}
+
+} // namespace
+
+EndpointApplication endpointApplicationFrom(const std::string &appId, api::GetAppResponse app,
+                                            api::GetAppReplicationConfigurationResponse replication,
+                                            api::GetAppLaunchConfigurationResponse launch)
+{
+    EndpointApplication entry;
+    entry.summary = std::move(app.appSummary).value_or(api::AppSummary{});
+    if (!entry.summary.appId)
+        entry.summary.appId = appId;
+    entry.serverGroups = std::move(app.serverGroups).value_or(std::vector<api::ServerGroup>{});
+    entry.tags = std::move(app.tags).value_or(std::vector<api::Tag>{});
+    if (hasGroups(replication.serverGroupReplicationConfigurations))
+        entry.replication = std::move(replication.serverGroupReplicationConfigurations);
+    if (hasGroups(launch.serverGroupLaunchConfigurations))
+        entry.launch = std::move(launch);
+    return entry;
+}
+
+bool isApplicationGone(const SmsError &error, std::string_view appId)
+{
+    if (error.code == "ResourceNotFoundException")
+        return true;
+    return error.errorCode() == ErrorCode::InvalidParameterException && !appId.empty()
+        && error.message.find(appId) != std::string::npos;
+}
+
+// --- ApplicationReader -------------------------------------------------------
+
+ApplicationReader::ApplicationReader(client::SmsClient &client, std::string appId, QObject *context,
+                                     ApplicationCallback done)
+    : QObject(context)
+    , m_client(client)
+    , m_appId(std::move(appId))
+    , m_done(std::move(done))
+{
+}
+
+ApplicationReader::~ApplicationReader()
+{
+    // The context went away: stop the calls in flight too.
+    for (const client::CallHandle &call : m_calls) {
+        if (call) {
+            call->disconnect(this);
+            call->cancel();
+        }
+    }
+}
+
+void ApplicationReader::start()
+{
+    if (m_finished)
+        return;
+    m_calls = {
+        m_client.getApp(forApp<api::GetAppRequest>(m_appId), this,
+                        [this](Result<api::GetAppResponse> r) { onAnswer(m_app, std::move(r)); }),
+        m_client.getAppReplicationConfiguration(
+            forApp<api::GetAppReplicationConfigurationRequest>(m_appId), this,
+            [this](Result<api::GetAppReplicationConfigurationResponse> r) { onAnswer(m_replication, std::move(r)); }),
+        m_client.getAppLaunchConfiguration(
+            forApp<api::GetAppLaunchConfigurationRequest>(m_appId), this,
+            [this](Result<api::GetAppLaunchConfigurationResponse> r) { onAnswer(m_launch, std::move(r)); }),
+    };
+}
+
+void ApplicationReader::cancel()
+{
+    finish(SmsError::make(ErrorCode::Canceled, "the read of application " + m_appId + " was canceled"));
+}
+
+template <typename Response>
+void ApplicationReader::onAnswer(std::optional<Response> &slot, Result<Response> answer)
+{
+    if (m_finished)
+        return;
+    if (!answer) {
+        if (isApplicationGone(answer.error(), m_appId))
+            finish(std::optional<EndpointApplication>());
+        else
+            finish(answer.error());
+        return;
+    }
+    slot = std::move(answer.value());
+    if (m_app && m_replication && m_launch)
+        finish(std::optional(
+            endpointApplicationFrom(m_appId, std::move(*m_app), std::move(*m_replication), std::move(*m_launch))));
+}
+
+void ApplicationReader::finish(ApplicationRead result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // The calls still in flight answer Canceled, which m_finished ignores.
+    for (const client::CallHandle &call : m_calls) {
+        if (call)
+            call->cancel();
+    }
+    // The callback may destroy our context, and with it us: nothing of ours
+    // is touched after it.
+    auto done = std::move(m_done);
+    deleteLater();
+    done(std::move(result));
+}
+
+ApplicationReadHandle readApplication(client::SmsClient &client, std::string appId, QObject *context,
+                                      ApplicationCallback done)
+{
+    auto *reader = new ApplicationReader(client, std::move(appId), context, std::move(done));
+    reader->start();
+    return reader;
+}
+
+// --- SnapshotReader ----------------------------------------------------------
+
+SnapshotReader::SnapshotReader(client::SmsClient &client, SnapshotScope scope, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_scope(scope)
+{
+}
+
+void SnapshotReader::start()
+{
+    if (m_finished)
+        return;
+    m_listed = m_scope == SnapshotScope::CatalogOnly;
+    m_catalogRead = m_scope == SnapshotScope::ApplicationsOnly;
+    if (!m_listed) {
+        api::ListAppsRequest request;
+        request.maxResults = kListAppsPageSize;
+        // Reads start with the first page; the pager asks for the next one first.
+        client::paginate(
+            m_client, request, this, [this](api::ListAppsResponse &page) { onAppsListed(page); },
+            [this](Result<api::ListAppsResponse> done) {
+                if (endsOn(done))
+                    return;
+                m_listed = true;
+                finishIfDone();
+            },
+            client::PageItems::Drop);
+    }
+    if (!m_catalogRead) {
+        api::GetServersRequest request;
+        request.maxResults = m_catalogPageSize;
+        client::paginate(m_client, request, this, {}, [this](Result<api::GetServersResponse> merged) {
+            onCatalogDone(std::move(merged));
+        });
+    }
+}
+
+void SnapshotReader::cancel()
+{
+    finish(SmsError::make(ErrorCode::Canceled, "the endpoint read was canceled"));
+}
+
+template <typename T>
+bool SnapshotReader::endsOn(const Result<T> &result)
+{
+    if (!m_finished && !result)
+        finish(result.error());
+    return m_finished;
+}
+
+void SnapshotReader::onAppsListed(const api::ListAppsResponse &page)
+{
+    if (m_finished || !page.apps)
+        return;
+    for (const api::AppSummary &app : *page.apps) {
+        if (app.appId)
+            m_appIds.push_back(*app.appId);
+    }
+    m_apps.resize(m_appIds.size());
+    // Act first, tell last: a receiver may cancel (or delete us) from progress().
+    readNext();
+    Q_EMIT progress(m_done, int(m_appIds.size()));
+}
+
+void SnapshotReader::onCatalogDone(Result<api::GetServersResponse> merged)
+{
+    if (endsOn(merged))
+        return;
+    m_servers = std::move(merged.value().serverList).value_or(std::vector<api::Server>{});
+    m_catalogRead = true;
+    finishIfDone();
+}
+
+void SnapshotReader::readNext()
+{
+    while (m_next < m_appIds.size() && m_inFlight < m_window) {
+        const std::size_t index = m_next++;
+        ++m_inFlight;
+        readApplication(m_client, m_appIds[index], this,
+                        [this, index](ApplicationRead read) { onApplicationRead(index, std::move(read)); });
+    }
+}
+
+void SnapshotReader::onApplicationRead(std::size_t index, ApplicationRead read)
+{
+    if (endsOn(read))
+        return;
+    --m_inFlight;
+    ++m_done;
+    m_apps[index] = std::move(read.value());  // nullopt: it went while we read it
+    readNext();
+    const QPointer<SnapshotReader> alive(this);
+    Q_EMIT progress(m_done, int(m_appIds.size()));
+    if (alive)
+        finishIfDone();
+}
+
+void SnapshotReader::finishIfDone()
+{
+    if (!m_listed || !m_catalogRead || std::size_t(m_done) < m_appIds.size())
+        return;
+    EndpointSnapshot snapshot;
+    snapshot.applications.reserve(m_apps.size());
+    for (std::optional<EndpointApplication> &app : m_apps) {
+        if (app)
+            snapshot.applications.push_back(std::move(*app));
+    }
+    snapshot.servers = std::move(m_servers);
+    finish(std::move(snapshot));
+}
+
+void SnapshotReader::finish(Result<EndpointSnapshot> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // Whatever is still walking or in flight answers Canceled, which
+    // m_finished ignores.
+    for (client::PagerBase *pager : findChildren<client::PagerBase *>(Qt::FindDirectChildrenOnly))
+        pager->cancel();
+    for (ApplicationReader *reader : findChildren<ApplicationReader *>(Qt::FindDirectChildrenOnly))
+        reader->cancel();
+    deleteLater();
+    Q_EMIT finished(result);
+}
+
+} // namespace sms::services
