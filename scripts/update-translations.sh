@@ -14,12 +14,13 @@ import html, re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 # lupdate does not follow "namespace sms::models {": name contexts as Qt does at run time.
+import os
 for prefix, folder in (("sms::models::", "models"), ("sms::ui::", "ui"), ("sms::services::", "services")):
-    import os
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".h"):
-            cls = name[:-2]
-            text = text.replace("<name>%s</name>" % cls, "<name>%s%s</name>" % (prefix, cls))
+    for directory, _, names in os.walk(folder):
+        for name in sorted(names):
+            if name.endswith(".h"):
+                cls = name[:-2]
+                text = text.replace("<name>%s</name>" % cls, "<name>%s%s</name>" % (prefix, cls))
 def fill(match):
     block = match.group(0)
     source = html.unescape(re.search(r"<source>(.*?)</source>", block, re.S).group(1))

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>sms::ui::ApplicationReviewPage</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(And %n more like it.)</source>
+        <translation>
+            <numerusform>(And %n more like it.)</numerusform>
+            <numerusform>(And %n more like it.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) above keep the application from being created: go Back to the page concerned and fix it.</source>
+        <translation>
+            <numerusform>%n error above keep the application from being created: go Back to the page concerned and fix it.</numerusform>
+            <numerusform>%n errors above keep the application from being created: go Back to the page concerned and fix it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::models::ApplicationsTreeModel</name>
     <message numerus="yes">
         <source>%n server(s) in %1</source>
@@ -22,6 +53,30 @@
         <translation>
             <numerusform>%n server</numerusform>
             <numerusform>%n servers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::DraftSummary</name>
+    <message numerus="yes">
+        <source>%1. “%2”: %n server(s)</source>
+        <translation>
+            <numerusform>%1. “%2”: %n server</numerusform>
+            <numerusform>%1. “%2”: %n servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Every %n hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n most recent</source>
+        <translation>
+            <numerusform>The %n most recent</numerusform>
+            <numerusform>The %n most recent</numerusform>
         </translation>
     </message>
 </context>
@@ -62,6 +117,23 @@
             <numerusform>Deleting %n applications</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Applied %n change(s); the endpoint matches the plan.</source>
+        <translation>
+            <numerusform>Applied %n change; the endpoint matches the plan.</numerusform>
+            <numerusform>Applied %n changes; the endpoint matches the plan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::GroupArrangement</name>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n server</numerusform>
+            <numerusform>%n servers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sms::ui::MainWindow</name>
@@ -77,6 +149,16 @@
         <translation>
             <numerusform>Cut %n server: paste them onto a server group.</numerusform>
             <numerusform>Cut %n servers: paste them onto a server group.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::NewApplicationWizard</name>
+    <message numerus="yes">
+        <source>New application “%1” with %n server(s)</source>
+        <translation>
+            <numerusform>New application “%1” with %n server</numerusform>
+            <numerusform>New application “%1” with %n servers</numerusform>
         </translation>
     </message>
 </context>
@@ -129,6 +211,57 @@
         <translation>
             <numerusform>Refresh %n application from the endpoint</numerusform>
             <numerusform>Refresh %n applications from the endpoint</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::ReviewChangesDialog</name>
+    <message numerus="yes">
+        <source>Applying the plan makes %n change(s) at the endpoint, in this order.</source>
+        <translation>
+            <numerusform>Applying the plan makes %n change at the endpoint, in this order.</numerusform>
+            <numerusform>Applying the plan makes %n changes at the endpoint, in this order.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) at the endpoint are not in the plan and are left alone.</source>
+        <translation>
+            <numerusform>%n application at the endpoint are not in the plan and are left alone.</numerusform>
+            <numerusform>%n applications at the endpoint are not in the plan and are left alone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::ServerChoicePage</name>
+    <message numerus="yes">
+        <source>%n server(s) chosen.</source>
+        <translation>
+            <numerusform>%n server chosen.</numerusform>
+            <numerusform>%n servers chosen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them will move here from the application they are in now.</source>
+        <translation>
+            <numerusform>%n of them will move here from the application they are in now.</numerusform>
+            <numerusform>%n of them will move here from the application they are in now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::ServerGroupsPage</name>
+    <message numerus="yes">
+        <source>%n group(s) proposed by VM folder.</source>
+        <translation>
+            <numerusform>%n group proposed by VM folder.</numerusform>
+            <numerusform>%n groups proposed by VM folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) proposed by the name pattern.</source>
+        <translation>
+            <numerusform>%n group proposed by the name pattern.</numerusform>
+            <numerusform>%n groups proposed by the name pattern.</numerusform>
         </translation>
     </message>
 </context>

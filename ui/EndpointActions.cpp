@@ -5,9 +5,13 @@
 #include "services/CatalogLoader.h"
 #include "services/PlainWords.h"
 #include "services/EndpointLists.h"
+#include "services/PlanApplier.h"
+#include "services/SnapshotReader.h"
+#include "ui/ReviewChangesDialog.h"
 
 #include <QDateTime>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QWidget>
 
 namespace sms::ui {
@@ -44,6 +48,10 @@ void EndpointActions::cancelAll()
         refresh->cancel();
     if (auto *push = qobject_cast<services::AppPush *>(m_appJob))
         push->cancel();
+    if (auto *reader = qobject_cast<services::SnapshotReader *>(m_appJob))
+        reader->cancel();
+    if (auto *applier = qobject_cast<services::PlanApplier *>(m_appJob))
+        applier->cancel();
     if (m_disassociation)
         m_disassociation->cancel();
 }
@@ -344,6 +352,81 @@ void EndpointActions::loadConnectors()
         else
             reportError(tr("Could not read the connectors"), connectors.error());
     });
+}
+
+void EndpointActions::reviewChanges()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client || m_appJob)
+        return;
+    // The id goes into the requests shown (client tokens), so they are exactly those applied.
+    m_editor.document().ensurePlanId();
+    const QString what = tr("Comparing the plan with the endpoint");
+    begin(what);
+    auto *reader = new services::SnapshotReader(*client, services::SnapshotScope::Everything, this);
+    m_appJob = reader;
+    connect(reader, &services::SnapshotReader::finished, this,
+            [this, what](const Result<services::EndpointSnapshot> &snapshot) {
+                m_appJob = nullptr;
+                end(what);
+                if (!snapshot) {
+                    if (snapshot.error().errorCode() != ErrorCode::Canceled)
+                        reportError(tr("Could not read the endpoint"), snapshot.error());
+                    return;
+                }
+                ReviewChangesDialog dialog(services::diffPlan(m_editor.document().data(), snapshot.value()), m_window);
+                if (dialog.exec() == QDialog::Accepted)
+                    applyPlan();
+            });
+    reader->start();
+}
+
+void EndpointActions::applyPlan()
+{
+    client::SmsClient *client = m_session.client();
+    if (!client || m_appJob)
+        return;
+    models::PlanDocument &document = m_editor.document();
+    document.ensurePlanId();
+    const QString what = tr("Applying the plan");
+    begin(what);
+    auto *applier = new services::PlanApplier(*client, document.data(), this);
+    m_appJob = applier;
+    auto *progress = new QProgressDialog(tr("Reading the endpoint\u2026"), tr("Cancel"), 0, 0, m_window);
+    progress->setWindowTitle(tr("Applying the Plan"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, applier, &services::PlanApplier::cancel);
+    connect(applier, &services::PlanApplier::progress, progress, [progress](int done, int total, const QString &current) {
+        progress->setMaximum(total);
+        progress->setValue(done);
+        progress->setLabelText(tr("%1 (%2 of %3)").arg(current).arg(done + 1).arg(total));
+    });
+    connect(applier, &services::PlanApplier::idsRecorded, this,
+            [this](models::PlanKey application, const services::EndpointIds &ids) {
+                m_editor.document().setEndpointIds(application, ids.appId, ids.serverGroupIds);
+            });
+    connect(applier, &services::PlanApplier::retiredDeleted, this, [this](const QString &appId) {
+        m_editor.document().setRetired(appId.toStdString(), false);
+        m_editor.document().markUnsaved();
+    });
+    connect(applier, &services::PlanApplier::finished, this, [this, what, progress](const Result<int> &result) {
+        m_appJob = nullptr;
+        end(what);
+        if (progress) {
+            progress->disconnect();
+            progress->close();
+        }
+        if (result) {
+            Q_EMIT message(tr("Applied %n change(s); the endpoint matches the plan.", nullptr, result.value()));
+        } else if (result.error().errorCode() == ErrorCode::Canceled) {
+            Q_EMIT message(tr("The apply was canceled; apply again to finish it."));
+        } else {
+            reportError(tr("The plan was not applied completely"), result.error());
+        }
+    });
+    applier->start();
 }
 
 } // namespace sms::ui

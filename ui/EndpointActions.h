@@ -2,8 +2,8 @@
 // EndpointActions: what the window asks of the endpoint, each through a
 // services/ use case: read the catalog into the plan, import or delete the
 // catalog, refresh the plan's applications from the endpoint, create or
-// update the selected applications there, delete them there, disassociate a
-// connector. Confirmations and error dialogs for these live here too, so
+// update the selected applications there, delete them there, review and
+// apply the whole plan, disassociate a connector. Confirmations and error dialogs for these live here too, so
 // MainWindow only wires actions to them.
 
 #include "models/PlanEditor.h"
@@ -46,6 +46,12 @@ public:
     void deleteApplicationsOnEndpoint(const std::vector<models::PlanKey> &applications);
     void disassociateConnector(const QString &connectorId);
     void loadConnectors();
+    // Compares the plan with the endpoint and shows the changes; the user may
+    // apply them from there (applyPlan).
+    void reviewChanges();
+    // Makes the endpoint match the plan, with a progress dialog; the ids the
+    // endpoint gives go into the plan as they come.
+    void applyPlan();
 
 Q_SIGNALS:
     void activityChanged(const QString &activity);
@@ -68,7 +74,7 @@ private:
     QPointer<QWidget> m_window;
     QPointer<services::CatalogLoader> m_loader;
     QPointer<services::CatalogChange> m_catalogChange;
-    QPointer<QObject> m_appJob;  // an AppRefresh or AppPush
+    QPointer<QObject> m_appJob;  // an AppRefresh, AppPush, SnapshotReader or PlanApplier
     QPointer<services::ConnectorDisassociation> m_disassociation;
     QStringList m_running;
 };

@@ -9,6 +9,7 @@
 #include "ui/ConnectionDialog.h"
 #include "ui/ConnectorsPane.h"
 #include "ui/EndpointActions.h"
+#include "ui/NewApplicationWizard.h"
 #include "ui/PlanFiles.h"
 #include "ui/PropertiesPane.h"
 
@@ -40,9 +41,10 @@ struct MainWindow::Actions
 {
     QAction *newPlan, *open, *save, *saveAs, *quit;
     QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
-    QAction *newApplication, *newGroup, *newFromSelection, *addToGroup;
+    QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard;
     QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
     QAction *refreshApps, *pushApps, *deleteOnEndpoint;
+    QAction *reviewChanges, *applyPlan;
     QAction *about;
 };
 
@@ -208,6 +210,8 @@ void MainWindow::createActions()
     a.newApplication->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     a.newGroup = make("list-add", QKeySequence::UnknownKey, [this] { newGroup(); });
     a.newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    a.wizard = make("tools-wizard", QKeySequence::UnknownKey, [this] { runNewApplicationWizard(); });
+    a.wizard->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
     a.newFromSelection = make("go-next", QKeySequence::UnknownKey, [this] { newApplicationFromSelection(); });
     a.newFromSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     a.addToGroup = make("list-add", QKeySequence::UnknownKey, [this] { addSelectionToGroup(); });
@@ -235,6 +239,10 @@ void MainWindow::createActions()
         }
         m_endpoint->deleteApplicationsOnEndpoint(apps);
     });
+    a.reviewChanges = make("document-preview", QKeySequence::UnknownKey, [this] { m_endpoint->reviewChanges(); });
+    a.reviewChanges->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    // Apply goes through the review too: nothing is sent before the user has seen it.
+    a.applyPlan = make("system-run", QKeySequence::UnknownKey, [this] { m_endpoint->reviewChanges(); });
     a.about = make("help-about", QKeySequence::UnknownKey, [this] {
         QMessageBox::about(this, tr("About SMS Migration Planner"),
                            tr("<b>SMS Migration Planner %1</b><p>Plan and run server migrations with the AWS Server "
@@ -273,7 +281,7 @@ void MainWindow::createMenus()
 
     QMenu *plan = menuBar()->addMenu(QString());
     plan->setObjectName(QStringLiteral("PlanMenu"));
-    plan->addActions({a.newApplication, a.newGroup});
+    plan->addActions({a.wizard, a.newApplication, a.newGroup});
     plan->addSeparator();
     plan->addActions({a.newFromSelection, a.addToGroup});
 
@@ -284,6 +292,8 @@ void MainWindow::createMenus()
     endpoint->addActions({a.refreshCatalog, a.importCatalog, a.deleteCatalog});
     endpoint->addSeparator();
     endpoint->addActions({a.refreshApps, a.pushApps, a.deleteOnEndpoint});
+    endpoint->addSeparator();
+    endpoint->addActions({a.reviewChanges, a.applyPlan});
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -300,7 +310,9 @@ void MainWindow::createMenus()
     toolbar->addSeparator();
     toolbar->addActions({a.open, a.save, a.undo, a.redo});
     toolbar->addSeparator();
-    toolbar->addActions({a.newFromSelection, a.refreshApps, a.pushApps});
+    toolbar->addActions({a.wizard, a.newFromSelection, a.refreshApps, a.pushApps});
+    toolbar->addSeparator();
+    toolbar->addActions({a.reviewChanges, a.applyPlan});
 }
 
 void MainWindow::createStatusBar()
@@ -327,6 +339,9 @@ void MainWindow::retranslate()
     a.remove->setText(tr("&Delete"));
     a.rename->setText(tr("&Rename"));
     a.newApplication->setText(tr("New &Application"));
+    a.wizard->setText(tr("New Application &Wizard\u2026"));
+    a.wizard->setIconText(tr("Wizard"));
+    a.wizard->setToolTip(tr("Create an application step by step: servers, groups, replication and launch"));
     a.newGroup->setText(tr("New Server &Group"));
     a.newFromSelection->setText(tr("New Application from &Selection"));
     a.newFromSelection->setIconText(tr("New Application"));
@@ -340,6 +355,12 @@ void MainWindow::retranslate()
     a.pushApps->setText(tr("Create/&Update on Endpoint"));
     a.pushApps->setIconText(tr("Push"));
     a.deleteOnEndpoint->setText(tr("Delete from &Endpoint\u2026"));
+    a.reviewChanges->setText(tr("Re&view Changes\u2026"));
+    a.reviewChanges->setIconText(tr("Review"));
+    a.reviewChanges->setToolTip(tr("What applying the plan would change at the endpoint, and why"));
+    a.applyPlan->setText(tr("A&pply Plan\u2026"));
+    a.applyPlan->setIconText(tr("Apply"));
+    a.applyPlan->setToolTip(tr("Review the changes, then make the endpoint match the plan"));
     a.about->setText(tr("&About"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly);
@@ -456,6 +477,8 @@ void MainWindow::updateActions()
     a.refreshApps->setEnabled(appsFree);
     a.pushApps->setEnabled(appsFree && !treeKeys.empty());
     a.deleteOnEndpoint->setEnabled(appsFree && !treeKeys.empty());
+    a.reviewChanges->setEnabled(appsFree);
+    a.applyPlan->setEnabled(appsFree);
 }
 
 void MainWindow::updateRecentMenu()
@@ -527,6 +550,21 @@ void MainWindow::showConnectionDialog()
 std::vector<std::string> MainWindow::selectedServersAnywhere() const
 {
     return m_catalogHasFocus ? m_catalogPane->selectedServerIds() : m_applicationsPane->selectedServerIds();
+}
+
+void MainWindow::runNewApplicationWizard()
+{
+    NewApplicationWizard wizard(m_document, this);
+    wizard.chooseServers(m_catalogPane->selectedServerIds());
+    if (wizard.exec() != QDialog::Accepted || wizard.createdApplication() == models::kNoKey)
+        return;
+    m_applicationsPane->selectKey(wizard.createdApplication());
+    if (!wizard.applyRequested())
+        return;
+    if (m_endpoint->isConnected())
+        m_endpoint->reviewChanges();
+    else
+        statusBar()->showMessage(tr("Not connected: connect to an endpoint, then apply the plan."));
 }
 
 void MainWindow::newApplication()

@@ -71,6 +71,7 @@ private:
 
     // Edits from the selection
     void newApplication();
+    void runNewApplicationWizard();
     void newGroup();
     void newApplicationFromSelection();
     void addSelectionToGroup();

@@ -10,6 +10,7 @@
 #include "ui/EndpointActions.h"
 #include "ui/MainWindow.h"
 #include "ui/PlanFiles.h"
+#include "ui/ReviewChangesDialog.h"
 
 #include <QDir>
 #include <QMessageBox>
@@ -19,8 +20,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
+#include <functional>
 #include <memory>
 
 using namespace sms;
@@ -36,6 +40,7 @@ private Q_SLOTS:
     void badPlanFileChangesNothing();
     void offersRecoveryAfterCrash();
     void oneEndpointJobAtATime();
+    void reviewAndApplyThePlan();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -235,6 +240,58 @@ void TestMainWindow::oneEndpointJobAtATime()
     QVERIFY(window->document().catalog().servers.empty());
     QVERIFY(window->endpoint()->activity().isEmpty());
     window->document().markSaved();
+}
+
+// Calls `act` with the review dialog once it shows (polled from the dialog's
+// own event loop: a wait inside a callback would sit under its exec()).
+void whenReviewShows(const std::function<void(ui::ReviewChangesDialog *)> &act)
+{
+    auto *poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, act] {
+        if (auto *dialog = qobject_cast<ui::ReviewChangesDialog *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            act(dialog);
+        }
+    });
+    poll->start(20);
+}
+
+// Review Changes lists what applying would do; Apply in it makes the endpoint
+// match, the endpoint's ids come into the plan, and a second review finds nothing.
+void TestMainWindow::reviewAndApplyThePlan()
+{
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    models::ApplicationsTreeModel &tree = window->applicationsPane()->model();
+    auto rows = catalogRows(*window, 0, 5);
+    QVERIFY(tree.dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+
+    // The review: one CreateApp, Apply enabled; pressing it applies.
+    QStringList seen;
+    whenReviewShows([&](ui::ReviewChangesDialog *dialog) {
+        for (int i = 0; i < dialog->tree()->topLevelItemCount(); ++i)
+            seen << dialog->tree()->topLevelItem(i)->text(0);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        dialog->applyButton()->click();
+    });
+    window->endpoint()->reviewChanges();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->document().applications()[0].appId.empty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+    QCOMPARE(seen, QStringList{QStringLiteral("1. CreateApp")});
+    QVERIFY(!window->document().applications()[0].serverGroups[0].serverGroupId.empty());
+    QVERIFY(!window->document().data().planId.empty());
+
+    // Nothing left to change: Apply is disabled.
+    bool applyEnabled = true;
+    whenReviewShows([&](ui::ReviewChangesDialog *dialog) {
+        applyEnabled = dialog->applyButton()->isEnabled() || dialog->tree()->topLevelItemCount() != 0;
+        dialog->reject();
+    });
+    window->endpoint()->reviewChanges();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+    QVERIFY(!applyEnabled);
 }
 
 QTEST_MAIN(TestMainWindow)
