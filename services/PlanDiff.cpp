@@ -28,6 +28,12 @@ std::string inQuotes(const std::string &name)
     return "\u201C" + name + "\u201D";
 }
 
+// "1 server", "3 servers".
+std::string counted(std::size_t n, const std::string &noun)
+{
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string listed(const std::vector<std::string> &ids)
 {
     std::string text;
@@ -219,8 +225,7 @@ std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, con
     std::unordered_set<std::string> planGroupIds;
     for (const models::PlanServerGroup &group : app.serverGroups) {
         if (group.serverGroupId.empty()) {
-            lines.push_back("new server group " + inQuotes(group.name) + " with "
-                            + std::to_string(group.serverIds.size()) + " servers");
+            lines.push_back("new server group " + inQuotes(group.name) + " with " + counted(group.serverIds.size(), "server"));
             continue;
         }
         planGroupIds.insert(group.serverGroupId);
@@ -245,7 +250,7 @@ std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, con
         if (group.serverGroupId && !planGroupIds.count(*group.serverGroupId))
             lines.push_back("server group " + inQuotes(group.name.value_or("")) + " (" + *group.serverGroupId
                             + ") is not in the plan: it is removed with its "
-                            + std::to_string(liveServerIds(group).size()) + " servers");
+                            + counted(liveServerIds(group).size(), "server"));
     return lines;
 }
 
@@ -349,9 +354,9 @@ std::vector<std::string> serverDifferences(const std::unordered_map<std::string,
             lines.push_back(std::move(line));
     }
     if (differing > kDetailedServers)
-        lines.push_back("and " + std::to_string(differing - kDetailedServers) + " more servers");
+        lines.push_back("and " + counted(differing - kDetailedServers, "more server"));
     if (live.size() > wanted.size() && differing == 0)
-        lines.push_back(std::to_string(live.size() - wanted.size()) + " servers no longer in the application");
+        lines.push_back(counted(live.size() - wanted.size(), "server") + " no longer in the application");
     return lines;
 }
 
@@ -441,8 +446,7 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
         std::size_t servers = 0;
         for (const auto &group : resolved.servers)
             servers += group.size();
-        change.details.push_back(std::to_string(app.serverGroups.size()) + " server groups, " + std::to_string(servers)
-                                 + " servers");
+        change.details.push_back(counted(app.serverGroups.size(), "server group") + ", " + counted(servers, "server"));
     } else if (auto lines = applicationDifferences(resolved, *live); !lines.empty()) {
         Change &change = changes.emplace_back(changeFor(resolved, app, updateAppRequest(resolved.app)));
         change.why = inQuotes(app.name) + " differs from " + live->appId() + " on the endpoint.";

@@ -208,8 +208,8 @@ private Q_SLOTS:
         for (const char *line : {"description: \"pay\" \u2192 \"payroll and HR\"", "tags: env=prod \u2192 env=prod, owner=hr",
                                  "server group sg-web renamed \"web\" \u2192 \"front\"",
                                  "server group \u201Cfront\u201D gains s-4", "server group \u201Cfront\u201D loses s-2",
-                                 "new server group \u201Ccache\u201D with 1 servers",
-                                 "server group \u201Cdb\u201D (sg-db) is not in the plan: it is removed with its 1 servers"})
+                                 "new server group \u201Ccache\u201D with 1 server",
+                                 "server group \u201Cdb\u201D (sg-db) is not in the plan: it is removed with its 1 server"})
             QVERIFY2(details.contains(QString::fromUtf8(line)), qPrintable(details));
         const auto &update = std::get<api::UpdateAppRequest>(set.changes[0].request);
         QVERIFY(update.appId == "app-1");
