@@ -1,4 +1,5 @@
 #include "models/InventoryExport.h"
+#include "models/PlanSettings.h"
 
 #include "models/CsvWriter.h"
 
@@ -105,7 +106,20 @@ struct ApplicationRow
     std::size_t position;  // 1-based
     const std::string *serverId;
     const api::Server *server;  // null when the catalog lacks it
+    // The server's settings as they will be put (PlanSettings.h).
+    api::ServerReplicationParameters replication;
+    api::ServerLaunchConfiguration launch;
 };
+
+std::optional<std::int64_t> wide(const std::optional<int> &value)
+{
+    return value ? std::optional<std::int64_t>(*value) : std::nullopt;
+}
+
+std::optional<std::string> flagText(const std::optional<bool> &value)
+{
+    return value ? std::optional<std::string>(*value ? "true" : "false") : std::nullopt;
+}
 
 using ApplicationColumn = Column<ApplicationRow>;
 const ApplicationColumn kApplicationColumns[] = {
@@ -119,6 +133,22 @@ const ApplicationColumn kApplicationColumns[] = {
     {field(F::ServerId), [](CsvWriter &w, const ApplicationRow &r) { w.text(*r.serverId); }},
     {field(F::VmName), [](CsvWriter &w, const ApplicationRow &r) { w.text(vmOf(r.server).vmName); }},
     {field(F::VmPath), [](CsvWriter &w, const ApplicationRow &r) { w.text(vmOf(r.server).vmPath); }},
+    {"launchOrder", [](CsvWriter &w, const ApplicationRow &r) { w.number(wide(r.group->launchOrder)); }},
+    {"frequency", [](CsvWriter &w, const ApplicationRow &r) { w.number(wide(r.replication.frequency)); }},
+    {"runOnce", [](CsvWriter &w, const ApplicationRow &r) { w.text(flagText(r.replication.runOnce)); }},
+    {"licenseType", [](CsvWriter &w, const ApplicationRow &r) { w.text(enumText(r.replication.licenseType)); }},
+    {"numberOfRecentAmisToKeep",
+     [](CsvWriter &w, const ApplicationRow &r) { w.number(wide(r.replication.numberOfRecentAmisToKeep)); }},
+    {"encrypted", [](CsvWriter &w, const ApplicationRow &r) { w.text(flagText(r.replication.encrypted)); }},
+    {"kmsKeyId", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.replication.kmsKeyId); }},
+    {"instanceType", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.launch.instanceType); }},
+    {"vpc", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.launch.vpc); }},
+    {"subnet", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.launch.subnet); }},
+    {"securityGroup", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.launch.securityGroup); }},
+    {"ec2KeyName", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.launch.ec2KeyName); }},
+    {"associatePublicIpAddress",
+     [](CsvWriter &w, const ApplicationRow &r) { w.text(flagText(r.launch.associatePublicIpAddress)); }},
+    {"iamInstanceProfileName", [](CsvWriter &w, const ApplicationRow &r) { w.text(r.launch.iamInstanceProfileName); }},
 };
 
 template <typename Value>
@@ -154,8 +184,12 @@ std::string exportCatalogCsv(const CatalogSnapshot &catalog, const std::vector<P
     return out.take();
 }
 
-std::string exportApplicationsCsv(const std::vector<PlanApplication> &applications, const CatalogSnapshot &catalog)
+std::string exportApplicationsCsv(const std::vector<PlanApplication> &applications, const CatalogSnapshot &catalog,
+                                  const std::vector<PlanServerSettings> &serverSettings)
 {
+    ByServerId<const PlanServerSettings *> own;
+    for (const PlanServerSettings &settings : serverSettings)
+        own.emplace(settings.serverId, &settings);
     ByServerId<const api::Server *> servers;
     for (const api::Server &server : catalog.servers)
         if (server.serverId)
@@ -166,8 +200,11 @@ std::string exportApplicationsCsv(const std::vector<PlanApplication> &applicatio
         for (const PlanServerGroup &group : application.serverGroups) {
             for (std::size_t i = 0; i < group.serverIds.size(); ++i) {
                 const auto it = servers.find(group.serverIds[i]);
+                const auto settings = own.find(group.serverIds[i]);
+                const PlanServerSettings *serverOwn = settings == own.end() ? nullptr : settings->second;
                 rows.push_back({&application, &group, i + 1, &group.serverIds[i],
-                                it == servers.end() ? nullptr : it->second});
+                                it == servers.end() ? nullptr : it->second,
+                                effectiveReplication(application, serverOwn), effectiveLaunch(application, serverOwn)});
             }
         }
     }

@@ -23,7 +23,10 @@ std::string exportCatalogCsv(const CatalogSnapshot &catalog, const std::vector<P
 
 // One row per server in a group, in plan order: application, appId,
 // description, roleName, serverGroup, serverGroupId, position (1-based, in
-// its group), serverId, and the catalog's vmName and vmPath for it.
-std::string exportApplicationsCsv(const std::vector<PlanApplication> &applications, const CatalogSnapshot &catalog);
+// its group), serverId, the catalog's vmName and vmPath for it, the group's
+// launchOrder, and the server's replication and launch settings as they will
+// be put (its own over its application's, PlanSettings.h).
+std::string exportApplicationsCsv(const std::vector<PlanApplication> &applications, const CatalogSnapshot &catalog,
+                                  const std::vector<PlanServerSettings> &serverSettings = {});
 
 } // namespace sms::models

@@ -337,7 +337,7 @@ void PlanCommand::exportCsv()
         return fail(plan.error().message);
     const std::string csv = m_line.catalog
                                 ? models::exportCatalogCsv(plan->catalog, plan->applications, {})
-                                : models::exportApplicationsCsv(plan->applications, plan->catalog);
+                                : models::exportApplicationsCsv(plan->applications, plan->catalog, plan->serverSettings);
     if (m_line.outFile.isEmpty()) {
         writeOut(csv, stdout);
         return finish(PlanOk);

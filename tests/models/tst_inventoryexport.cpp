@@ -14,6 +14,12 @@ using namespace sms::models;
 
 namespace {
 
+// The applications export's launch order and settings columns, and a row's cells when there are none.
+constexpr const char *kSettingsColumns
+    = ",launchOrder,frequency,runOnce,licenseType,numberOfRecentAmisToKeep,encrypted,kmsKeyId,instanceType,vpc,"
+      "subnet,securityGroup,ec2KeyName,associatePublicIpAddress,iamInstanceProfileName";
+constexpr const char *kNoSettings = ",,,,,,,,,,,,,,";
+
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 api::Server server(std::string id, std::string name, std::string path = {})
@@ -136,20 +142,43 @@ private Q_SLOTS:
         const auto rows = lines(exportApplicationsCsv(applications(), catalog()));
         QCOMPARE(rows.size(), std::size_t(4));
         QCOMPARE(rows[0], std::string("application,appId,description,roleName,serverGroup,serverGroupId,position,"
-                                      "serverId,vmName,vmPath"));
+                                      "serverId,vmName,vmPath") + kSettingsColumns);
         QCOMPARE(rows[1], std::string("Payroll,app-0123456789abcdef0,\"Payroll, and its database\",sms-app-role,db,sg-1,1,"
-                                      "s-2,db-01,/DC/vm/db/db-01"));
+                                      "s-2,db-01,/DC/vm/db/db-01") + kNoSettings);
         QCOMPARE(rows[2], std::string("Payroll,app-0123456789abcdef0,\"Payroll, and its database\",sms-app-role,web,,1,"
-                                      "s-1,web-01,/DC/vm/web/web-01"));
+                                      "s-1,web-01,/DC/vm/web/web-01") + kNoSettings);
         // A server the catalog no longer has keeps its row; the catalog's columns are empty.
         QCOMPARE(rows[3], std::string("Payroll,app-0123456789abcdef0,\"Payroll, and its database\",sms-app-role,web,,2,"
-                                      "s-gone,,"));
+                                      "s-gone,,") + kNoSettings);
+    }
+
+    // Launch order and each server's settings as they will be put: its own over its application's.
+    void applicationsWithSettings()
+    {
+        std::vector<PlanApplication> apps = applications();
+        apps[0].serverGroups[0].launchOrder = 2;
+        apps[0].settings.replication = api::ServerReplicationParameters{};
+        apps[0].settings.replication->frequency = 12;
+        apps[0].settings.replication->licenseType = api::LicenseType::Byol;
+        apps[0].settings.launch = api::ServerLaunchConfiguration{};
+        apps[0].settings.launch->instanceType = "m5.large";
+        apps[0].settings.launch->associatePublicIpAddress = false;
+        PlanServerSettings own;
+        own.serverId = "s-1";
+        own.launch = api::ServerLaunchConfiguration{};
+        own.launch->instanceType = "r5.xlarge";
+        const auto rows = lines(exportApplicationsCsv(apps, catalog(), {own}));
+        QCOMPARE(rows[1], std::string("Payroll,app-0123456789abcdef0,\"Payroll, and its database\",sms-app-role,db,sg-1,1,"
+                                      "s-2,db-01,/DC/vm/db/db-01,2,12,,BYOL,,,,m5.large,,,,,false,"));
+        QCOMPARE(rows[2], std::string("Payroll,app-0123456789abcdef0,\"Payroll, and its database\",sms-app-role,web,,1,"
+                                      "s-1,web-01,/DC/vm/web/web-01,,12,,BYOL,,,,r5.xlarge,,,,,false,"));
     }
 
     void emptyPlan()
     {
         QCOMPARE(exportApplicationsCsv({}, {}), std::string(kBom) + "application,appId,description,roleName,"
-                                                    "serverGroup,serverGroupId,position,serverId,vmName,vmPath\r\n");
+                                                    "serverGroup,serverGroupId,position,serverId,vmName,vmPath"
+                                                    + kSettingsColumns + "\r\n");
     }
 
     // RFC 4180 quoting, and the guard against formula injection.
