@@ -107,6 +107,25 @@ void PlanDocument::appendServers(std::vector<api::Server> page)
     markUnsaved();
 }
 
+void PlanDocument::replaceServers(std::vector<api::Server> servers)
+{
+    int first = INT_MAX;
+    int last = -1;
+    for (api::Server &server : servers) {
+        const int row = catalogRow(server.serverId.value_or(std::string()));
+        if (row < 0)
+            continue;
+        // Same id, same row: the indexes and placements hold as they are.
+        m_data.catalog.servers[std::size_t(row)] = std::move(server);
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last < 0)
+        return;
+    Q_EMIT serversChanged(first, last);
+    markUnsaved();
+}
+
 void PlanDocument::setCatalogSource(CatalogSource source)
 {
     m_data.catalog.source = std::move(source);

@@ -88,6 +88,9 @@ public:
     void beginCatalog(CatalogSource source);
     void appendServers(std::vector<api::Server> page);
     void setCatalogSource(CatalogSource source);
+    // Newer copies of servers already in the catalog, matched by serverId:
+    // each takes its server's row (ids not in the catalog are ignored).
+    void replaceServers(std::vector<api::Server> servers);
     void setConnectors(std::vector<api::Connector> connectors);
     void setReplicationJobs(std::vector<ReplicationJobSummary> jobs);
     // nullptr when the job is not known.
@@ -122,6 +125,8 @@ Q_SIGNALS:
     void catalogCleared();
     void serversAboutToBeAppended(int first, int last);
     void serversAppended(int first, int last);
+    // Catalog rows within [first, last] were replaced (replaceServers).
+    void serversChanged(int first, int last);
     void catalogSourceChanged();
     void connectorsChanged();
     void replicationJobsChanged();

@@ -136,6 +136,30 @@
     </message>
 </context>
 <context>
+    <name>sms::ui::InventoryImportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) below cannot be imported and will be left out; the other rows will be imported.</source>
+        <translation>
+            <numerusform>%n row below cannot be imported and will be left out; the other rows will be imported.</numerusform>
+            <numerusform>%n rows below cannot be imported and will be left out; the other rows will be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more row(s).</source>
+        <translation>
+            <numerusform>… and %n more row.</numerusform>
+            <numerusform>… and %n more rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n Servers</source>
+        <translation>
+            <numerusform>Import %n Servers</numerusform>
+            <numerusform>Import %n Servers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::ui::MainWindow</name>
     <message numerus="yes">
         <source>Add %n server(s) to:</source>

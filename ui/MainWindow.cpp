@@ -9,6 +9,7 @@
 #include "ui/ConnectionDialog.h"
 #include "ui/ConnectorsPane.h"
 #include "ui/EndpointActions.h"
+#include "ui/InventoryImportDialog.h"
 #include "ui/NewApplicationWizard.h"
 #include "ui/PlanFiles.h"
 #include "ui/PropertiesPane.h"
@@ -18,6 +19,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -39,7 +41,7 @@ using Kind = models::ApplicationsTreeModel::Kind;
 
 struct MainWindow::Actions
 {
-    QAction *newPlan, *open, *save, *saveAs, *quit;
+    QAction *newPlan, *open, *save, *saveAs, *quit, *importInventory;
     QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
     QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard;
     QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
@@ -191,6 +193,12 @@ void MainWindow::createActions()
     };
     a.newPlan = make("document-new", QKeySequence::New, [this] { m_files->newPlan(); });
     a.open = make("document-open", QKeySequence::Open, [this] { m_files->open(); });
+    a.importInventory = make("document-import", QKeySequence::UnknownKey, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Inventory"), QString(),
+                                                          tr("CSV inventories (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            importInventoryFile(this, m_document, path);
+    });
     a.save = make("document-save", QKeySequence::Save, [this] { m_files->save(); });
     a.saveAs = make("document-save-as", QKeySequence::SaveAs, [this] { m_files->saveAs(); });
     a.quit = make("application-exit", QKeySequence::Quit, [this] { close(); });
@@ -271,6 +279,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(QString());
     file->addActions({a.save, a.saveAs});
     file->addSeparator();
+    file->addAction(a.importInventory);
+    file->addSeparator();
     file->addAction(a.quit);
 
     QMenu *edit = menuBar()->addMenu(QString());
@@ -327,6 +337,8 @@ void MainWindow::retranslate()
     Actions &a = *m_actions;
     a.newPlan->setText(tr("&New Plan"));
     a.open->setText(tr("&Open\u2026"));
+    a.importInventory->setText(tr("&Import Inventory (CSV)\u2026"));
+    a.importInventory->setToolTip(tr("Servers from an RVTools vInfo export or any CSV with a header row, into the plan's catalog"));
     a.save->setText(tr("&Save"));
     a.saveAs->setText(tr("Save &As\u2026"));
     a.quit->setText(tr("&Quit"));

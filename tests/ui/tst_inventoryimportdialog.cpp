@@ -1,0 +1,261 @@
+#include "ui/InventoryImportDialog.h"
+
+#include "models/CatalogMerge.h"
+#include "models/CatalogTableModel.h"
+#include "models/PlanDocument.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFile>
+#include <QGroupBox>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sms;
+using sms::models::InventoryField;
+using sms::models::InventoryFormat;
+using sms::ui::InventoryImportDialog;
+
+namespace {
+
+// Two columns no field's usual names match, for the mapping to point at.
+const QByteArray kPlainCsv = "Server Name,vCPUs,RAM (MB),Remarks,Sockets\r\n"
+                             "app-01,2,4096,four cores,4\r\n"
+                             "app-02,4,8192,x,four\r\n"
+                             "app-03,8,16384,y,8\r\n";
+
+QStringList problemLines(const InventoryImportDialog &dialog)
+{
+    QStringList lines;
+    for (int i = 0; i < dialog.problemList()->count(); ++i)
+        lines.append(dialog.problemList()->item(i)->text());
+    return lines;
+}
+
+std::size_t serverCount(const InventoryImportDialog &dialog)
+{
+    return dialog.imported() ? dialog.imported()->servers.size() : 0;
+}
+
+} // namespace
+
+class TestInventoryImportDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void importsRvToolsIntoEmptyDocument();
+    void changingTheMappingReadsTheFileAgain();
+    void remembersTheMappingForTheSameHeaders();
+    void listsBadRowsAndImportsTheGoodOnes();
+    void importingTwiceReplaces();
+
+private:
+    QString writeFile(const QString &name, const QByteArray &bytes);
+    // Opens the dialog as the File menu does, accepts it, and waits until it is gone.
+    static void importAndAccept(models::PlanDocument &document, const QString &path, std::size_t expectedServers);
+
+    QTemporaryDir m_dir;
+};
+
+void TestInventoryImportDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("sms-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_inventoryimportdialog"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestInventoryImportDialog::init()
+{
+    QSettings().clear();
+}
+
+QString TestInventoryImportDialog::writeFile(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+void TestInventoryImportDialog::importAndAccept(models::PlanDocument &document, const QString &path,
+                                                std::size_t expectedServers)
+{
+    QPointer<InventoryImportDialog> dialog = ui::importInventoryFile(nullptr, document, path);
+    QVERIFY(dialog);
+    QCOMPARE(serverCount(*dialog), expectedServers);
+    QVERIFY(dialog->importButton()->isEnabled());
+    dialog->importButton()->click();
+    QTRY_VERIFY(!dialog);
+}
+
+void TestInventoryImportDialog::importsRvToolsIntoEmptyDocument()
+{
+    models::PlanDocument document;
+    models::CatalogTableModel model(document);
+    QAbstractItemModelTester tester(&model);
+    {
+        QFile file(QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        InventoryImportDialog dialog(file.readAll(), QStringLiteral("rvtools-vinfo.csv"));
+        QVERIFY(dialog.imported());
+        QCOMPARE(dialog.imported()->format, InventoryFormat::RvToolsVInfo);
+        QCOMPARE(dialog.imported()->templatesSkipped, std::size_t(3));
+        QVERIFY(dialog.findChild<QGroupBox *>()->isHidden());  // RVTools has its own columns
+        QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 12 Servers"));
+    }
+    importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
+    QCOMPARE(document.catalog().servers.size(), std::size_t(12));
+    QCOMPARE(model.rowCount(), 12);
+    QVERIFY(document.isModified());
+    QVERIFY(document.catalog().source.readAt.has_value());  // a complete catalog, from a file
+    // An RVTools file is read by its own columns: nothing is remembered for it.
+    QVERIFY(QSettings().allKeys().isEmpty());
+}
+
+void TestInventoryImportDialog::changingTheMappingReadsTheFileAgain()
+{
+    InventoryImportDialog dialog(kPlainCsv, QStringLiteral("vms.csv"));
+    QVERIFY(dialog.imported());
+    QCOMPARE(dialog.imported()->format, InventoryFormat::PlainCsv);
+    QVERIFY(dialog.imported()->mappingGuessed);
+    QCOMPARE(dialog.columnBox(InventoryField::VmName)->currentText(), QStringLiteral("Server Name"));
+    QCOMPARE(dialog.columnBox(InventoryField::Cpus)->currentText(), QStringLiteral("vCPUs"));
+    QCOMPARE(dialog.columnBox(InventoryField::Host)->currentText(), QStringLiteral("(none)"));
+    QCOMPARE(serverCount(dialog), std::size_t(3));
+    QVERIFY(problemLines(dialog).isEmpty());
+
+    // cpus from a text column: no row is a whole number.
+    dialog.columnBox(InventoryField::Cpus)->setCurrentText(QStringLiteral("Remarks"));
+    QCOMPARE(serverCount(dialog), std::size_t(0));
+    QCOMPARE(problemLines(dialog).size(), 3);
+    QVERIFY(problemLines(dialog).at(0).startsWith(QStringLiteral("line 2: ")));
+    QVERIFY(!dialog.importButton()->isEnabled());
+
+    dialog.columnBox(InventoryField::Cpus)->setCurrentText(QStringLiteral("Sockets"));
+    QCOMPARE(serverCount(dialog), std::size_t(2));
+    QCOMPARE(problemLines(dialog).size(), 1);
+    QVERIFY(problemLines(dialog).at(0).startsWith(QStringLiteral("line 3: ")));
+    QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 2 Servers"));
+    QVERIFY(dialog.importButton()->isEnabled());
+
+    // No server name column: the whole file is refused, and the dialog says why.
+    dialog.columnBox(InventoryField::VmName)->setCurrentIndex(0);
+    QVERIFY(!dialog.imported());
+    QVERIFY(!dialog.importButton()->isEnabled());
+}
+
+void TestInventoryImportDialog::remembersTheMappingForTheSameHeaders()
+{
+    {
+        InventoryImportDialog dialog(kPlainCsv, QStringLiteral("vms.csv"));
+        dialog.columnBox(InventoryField::Cpus)->setCurrentText(QStringLiteral("Sockets"));
+        dialog.columnBox(InventoryField::OperatingSystem)->setCurrentText(QStringLiteral("Remarks"));
+        dialog.importButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    // Same headers in another order and case: the mapping comes back.
+    const QByteArray second = "vcpus,server name,RAM (MB),Sockets,Remarks\n"
+                              "1,db-01,2048,2,Linux\n";
+    InventoryImportDialog dialog(second, QStringLiteral("more.csv"));
+    QVERIFY(dialog.imported());
+    QVERIFY(!dialog.imported()->mappingGuessed);
+    QCOMPARE(dialog.columnBox(InventoryField::Cpus)->currentText(), QStringLiteral("Sockets"));
+    QCOMPARE(dialog.columnBox(InventoryField::OperatingSystem)->currentText(), QStringLiteral("Remarks"));
+    QCOMPARE(dialog.columnBox(InventoryField::VmName)->currentText(), QStringLiteral("server name"));
+    QCOMPARE(serverCount(dialog), std::size_t(1));
+
+    // Other headers: guessed afresh.
+    InventoryImportDialog other("Server Name,vCPUs\napp-09,2\n", QStringLiteral("other.csv"));
+    QVERIFY(other.imported());
+    QVERIFY(other.imported()->mappingGuessed);
+
+    // Canceled: nothing new is remembered.
+    const QStringList keys = QSettings().allKeys();
+    other.reject();
+    QCOMPARE(QSettings().allKeys(), keys);
+}
+
+void TestInventoryImportDialog::listsBadRowsAndImportsTheGoodOnes()
+{
+    const QString path = writeFile(QStringLiteral("bad.csv"),
+                                   "vmName,cpus,memoryMb\n"
+                                   "a,1,1024\n"
+                                   "b,two,1024\n"
+                                   "\"c\nsecond line\",3,1024,extra\n"
+                                   "d,4,2048\n");
+    QVERIFY(!path.isEmpty());
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        InventoryImportDialog dialog(file.readAll(), QStringLiteral("bad.csv"));
+        const QStringList lines = problemLines(dialog);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("line 3: ")) && lines.at(0).contains(QStringLiteral("two")),
+                 qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("line 4: ")), qPrintable(lines.at(1)));
+        QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 2 Servers"));
+        QVERIFY(dialog.importButton()->isEnabled());
+    }
+    models::PlanDocument document;
+    importAndAccept(document, path, 2);
+    QCOMPARE(document.catalog().servers.size(), std::size_t(2));
+    QCOMPARE(document.catalog().servers[0].vmServer->vmName, std::optional<std::string>("a"));
+    QCOMPARE(document.catalog().servers[1].vmServer->vmName, std::optional<std::string>("d"));
+}
+
+void TestInventoryImportDialog::importingTwiceReplaces()
+{
+    models::PlanDocument document;
+    models::CatalogTableModel model(document);
+    QAbstractItemModelTester tester(&model);
+    const QString first = writeFile(QStringLiteral("first.csv"),
+                                    "serverId,vmName,vmPath\n"
+                                    "s-1,one,/DC/vm/one\n"
+                                    "s-2,two,/DC/vm/two\n");
+    const QString second = writeFile(QStringLiteral("second.csv"),
+                                     "serverId,vmName,vmPath\n"
+                                     "s-2,two-renamed,/DC/vm/two\n"
+                                     "s-3,three,/DC/vm/three\n");
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    importAndAccept(document, first, 2);
+    document.markSaved();
+
+    QSignalSpy changed(&document, &models::PlanDocument::serversChanged);
+    QSignalSpy appended(&document, &models::PlanDocument::serversAppended);
+    QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+    importAndAccept(document, second, 2);
+    const auto &servers = document.catalog().servers;
+    QCOMPARE(servers.size(), std::size_t(3));
+    QCOMPARE(servers[0].serverId, std::optional<std::string>("s-1"));
+    QCOMPARE(servers[1].serverId, std::optional<std::string>("s-2"));
+    QCOMPARE(servers[1].vmServer->vmName, std::optional<std::string>("two-renamed"));
+    QCOMPARE(servers[2].serverId, std::optional<std::string>("s-3"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toInt(), 1);
+    QCOMPARE(changed.at(0).at(1).toInt(), 1);
+    QCOMPARE(appended.size(), 1);
+    QVERIFY(!cells.isEmpty());
+    QCOMPARE(model.index(1, models::CatalogTableModel::VmName).data().toString(), QStringLiteral("two-renamed"));
+    QVERIFY(document.isModified());
+
+    // The same file again: the same servers, nothing added.
+    const auto counts = models::mergeIntoCatalog(document, servers);
+    QCOMPARE(counts.replaced, std::size_t(3));
+    QCOMPARE(counts.added, std::size_t(0));
+    QCOMPARE(document.catalog().servers.size(), std::size_t(3));
+}
+
+QTEST_MAIN(TestInventoryImportDialog)
+#include "tst_inventoryimportdialog.moc"
