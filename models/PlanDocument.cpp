@@ -47,10 +47,15 @@ void PlanDocument::reset(PlanData data)
     updateModified();
 }
 
+std::string newPlanId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
 const std::string &PlanDocument::ensurePlanId()
 {
     if (m_data.planId.empty()) {
-        m_data.planId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+        m_data.planId = newPlanId();
         markUnsaved();
     }
     return m_data.planId;

@@ -50,6 +50,8 @@ struct ApplicationFields
     bool operator==(const ApplicationFields &) const = default;
 };
 ApplicationFields fieldsOf(const PlanApplication &app);
+// A fresh PlanData::planId (a UUID).
+std::string newPlanId();
 
 class PlanDocument : public QObject
 {
@@ -65,7 +67,7 @@ public:
     const PlanApplication &application(int row) const { return m_data.applications[std::size_t(row)]; }
     const PlanServerGroup &group(int app, int row) const;
 
-    // The plan's id, made now if it has none (which marks the plan unsaved).
+    // The plan's id, made now with newPlanId() if it has none (which marks the plan unsaved).
     const std::string &ensurePlanId();
 
     // Replaces the whole plan (New, Open, recovery); clears the undo history.

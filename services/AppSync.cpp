@@ -22,22 +22,6 @@ std::vector<api::ServerGroup> serverGroupRequests(const std::vector<models::Plan
     return requests;
 }
 
-// The ids a CreateApp or UpdateApp answer gives the application and its groups.
-template <typename Response>
-Result<EndpointIds> endpointIdsFrom(const models::PlanApplication &app, const Result<Response> &response)
-{
-    if (!response)
-        return response.error();
-    EndpointIds ids;
-    const auto &summary = response->appSummary;
-    ids.appId = summary && summary->appId ? *summary->appId : app.appId;
-    if (ids.appId.empty())
-        return SmsError::make(ErrorCode::InvalidResponse, "the endpoint created the application without an appId");
-    ids.serverGroupIds =
-        matchServerGroups(app.serverGroups, response->serverGroups.value_or(std::vector<api::ServerGroup>{}));
-    return ids;
-}
-
 SmsError canceled()
 {
     return SmsError::make(ErrorCode::Canceled, "canceled before it was sent");

@@ -86,6 +86,23 @@ models::PlanApplication planApplicationFrom(const api::GetAppResponse &response)
 std::vector<std::pair<models::PlanKey, std::string>>
 matchServerGroups(const std::vector<models::PlanServerGroup> &plan, const std::vector<api::ServerGroup> &answer);
 
+// The ids a CreateApp or UpdateApp answer gives the application and its
+// groups (the answer lists the groups in the order they were sent).
+template <typename Response>
+Result<EndpointIds> endpointIdsFrom(const models::PlanApplication &app, const Result<Response> &response)
+{
+    if (!response)
+        return response.error();
+    EndpointIds ids;
+    const auto &summary = response->appSummary;
+    ids.appId = summary && summary->appId ? *summary->appId : app.appId;
+    if (ids.appId.empty())
+        return SmsError::make(ErrorCode::InvalidResponse, "the endpoint created the application without an appId");
+    ids.serverGroupIds =
+        matchServerGroups(app.serverGroups, response->serverGroups.value_or(std::vector<api::ServerGroup>{}));
+    return ids;
+}
+
 // --- handlers ----------------------------------------------------------------
 
 class AppRefresh : public QObject

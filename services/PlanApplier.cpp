@@ -28,17 +28,6 @@ QString describe(const Change &change)
                                        QString::fromStdString(inQuotes(change.appName)));
 }
 
-// The ids a CreateApp or UpdateApp answer gives, matched to the plan's groups
-// (the answer lists them in the order they were sent).
-template <typename Response>
-EndpointIds idsFrom(const models::PlanApplication &app, const Response &response)
-{
-    EndpointIds ids;
-    ids.appId = response.appSummary && response.appSummary->appId ? *response.appSummary->appId : app.appId;
-    ids.serverGroupIds = matchServerGroups(app.serverGroups, response.serverGroups.value_or(std::vector<api::ServerGroup>{}));
-    return ids;
-}
-
 } // namespace
 
 PlanApplier::PlanApplier(client::SmsClient &client, models::PlanData plan, QObject *parent)
@@ -149,11 +138,11 @@ void PlanApplier::run(const Change &change)
             using Request = std::decay_t<decltype(request)>;
             if constexpr (std::is_same_v<Request, api::CreateAppRequest>)
                 m_call = m_client.createApp(request, this, [done, planApp](Result<api::CreateAppResponse> r) {
-                    done(r ? Result<EndpointIds>(idsFrom(planApp, r.value())) : Result<EndpointIds>(r.error()));
+                    done(endpointIdsFrom(planApp, r));
                 });
             else if constexpr (std::is_same_v<Request, api::UpdateAppRequest>)
                 m_call = m_client.updateApp(request, this, [done, planApp](Result<api::UpdateAppResponse> r) {
-                    done(r ? Result<EndpointIds>(idsFrom(planApp, r.value())) : Result<EndpointIds>(r.error()));
+                    done(endpointIdsFrom(planApp, r));
                 });
             else if constexpr (std::is_same_v<Request, api::DeleteAppRequest>)
                 m_call = m_client.deleteApp(request, this, [done, appId = *request.appId](Result<api::DeleteAppResponse> r) {

@@ -8,6 +8,7 @@
 #include "models/AtomicWrite.h"
 #include "models/InventoryExport.h"
 #include "models/InventoryImport.h"
+#include "models/PlanDocument.h"
 #include "models/PlanFile.h"
 #include "models/PlanValidation.h"
 #include "services/PlanApplier.h"
@@ -18,7 +19,6 @@
 #include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
-#include <QUuid>
 
 #include <cstdio>
 #include <unistd.h>
@@ -206,7 +206,7 @@ void PlanCommand::apply()
     }
     // The id the client tokens are made from is saved before anything is created.
     if (m_plan.planId.empty()) {
-        m_plan.planId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+        m_plan.planId = models::newPlanId();
         if (!save())
             return;
     }
