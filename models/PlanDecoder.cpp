@@ -276,10 +276,17 @@ private:
                             }))
             return false;
         ApplicationSettings &settings = app.settings;
-        return optionalMember(object, "replication", path, settings.replication)
-            && optionalMember(object, "launch", path, settings.launch)
-            && stringMember(object, "launchRoleName", path, settings.launchRoleName)
-            && optionalMember(object, "autoLaunch", path, settings.autoLaunch);
+        std::optional<bool> removeReplication, removeLaunch;
+        if (!optionalMember(object, "replication", path, settings.replication)
+            || !optionalMember(object, "launch", path, settings.launch)
+            || !stringMember(object, "launchRoleName", path, settings.launchRoleName)
+            || !optionalMember(object, "autoLaunch", path, settings.autoLaunch)
+            || !optionalMember(object, "removeReplication", path, removeReplication)
+            || !optionalMember(object, "removeLaunch", path, removeLaunch))
+            return false;
+        settings.removeReplication = removeReplication.value_or(false);
+        settings.removeLaunch = removeLaunch.value_or(false);
+        return true;
     }
 
     bool decodeServerSettings(const element &value, const Path &path, PlanServerSettings &own)

@@ -245,6 +245,10 @@ void writeApplication(std::string &out, int depth, const PlanApplication &app)
     object.compact("launch", app.settings.launch);
     object.string("launchRoleName", app.settings.launchRoleName);
     object.flag("autoLaunch", app.settings.autoLaunch);
+    if (app.settings.removeReplication)
+        object.flag("removeReplication", true);
+    if (app.settings.removeLaunch)
+        object.flag("removeLaunch", true);
 }
 
 void writeServerSettings(std::string &out, Block &root, const std::vector<PlanServerSettings> &settings)

@@ -80,6 +80,11 @@ struct ApplicationSettings
     std::optional<api::ServerLaunchConfiguration> launch;
     std::string launchRoleName;  // the role CloudFormation launches with
     std::optional<bool> autoLaunch;  // launch as soon as every server is replicated
+    // The endpoint is to have no replication (launch) configuration for the
+    // application: the next apply deletes the one it has. Settings of that
+    // kind, on the application or its servers, contradict it (PlanValidation).
+    bool removeReplication = false;
+    bool removeLaunch = false;
 
     bool operator==(const ApplicationSettings &) const = default;
 };

@@ -463,23 +463,69 @@ private:
     const api::Server *catalogServer(std::string_view serverId) const { return m_catalog.find(serverId); }
     const PlanServerSettings *settingsOf(std::string_view serverId) const { return m_settings.find(serverId); }
 
+    // Servers of the application with settings of their own of one kind.
+    template <typename Setting>
+    int serversWith(const PlanApplication &app, Setting PlanServerSettings::*kind) const
+    {
+        int count = 0;
+        for (const PlanServerGroup &group : app.serverGroups)
+            for (const std::string &id : group.serverIds)
+                if (const PlanServerSettings *own = settingsOf(id); own && own->*kind)
+                    ++count;
+        return count;
+    }
+
     bool launches(const PlanApplication &app) const
     {
         const ApplicationSettings &settings = app.settings;
+        if (settings.removeLaunch)
+            return false;
         if (settings.autoLaunch.value_or(false) || settings.launch || !settings.launchRoleName.empty())
             return true;
-        return std::any_of(app.serverGroups.begin(), app.serverGroups.end(), [&](const PlanServerGroup &group) {
-            return std::any_of(group.serverIds.begin(), group.serverIds.end(), [&](const std::string &id) {
-                const PlanServerSettings *own = settingsOf(id);
-                return own && own->launch;
-            });
-        });
+        return serversWith(app, &PlanServerSettings::launch) > 0;
+    }
+
+    // An application cannot both remove its settings of a kind at the
+    // endpoint and give some: which one the apply should do is not clear.
+    void checkRemovals(const AppItem &item)
+    {
+        const PlanApplication &app = *item.app;
+        const ApplicationSettings &settings = app.settings;
+        // `given`: where the plan still gives such settings.
+        const auto contradiction = [&](std::string_view flag, std::string_view kind, std::vector<std::string> given,
+                                       int servers) {
+            if (servers > 0)
+                given.push_back(std::to_string(servers) + " of its servers");
+            if (given.empty())
+                return;
+            std::string places;
+            for (std::size_t i = 0; i < given.size(); ++i)
+                places += (i == 0 ? "" : i + 1 == given.size() ? " and " : ", ") + given[i];
+            report(m_issues, Severity::Error, "removed-settings-given", item.where(),
+                   item.label() + " removes its " + std::string(kind) + " settings at the endpoint (" + std::string(flag)
+                       + "), yet the plan gives some: on " + places + ". Drop " + std::string(flag)
+                       + " or those settings.");
+        };
+        if (settings.removeReplication)
+            contradiction("removeReplication", "replication",
+                          settings.replication ? std::vector<std::string>{"the application"} : std::vector<std::string>{},
+                          serversWith(app, &PlanServerSettings::replication));
+        if (settings.removeLaunch) {
+            std::vector<std::string> given;
+            if (settings.launch || !settings.launchRoleName.empty() || settings.autoLaunch)
+                given.push_back("the application");
+            if (std::any_of(app.serverGroups.begin(), app.serverGroups.end(),
+                            [](const PlanServerGroup &g) { return g.launchOrder.has_value(); }))
+                given.push_back("its groups (launch order)");
+            contradiction("removeLaunch", "launch", std::move(given), serversWith(app, &PlanServerSettings::launch));
+        }
     }
 
     void checkApplication(const AppItem &item, FirstByName &names)
     {
         checkApplicationName(m_issues, item, names);
         checkApplicationHasServers(m_issues, item);
+        checkRemovals(item);
 
         AppDefaults defaults;
         defaults.replication = effectiveReplication(*item.app, nullptr);

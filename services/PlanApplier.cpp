@@ -28,6 +28,21 @@ QString describe(const Change &change)
                                        QString::fromStdString(inQuotes(change.appName)));
 }
 
+// The client method that sends a settings change.
+template <typename Request>
+constexpr auto settingsCall()
+{
+    using client::SmsClient;
+    if constexpr (std::is_same_v<Request, api::PutAppReplicationConfigurationRequest>)
+        return &SmsClient::putAppReplicationConfiguration;
+    else if constexpr (std::is_same_v<Request, api::PutAppLaunchConfigurationRequest>)
+        return &SmsClient::putAppLaunchConfiguration;
+    else if constexpr (std::is_same_v<Request, api::DeleteAppReplicationConfigurationRequest>)
+        return &SmsClient::deleteAppReplicationConfiguration;
+    else
+        return &SmsClient::deleteAppLaunchConfiguration;
+}
+
 } // namespace
 
 PlanApplier::PlanApplier(client::SmsClient &client, models::PlanData plan, QObject *parent)
@@ -150,12 +165,9 @@ void PlanApplier::run(const Change &change)
                     done(r || isApplicationGone(r.error(), appId) ? Result<EndpointIds>(EndpointIds{appId, {}})
                                                                   : Result<EndpointIds>(r.error()));
                 });
-            else if constexpr (std::is_same_v<Request, api::PutAppReplicationConfigurationRequest>)
-                m_call = m_client.putAppReplicationConfiguration(request, this, [done](auto r) {
-                    done(r ? Result<EndpointIds>(EndpointIds{}) : Result<EndpointIds>(r.error()));
-                });
             else
-                m_call = m_client.putAppLaunchConfiguration(request, this, [done](auto r) {
+                // Settings answer with nothing to record, only whether they took.
+                m_call = (m_client.*settingsCall<Request>())(request, this, [done](auto r) {
                     done(r ? Result<EndpointIds>(EndpointIds{}) : Result<EndpointIds>(r.error()));
                 });
         },

@@ -431,6 +431,28 @@ Change changeFor(const ResolvedApp &resolved, const PlanApplication &app, Change
     return change;
 }
 
+// Servers with an entry in a live configuration's groups.
+template <typename Group, typename Entry>
+std::size_t configuredServers(const std::vector<Group> &groups, std::optional<std::vector<Entry>> Group::*entries)
+{
+    std::size_t count = 0;
+    for (const Group &group : groups)
+        count += (group.*entries) ? (group.*entries)->size() : 0;
+    return count;
+}
+
+// The deletion of a configuration the plan removes (removeReplication, removeLaunch).
+template <typename Request>
+Change removal(const ResolvedApp &resolved, const PlanApplication &app, const std::string &kind, std::size_t servers)
+{
+    Request request;
+    request.appId = resolved.app.appId;
+    Change change = changeFor(resolved, app, std::move(request));
+    change.why = "The plan removes the " + kind + " settings of " + inQuotes(app.name) + " from the endpoint.";
+    change.details.push_back("the endpoint has " + kind + " settings for " + counted(servers, "server"));
+    return change;
+}
+
 std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplication &app,
                                  const EndpointApplication *live, const ResolvedApp &resolved, const SettingsIndex &own)
 {
@@ -454,7 +476,13 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
     }
     // Settings need every group's id; until the changes above have run, they are provisional.
     const bool provisional = !resolved.groupsKnown || !changes.empty();
-    if (managesReplication(resolved, own)) {
+    const models::ApplicationSettings &settings = app.settings;
+    if (settings.removeReplication) {
+        if (live && live->replication)
+            changes.push_back(removal<api::DeleteAppReplicationConfigurationRequest>(
+                resolved, app, "replication",
+                configuredServers(*live->replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations)));
+    } else if (managesReplication(resolved, own)) {
         auto request = replicationRequest(resolved, own);
         std::vector<std::string> lines;
         if (live && live->replication)
@@ -467,7 +495,14 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
             change.details = std::move(lines);
         }
     }
-    if (managesLaunch(resolved, own)) {
+    if (settings.removeLaunch) {
+        if (live && live->launch)
+            changes.push_back(removal<api::DeleteAppLaunchConfigurationRequest>(
+                resolved, app, "launch",
+                configuredServers(live->launch->serverGroupLaunchConfigurations.value_or(
+                                      std::vector<api::ServerGroupLaunchConfiguration>{}),
+                                  &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)));
+    } else if (managesLaunch(resolved, own)) {
         auto request = launchRequest(resolved, own);
         std::vector<std::string> lines;
         if (live && live->launch)
@@ -487,8 +522,14 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
 
 const char *Change::operation() const
 {
-    static constexpr const char *kNames[] = {"CreateApp", "UpdateApp", "DeleteApp", "PutAppReplicationConfiguration",
-                                             "PutAppLaunchConfiguration"};
+    static constexpr const char *kNames[] = {"CreateApp",
+                                             "UpdateApp",
+                                             "DeleteApp",
+                                             "PutAppReplicationConfiguration",
+                                             "PutAppLaunchConfiguration",
+                                             "DeleteAppReplicationConfiguration",
+                                             "DeleteAppLaunchConfiguration"};
+    static_assert(std::size(kNames) == std::variant_size_v<ChangeRequest>);
     return kNames[request.index()];
 }
 

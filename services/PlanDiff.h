@@ -7,8 +7,10 @@
 //      gone), else UpdateApp when its name, description, role, tags, groups
 //      or servers differ;
 //   2. PutAppReplicationConfiguration when the plan has replication settings
-//      for it and the endpoint's differ;
-//   3. PutAppLaunchConfiguration likewise for launch settings.
+//      for it and the endpoint's differ, or DeleteAppReplicationConfiguration
+//      when the plan removes them (removeReplication) and the endpoint has some;
+//   3. PutAppLaunchConfiguration or DeleteAppLaunchConfiguration likewise for
+//      launch settings.
 // Then DeleteApp for each application deleted from the plan (retiredAppIds)
 // that is still there. An application whose plan has no replication (or
 // launch) settings leaves the endpoint's as they are: the plan does not
@@ -34,7 +36,9 @@
 namespace sms::services {
 
 using ChangeRequest = std::variant<api::CreateAppRequest, api::UpdateAppRequest, api::DeleteAppRequest,
-                                   api::PutAppReplicationConfigurationRequest, api::PutAppLaunchConfigurationRequest>;
+                                   api::PutAppReplicationConfigurationRequest, api::PutAppLaunchConfigurationRequest,
+                                   api::DeleteAppReplicationConfigurationRequest,
+                                   api::DeleteAppLaunchConfigurationRequest>;
 
 struct Change
 {

@@ -127,6 +127,8 @@ PlanData withSettings(PlanData plan)
     plan.serverSettings = {bigger, once};
     plan.planId = "0b7e6a52-3c1d-4d7e-9f00-5a1e2b3c4d5e";
     plan.retiredAppIds = {"app-0fedcba9876543210"};
+    plan.applications[1].settings.removeReplication = true;
+    plan.applications[1].settings.removeLaunch = true;
     return plan;
 }
 
@@ -288,6 +290,9 @@ private Q_SLOTS:
                 == "db/user-data.sh");
         QVERIFY(withSettingsText.find("\"launch\": {\"vpc\":\"vpc-0abc\",") != std::string::npos);
         QVERIFY(!json.at("applications").at(0).contains("replication"));  // none set: none written
+        QVERIFY(settings.at("applications").at(1).at("removeReplication") == true);
+        QVERIFY(settings.at("applications").at(1).at("removeLaunch") == true);
+        QVERIFY(!settings.at("applications").at(0).contains("removeLaunch"));
         QVERIFY(settings.at("planId") == "0b7e6a52-3c1d-4d7e-9f00-5a1e2b3c4d5e");
         QVERIFY(settings.at("retiredAppIds").at(0) == "app-0fedcba9876543210");
         QVERIFY(!json.contains("planId") && !json.contains("retiredAppIds"));

@@ -248,6 +248,24 @@ private Q_SLOTS:
                      "Server s1 (vm-s1) has configureScriptType \"PERL\", which SMS does not know; choose "
                      "SHELL_SCRIPT or POWERSHELL_SCRIPT.");
 
+        addIssueRow("removed-settings-given on the application",
+                    planWith("Payroll{web:s1}", [](PlanData &p) {
+                        p.applications[0].settings.replication = every(12);
+                        p.applications[0].settings.removeReplication = true;
+                    }),
+                    "error", "removed-settings-given", "applications[0] (\"Payroll\")",
+                    "Application \"Payroll\" removes its replication settings at the endpoint (removeReplication), yet "
+                    "the plan gives some: on the application. Drop removeReplication or those settings.");
+        addIssueRow("removed-settings-given on groups and servers", planWith("Payroll{web:s1,s2}", [](PlanData &p) {
+                        p.applications[0].settings.removeLaunch = true;
+                        p.applications[0].serverGroups[0].launchOrder = 1;
+                        p.serverSettings.push_back(ownSettings("s2"));
+                        p.serverSettings[0].launch = launchable();
+                    }),
+                    "error", "removed-settings-given", "applications[0] (\"Payroll\")",
+                    "Application \"Payroll\" removes its launch settings at the endpoint (removeLaunch), yet the plan "
+                    "gives some: on its groups (launch order) and 1 of its servers. Drop removeLaunch or those settings.");
+
         // --- the plan
         addIssueRow("unused-server-settings", planWith("Payroll{web:s1}", [](PlanData &p) {
                         p.serverSettings.push_back(ownSettings("s3"));
@@ -314,6 +332,10 @@ private Q_SLOTS:
             settings.launch->associatePublicIpAddress = true;
             settings.autoLaunch = true;
             settings.launchRoleName = "sms-launch";
+        });
+        QTest::addRow("settings removed, none given") << planWith("Payroll{web:s1}", [](PlanData &p) {
+            p.applications[0].settings.removeReplication = true;
+            p.applications[0].settings.removeLaunch = true;
         });
         QTest::addRow("a server's own settings complete the launch") << planWith("Payroll{web:s1}", [](PlanData &p) {
             p.applications[0].settings.launch = launchable();

@@ -204,6 +204,32 @@ private Q_SLOTS:
         verifyConverged(client, deletion.plan);
     }
 
+    void removesSettingsThePlanRemoves()
+    {
+        SandboxHost host({.servers = 100, .demoApplications = false});
+        client::SmsClient client(host.start().value());
+        ApplyRun run = apply(client, planOf(host, 2));
+        QVERIFY(run.result && run.result->ok());
+        PlanData plan = run.plan;
+        ApplicationSettings &settings = plan.applications[1].settings;
+        settings = {};
+        settings.removeReplication = true;
+        settings.removeLaunch = true;
+        for (PlanServerGroup &group : plan.applications[1].serverGroups)
+            group.launchOrder.reset();
+        const ApplyRun removal = apply(client, plan);
+        QVERIFY2(removal.result && removal.result->ok(), whyNot(removal.result));
+        QCOMPARE(removal.operations,
+                 (std::vector<std::string>{"DeleteAppReplicationConfiguration", "DeleteAppLaunchConfiguration"}));
+        verifyConverged(client, removal.plan);
+        const auto read = snapshot(client);
+        QVERIFY(read && read->ok());
+        const EndpointApplication &live = read->value().applications[1];
+        QCOMPARE(live.appId(), plan.applications[1].appId);
+        QVERIFY(!live.replication && !live.launch);
+        QVERIFY(read->value().applications[0].replication);  // the other application keeps its own
+    }
+
     void stopsAtARefusedChange()
     {
         SandboxHost host({.servers = 100, .demoApplications = false});

@@ -251,6 +251,33 @@ private Q_SLOTS:
         QVERIFY(!diffPlan(plan, snapshotWith({livePayroll()})).hasChanges());
     }
 
+    void removedSettingsAreDeletedWhereTheyExist()
+    {
+        PlanData plan = payrollPlan("app-1");
+        plan.applications[0].settings = {};
+        plan.applications[0].settings.removeReplication = true;
+        plan.applications[0].settings.removeLaunch = true;
+        for (PlanServerGroup &g : plan.applications[0].serverGroups)
+            g.launchOrder.reset();
+        plan.serverSettings.clear();
+        const ChangeSet set = diffPlan(plan, snapshotWith({livePayroll()}));
+        QCOMPARE(operations(set), (QStringList{QStringLiteral("DeleteAppReplicationConfiguration"),
+                                               QStringLiteral("DeleteAppLaunchConfiguration")}));
+        QVERIFY(std::get<api::DeleteAppReplicationConfigurationRequest>(set.changes[0].request).appId == "app-1");
+        QCOMPARE(QString::fromStdString(set.changes[0].why),
+                 QStringLiteral("The plan removes the replication settings of \u201CPayroll\u201D from the endpoint."));
+        QCOMPARE(joined(set.changes[1].details), QStringLiteral("the endpoint has launch settings for 3 servers"));
+        QCOMPARE(QString::fromStdString(set.changes[1].requestJson()), QStringLiteral("{\"appId\":\"app-1\"}"));
+
+        // Once they are gone, and for an application still to be made, there is nothing to delete.
+        EndpointApplication bare = livePayroll();
+        bare.replication.reset();
+        bare.launch.reset();
+        QVERIFY(!diffPlan(plan, snapshotWith({bare})).hasChanges());
+        plan.applications[0].appId.clear();
+        QCOMPARE(operations(diffPlan(plan, snapshotWith({}))), QStringList{QStringLiteral("CreateApp")});
+    }
+
     void goneApplicationIsCreatedAgain()
     {
         const ChangeSet set = diffPlan(payrollPlan("app-9"), snapshotWith({livePayroll()}));
