@@ -178,6 +178,29 @@ void PlanEditor::editApplication(PlanKey application, ApplicationFields fields)
     m_document.undoStack().push(new EditApplicationCommand(m_document, application, std::move(fields)));
 }
 
+void PlanEditor::editApplicationSettings(PlanKey application, ApplicationSettings settings,
+                                         const std::vector<std::optional<int>> &launchOrders)
+{
+    const PlanPosition position = m_document.positionOf(application);
+    if (!position.isValid() || position.isGroup())
+        return;
+    const PlanApplication &app = m_document.application(position.application);
+    std::vector<std::pair<PlanKey, std::optional<int>>> orders;
+    for (std::size_t g = 0; g < app.serverGroups.size() && g < launchOrders.size(); ++g)
+        if (app.serverGroups[g].launchOrder != launchOrders[g])
+            orders.emplace_back(app.serverGroups[g].key, launchOrders[g]);
+    const bool settingsDiffer = app.settings != settings;
+    if (!settingsDiffer && orders.empty())
+        return;
+    QUndoStack &undo = m_document.undoStack();
+    undo.beginMacro(tr("Settings of “%1”").arg(QString::fromStdString(app.name)));
+    if (settingsDiffer)
+        undo.push(new EditApplicationSettingsCommand(m_document, application, std::move(settings)));
+    for (const auto &[group, order] : orders)
+        undo.push(new SetLaunchOrderCommand(m_document, group, order));
+    undo.endMacro();
+}
+
 void PlanEditor::renameGroup(PlanKey group, std::string name)
 {
     const PlanPosition position = m_document.positionOf(group);

@@ -37,6 +37,11 @@ public:
     void renameApplication(PlanKey application, std::string name);
     void renameGroup(PlanKey group, std::string name);
     void editApplication(PlanKey application, ApplicationFields fields);
+    // An application's replication and launch settings and its groups'
+    // launch order (one per group, in its order), as one step; nothing when
+    // nothing differs.
+    void editApplicationSettings(PlanKey application, ApplicationSettings settings,
+                                 const std::vector<std::optional<int>> &launchOrders);
     // Brings the endpoint's applications into the plan in one step: one the
     // plan already has (same app id) is replaced where it stands, a new one
     // is appended. Plan-only applications stay. Returns how many came in.

@@ -33,6 +33,23 @@
     </message>
 </context>
 <context>
+    <name>sms::ui::ApplicationSettingsDialog</name>
+    <message numerus="yes">
+        <source>The application&apos;s replication settings cannot be removed at the endpoint: its servers have replication settings of their own (%n server(s)).</source>
+        <translation>
+            <numerusform>The application's replication settings cannot be removed at the endpoint: its servers have replication settings of their own (%n server).</numerusform>
+            <numerusform>The application's replication settings cannot be removed at the endpoint: its servers have replication settings of their own (%n servers).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The application&apos;s launch settings cannot be removed at the endpoint: its servers have launch settings of their own (%n server(s)).</source>
+        <translation>
+            <numerusform>The application's launch settings cannot be removed at the endpoint: its servers have launch settings of their own (%n server).</numerusform>
+            <numerusform>The application's launch settings cannot be removed at the endpoint: its servers have launch settings of their own (%n servers).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::models::ApplicationsTreeModel</name>
     <message numerus="yes">
         <source>%n server(s) in %1</source>

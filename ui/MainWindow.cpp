@@ -4,6 +4,7 @@
 #include "models/PlanMimeTypes.h"
 #include "services/PlainWords.h"
 #include "ui/ActivityPane.h"
+#include "ui/ApplicationSettingsDialog.h"
 #include "ui/ApplicationsPane.h"
 #include "ui/CatalogPane.h"
 #include "ui/ConnectionDialog.h"
@@ -43,7 +44,7 @@ struct MainWindow::Actions
 {
     QAction *newPlan, *open, *save, *saveAs, *quit, *importInventory;
     QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
-    QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard;
+    QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard, *appSettings;
     QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
     QAction *refreshApps, *pushApps, *deleteOnEndpoint;
     QAction *reviewChanges, *applyPlan;
@@ -220,6 +221,8 @@ void MainWindow::createActions()
     a.newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     a.wizard = make("tools-wizard", QKeySequence::UnknownKey, [this] { runNewApplicationWizard(); });
     a.wizard->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    a.appSettings = make("document-properties", QKeySequence::UnknownKey, [this] { editApplicationSettings(); });
+    a.appSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     a.newFromSelection = make("go-next", QKeySequence::UnknownKey, [this] { newApplicationFromSelection(); });
     a.newFromSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     a.addToGroup = make("list-add", QKeySequence::UnknownKey, [this] { addSelectionToGroup(); });
@@ -260,7 +263,7 @@ void MainWindow::createActions()
 
     // The context menus offer the same actions as the menus.
     QTreeView *tree = m_applicationsPane->view();
-    tree->addActions({a.newApplication, a.newGroup, a.rename, a.cut, a.copy, a.paste, a.remove});
+    tree->addActions({a.newApplication, a.newGroup, a.appSettings, a.rename, a.cut, a.copy, a.paste, a.remove});
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     tree->addAction(separator);
@@ -292,6 +295,8 @@ void MainWindow::createMenus()
     QMenu *plan = menuBar()->addMenu(QString());
     plan->setObjectName(QStringLiteral("PlanMenu"));
     plan->addActions({a.wizard, a.newApplication, a.newGroup});
+    plan->addSeparator();
+    plan->addAction(a.appSettings);
     plan->addSeparator();
     plan->addActions({a.newFromSelection, a.addToGroup});
 
@@ -355,6 +360,8 @@ void MainWindow::retranslate()
     a.wizard->setIconText(tr("Wizard"));
     a.wizard->setToolTip(tr("Create an application step by step: servers, groups, replication and launch"));
     a.newGroup->setText(tr("New Server &Group"));
+    a.appSettings->setText(tr("Application &Settings…"));
+    a.appSettings->setToolTip(tr("Replication and launch settings and launch order of the selected application"));
     a.newFromSelection->setText(tr("New Application from &Selection"));
     a.newFromSelection->setIconText(tr("New Application"));
     a.addToGroup->setText(tr("Add to &Group\u2026"));
@@ -479,6 +486,7 @@ void MainWindow::updateActions()
     a.remove->setEnabled(!m_catalogHasFocus && treeSelection);
     a.rename->setEnabled(!m_catalogHasFocus && !treeKeys.empty());
     a.newGroup->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
+    a.appSettings->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
     a.newFromSelection->setEnabled(anyServers);
     a.addToGroup->setEnabled(anyServers);
     a.refreshCatalog->setEnabled(connected && !m_endpoint->isLoadingCatalog());
@@ -577,6 +585,18 @@ void MainWindow::runNewApplicationWizard()
         m_endpoint->reviewChanges();
     else
         statusBar()->showMessage(tr("Not connected: connect to an endpoint, then apply the plan."));
+}
+
+void MainWindow::editApplicationSettings()
+{
+    const models::PlanKey key = m_applicationsPane->currentApplication();
+    const models::PlanPosition position = m_document.positionOf(key);
+    if (!position.isValid())
+        return;
+    ApplicationSettingsDialog dialog(m_document.application(position.application), m_document.data().serverSettings,
+                                     this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_editor.editApplicationSettings(key, dialog.settings(), dialog.launchOrders());
 }
 
 void MainWindow::newApplication()

@@ -72,6 +72,7 @@ private:
     // Edits from the selection
     void newApplication();
     void runNewApplicationWizard();
+    void editApplicationSettings();
     void newGroup();
     void newApplicationFromSelection();
     void addSelectionToGroup();

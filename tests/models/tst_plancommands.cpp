@@ -128,6 +128,7 @@ private Q_SLOTS:
     void commands();
     void commandKeysSurviveUndo();
     void settingsCommands();
+    void editorEditsSettingsInOneStep();
     void deletedEndpointApplicationsAreRetired();
     void commandsOnMissingTargets_data();
     void commandsOnMissingTargets();
@@ -315,6 +316,32 @@ void TestPlanCommands::settingsCommands()
     doc.undoStack().push(new PlaceServersCommand(doc, {"s2"}, keyOf(doc, "G3")));
     QCOMPARE(doc.data().serverSettings.size(), std::size_t(1));
     QVERIFY(doc.data().serverSettings.front().serverId == "s2");
+    VERIFY_INDEXES(doc);
+}
+
+// The Application Settings dialog's edit: settings and launch orders in one
+// undo step, and none for an edit that changes nothing.
+void TestPlanCommands::editorEditsSettingsInOneStep()
+{
+    PlanDocument doc;
+    doc.reset(planFrom(QStringLiteral("A{G1:s1,s2;G2:s3} | B{G3:s4}"), catalog()));
+    PlanEditor editor(doc);
+    const PlanData before = doc.data();
+    ApplicationSettings settings;
+    settings.removeReplication = true;
+    settings.launchRoleName = "launch-role";
+    editor.editApplicationSettings(keyOf(doc, "A"), settings, {2, 1});
+    QCOMPARE(doc.undoStack().count(), 1);
+    QVERIFY(doc.application(0).settings == settings);
+    QCOMPARE(doc.group(0, 0).launchOrder, std::optional<int>(2));
+    QCOMPARE(doc.group(0, 1).launchOrder, std::optional<int>(1));
+    UNDO_REDO_CYCLE(doc, before);
+
+    editor.editApplicationSettings(keyOf(doc, "A"), settings, {2, 1});
+    QCOMPARE(doc.undoStack().count(), 1);  // nothing differs
+    editor.editApplicationSettings(keyOf(doc, "A"), settings, {std::nullopt, 1});
+    QCOMPARE(doc.undoStack().count(), 2);
+    QVERIFY(!doc.group(0, 0).launchOrder);
     VERIFY_INDEXES(doc);
 }
 

@@ -1,19 +1,13 @@
 #pragma once
-// The wizard's launch page: the role CloudFormation launches the application
-// with, whether it launches by itself once replicated, what every server is
-// launched with (instance type, network, key pair, public IP, instance
-// profile) and an optional user-data script in S3 (bucket and key, or neither).
+// The wizard's launch page: the application's launch settings
+// (LaunchSettingsEdit), which every one of its servers starts from.
 
 #include "models/PlanTypes.h"
 #include "ui/wizard/CheckedWizardPage.h"
 
-class QCheckBox;
-class QFormLayout;
-class QGroupBox;
-class QLabel;
-class QLineEdit;
-
 namespace sms::ui {
+
+class LaunchSettingsEdit;
 
 class LaunchSettingsPage : public CheckedWizardPage
 {
@@ -30,17 +24,7 @@ protected:
     void retranslate() override;
 
 private:
-    // A labelled line edit in `form`, named for tests and the launch member it fills.
-    QLineEdit *addField(QFormLayout *form, const char *objectName);
-    QString text(const char *objectName) const;
-
-    QFormLayout *m_roleForm;
-    QFormLayout *m_serverForm;
-    QFormLayout *m_userDataForm;
-    QCheckBox *m_autoLaunch;
-    QGroupBox *m_servers;
-    QCheckBox *m_publicIp;
-    QGroupBox *m_userData;
+    LaunchSettingsEdit *m_edit;
 };
 
 } // namespace sms::ui

@@ -1,111 +1,20 @@
 #include "ui/wizard/ReplicationSettingsPage.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateTimeEdit>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
-#include <QRadioButton>
-#include <QSpinBox>
+#include "ui/settings/ReplicationSettingsEdit.h"
 
-#include <array>
-#include <optional>
+#include <QVBoxLayout>
 
 namespace sms::ui {
-namespace {
-
-// SMS takes 1 to 24 hours (PlanValidation and sms-local check the same).
-constexpr int kMinFrequencyHours = 1;
-constexpr int kMaxFrequencyHours = 24;
-constexpr int kDefaultFrequencyHours = 12;
-// The model gives numberOfRecentAmisToKeep no upper limit and 0 keeps every
-// AMI; three digits are more recent AMIs than anyone keeps.
-constexpr int kMaxAmisToKeep = 999;
-
-// The licence types in the menu's order; the first lets SMS choose.
-constexpr std::array<std::optional<api::LicenseType>, 3> kLicenses{std::nullopt, api::LicenseType::Aws,
-                                                                    api::LicenseType::Byol};
-
-} // namespace
 
 ReplicationSettingsPage::ReplicationSettingsPage(QWidget *parent)
     : CheckedWizardPage(parent)
-    , m_replicateLabel(new QLabel(this))
-    , m_every(new QRadioButton(this))
-    , m_frequency(new QSpinBox(this))
-    , m_hours(new QLabel(this))
-    , m_once(new QRadioButton(this))
-    , m_seed(new QCheckBox(this))
-    , m_seedTime(new QDateTimeEdit(this))
-    , m_licenseLabel(new QLabel(this))
-    , m_license(new QComboBox(this))
-    , m_amisLabel(new QLabel(this))
-    , m_amis(new QSpinBox(this))
-    , m_amisNote(new QLabel(this))
-    , m_encrypted(new QCheckBox(this))
-    , m_kmsLabel(new QLabel(this))
-    , m_kmsKey(new QLineEdit(this))
+    , m_edit(new ReplicationSettingsEdit(this))
 {
-    m_every->setObjectName(QStringLiteral("everyButton"));
-    m_frequency->setObjectName(QStringLiteral("frequencyBox"));
-    m_once->setObjectName(QStringLiteral("onceButton"));
-    m_seed->setObjectName(QStringLiteral("seedCheck"));
-    m_seedTime->setObjectName(QStringLiteral("seedTimeEdit"));
-    m_license->setObjectName(QStringLiteral("licenseBox"));
-    m_amis->setObjectName(QStringLiteral("amisBox"));
-    m_encrypted->setObjectName(QStringLiteral("encryptedCheck"));
-    m_kmsKey->setObjectName(QStringLiteral("kmsKeyEdit"));
-
-    m_frequency->setRange(kMinFrequencyHours, kMaxFrequencyHours);
-    m_frequency->setValue(kDefaultFrequencyHours);
-    m_every->setChecked(true);
-    m_hours->setBuddy(m_frequency);
-    m_seedTime->setCalendarPopup(true);
-    m_seedTime->setDateTime(QDateTime::currentDateTime().addDays(1));
-    m_seedTime->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-    for (std::size_t i = 0; i < kLicenses.size(); ++i)
-        m_license->addItem(QString());
-    m_amis->setRange(0, kMaxAmisToKeep);
-    m_license->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);  // a menu of three, not a text field
-    m_licenseLabel->setBuddy(m_license);
-    m_amisLabel->setBuddy(m_amis);
-    m_kmsLabel->setBuddy(m_kmsKey);
-    m_amisNote->setWordWrap(true);
-
-    auto *frequency = new QHBoxLayout;
-    frequency->addWidget(m_every);
-    frequency->addWidget(m_frequency);
-    frequency->addWidget(m_hours);
-    frequency->addSpacing(24);
-    frequency->addWidget(m_once);
-    frequency->addStretch();
-    auto *seed = new QHBoxLayout;
-    seed->addWidget(m_seed);
-    seed->addWidget(m_seedTime);
-    seed->addStretch();
-    auto *amis = new QHBoxLayout;
-    amis->addWidget(m_amis);
-    amis->addWidget(m_amisNote, 1);
-
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(m_replicateLabel, frequency);
-    form->addRow(QString(), seed);
-    form->addRow(m_licenseLabel, m_license);
-    form->addRow(m_amisLabel, amis);
-    form->addRow(QString(), m_encrypted);
-    form->addRow(m_kmsLabel, m_kmsKey);
-    body()->addLayout(form);
+    body()->addWidget(m_edit);
     body()->addStretch();
-
-    connect(m_every, &QRadioButton::toggled, this, &ReplicationSettingsPage::updateEnabled);
-    connect(m_seed, &QCheckBox::toggled, this, &ReplicationSettingsPage::updateEnabled);
-    connect(m_encrypted, &QCheckBox::toggled, this, &ReplicationSettingsPage::updateEnabled);
-    connect(m_seedTime, &QDateTimeEdit::dateTimeChanged, this, &ReplicationSettingsPage::recheck);
+    connect(m_edit, &ReplicationSettingsEdit::changed, this, &ReplicationSettingsPage::recheck);
     retranslate();
-    updateEnabled();
+    recheck();
 }
 
 void ReplicationSettingsPage::retranslate()
@@ -113,58 +22,16 @@ void ReplicationSettingsPage::retranslate()
     setTitle(tr("Replication"));
     setSubTitle(tr("How every server of the application is replicated to AWS. These become the application's"
                    " replication settings; a server's own settings can override them later."));
-    m_replicateLabel->setText(tr("Replicate:"));
-    m_every->setText(tr("&Every"));
-    m_hours->setText(tr("hours"));
-    m_once->setText(tr("&Once, then stop"));
-    m_seed->setText(tr("Start the first (&seed) replication at"));
-    m_licenseLabel->setText(tr("&License type:"));
-    m_license->setItemText(0, tr("Let SMS choose"));
-    m_license->setItemText(1, tr("AWS: license included"));
-    m_license->setItemText(2, tr("BYOL: bring your own license"));
-    m_amisLabel->setText(tr("Recent &AMIs to keep:"));
-    m_amis->setSpecialValueText(tr("All"));
-    m_amisNote->setText(tr("0 keeps every AMI; a number keeps that many of the most recent and deletes older ones."));
-    m_encrypted->setText(tr("Encr&ypt the AMIs"));
-    m_kmsLabel->setText(tr("&KMS key ID:"));
-    m_kmsKey->setPlaceholderText(tr("Optional: the account's default key for EBS when empty"));
-}
-
-void ReplicationSettingsPage::updateEnabled()
-{
-    m_frequency->setEnabled(m_every->isChecked());
-    m_seedTime->setEnabled(m_seed->isChecked());
-    m_kmsKey->setEnabled(m_encrypted->isChecked());
-    m_kmsLabel->setEnabled(m_encrypted->isChecked());
-    recheck();
 }
 
 QString ReplicationSettingsPage::problem() const
 {
-    if (m_seed->isChecked() && m_seedTime->dateTime() <= QDateTime::currentDateTime())
-        return tr("The seed time has passed: choose a time to come, or untick it to start at once.");
-    return {};
+    return m_edit->problem();
 }
 
 api::ServerReplicationParameters ReplicationSettingsPage::replication() const
 {
-    api::ServerReplicationParameters parameters;
-    // Once and a frequency together only earn a warning: set one of them.
-    if (m_once->isChecked())
-        parameters.runOnce = true;
-    else
-        parameters.frequency = m_frequency->value();
-    if (m_seed->isChecked())
-        parameters.seedTime = api::Timestamp{double(m_seedTime->dateTime().toSecsSinceEpoch())};
-    if (const auto license = kLicenses[std::size_t(m_license->currentIndex())])
-        parameters.licenseType = *license;
-    parameters.numberOfRecentAmisToKeep = m_amis->value();
-    if (m_encrypted->isChecked()) {
-        parameters.encrypted = true;
-        if (const QString key = m_kmsKey->text().trimmed(); !key.isEmpty())
-            parameters.kmsKeyId = key.toStdString();
-    }
-    return parameters;
+    return m_edit->replication();
 }
 
 } // namespace sms::ui

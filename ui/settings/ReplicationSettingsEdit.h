@@ -1,0 +1,67 @@
+#pragma once
+// ReplicationSettingsEdit: the fields of an application's replication
+// settings (ServerReplicationParameters): how often (every 1–24 hours, or
+// once), when the seed replication starts, the licence type, how many recent
+// AMIs to keep and their encryption. The wizard's replication page and the
+// Application Settings dialog both show it.
+
+#include "api/SmsTypes.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+class QSpinBox;
+
+namespace sms::ui {
+
+class ReplicationSettingsEdit : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReplicationSettingsEdit(QWidget *parent = nullptr);
+
+    // Shows `parameters`. Members they leave unset stay unset in
+    // replication() unless the user sets them.
+    void setReplication(const api::ServerReplicationParameters &parameters);
+    api::ServerReplicationParameters replication() const;
+    // What is wrong with the input, in a sentence; empty when nothing.
+    QString problem() const;
+
+Q_SIGNALS:
+    void changed();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void updateEnabled();
+
+    QLabel *m_replicateLabel;
+    QRadioButton *m_every;
+    QSpinBox *m_frequency;
+    QLabel *m_hours;
+    QRadioButton *m_once;
+    QCheckBox *m_seed;
+    QDateTimeEdit *m_seedTime;
+    QLabel *m_licenseLabel;
+    QComboBox *m_license;
+    QLabel *m_amisLabel;
+    QSpinBox *m_amis;
+    QLabel *m_amisNote;
+    QCheckBox *m_encrypted;
+    QLabel *m_kmsLabel;
+    QLineEdit *m_kmsKey;
+    // What setReplication() showed: a member it had unset and the user left
+    // alone stays unset, and an explicit false stays false.
+    api::ServerReplicationParameters m_shown;
+    bool m_loaded = false;
+};
+
+} // namespace sms::ui
