@@ -1,13 +1,20 @@
 #pragma once
-// Servers read from an inventory file into the document's catalog, as the
-// sms-plan import-csv command does with a plan file: a server whose id is in
-// the catalog already replaces it in its row, the others are added at the end
-// in the order given. A catalog that came from no endpoint becomes a catalog
-// read from a file now (so that it counts as complete and a later connect does
-// not read over it); an endpoint's catalog keeps its source. The plan is
-// marked unsaved. Catalog changes are not undoable (PlanDocument.h).
+// Servers read from an inventory file into a catalog, for the GUI's Import
+// Inventory and `sms-plan plan import-csv` alike:
+// - a server whose id is in the catalog already replaces it in its row;
+// - an imported server that is the same VM as an endpoint server of the
+//   catalog (same VM manager and VM id; without those, the one endpoint
+//   server of its VM name) is left out: the endpoint's entry is that VM, and
+//   apply would resolve the imported one to it anyway;
+// - the others are added at the end in the order given (a later copy of an
+//   id wins).
+// A catalog that came from no endpoint becomes a catalog read from a file now
+// (so that it counts as complete and a later connect does not read over it);
+// an endpoint's catalog keeps its source. A document is marked unsaved.
+// Catalog changes are not undoable (PlanDocument.h).
 
 #include "api/SmsTypes.h"
+#include "models/PlanTypes.h"
 
 #include <cstddef>
 #include <vector>
@@ -20,8 +27,24 @@ struct CatalogMergeCounts
 {
     std::size_t replaced = 0;
     std::size_t added = 0;
+    std::size_t onEndpoint = 0;  // left out: the same VM as an endpoint server
+
+    bool operator==(const CatalogMergeCounts &) const = default;
 };
 
+// `servers` sorted against `catalog`, nothing changed yet.
+struct CatalogMerge
+{
+    std::vector<api::Server> replacing;  // ids the catalog has
+    std::vector<api::Server> adding;     // new, in the order given
+    std::size_t onEndpoint = 0;
+
+    CatalogMergeCounts counts() const { return {replacing.size(), adding.size(), onEndpoint}; }
+};
+
+CatalogMerge sortIntoCatalog(const std::vector<api::Server> &catalog, std::vector<api::Server> servers);
+
+CatalogMergeCounts mergeIntoCatalog(CatalogSnapshot &catalog, std::vector<api::Server> servers);
 CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers);
 
 } // namespace sms::models

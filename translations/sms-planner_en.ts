@@ -155,6 +155,27 @@
 <context>
     <name>sms::ui::InventoryImportDialog</name>
     <message numerus="yes">
+        <source>%n server(s) to import</source>
+        <translation>
+            <numerusform>%n server to import</numerusform>
+            <numerusform>%n servers to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) skipped</source>
+        <translation>
+            <numerusform>%n template skipped</numerusform>
+            <numerusform>%n templates skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blank row(s) skipped</source>
+        <translation>
+            <numerusform>%n blank row skipped</numerusform>
+            <numerusform>%n blank rows skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s) below cannot be imported and will be left out; the other rows will be imported.</source>
         <translation>
             <numerusform>%n row below cannot be imported and will be left out; the other rows will be imported.</numerusform>
@@ -169,10 +190,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Import %n Servers</source>
+        <source>Import %n Server(s)</source>
         <translation>
+            <numerusform>Import %n Server</numerusform>
             <numerusform>Import %n Servers</numerusform>
-            <numerusform>Import %n Servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the catalog from the endpoint</source>
+        <translation>
+            <numerusform>%n already in the catalog from the endpoint</numerusform>
+            <numerusform>%n already in the catalog from the endpoint</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n server(s): %1.</source>
+        <translation>
+            <numerusform>Imported %n server: %1.</numerusform>
+            <numerusform>Imported %n servers: %1.</numerusform>
         </translation>
     </message>
 </context>

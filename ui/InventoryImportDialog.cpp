@@ -65,6 +65,7 @@ InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fi
     , m_importButton(new QPushButton(this))
 {
     setWindowTitle(tr("Import Inventory \u2013 %1").arg(fileName));
+    setMinimumWidth(560);  // the counts and the mapping read on a line each
 
     auto *form = new QFormLayout(m_mappingBox);
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
@@ -186,13 +187,15 @@ void InventoryImportDialog::showImport()
         m_counts->setText(m_error);
         m_leftOut->clear();
     } else {
-        m_counts->setText(tr("%1 servers to import; %2 templates skipped; %3 blank rows skipped.")
-                              .arg(servers)
-                              .arg(m_import->templatesSkipped)
-                              .arg(m_import->blankRowsSkipped));
+        QStringList counts{tr("%n server(s) to import", nullptr, int(servers))};
+        if (m_import->templatesSkipped > 0)
+            counts << tr("%n template(s) skipped", nullptr, int(m_import->templatesSkipped));
+        if (m_import->blankRowsSkipped > 0)
+            counts << tr("%n blank row(s) skipped", nullptr, int(m_import->blankRowsSkipped));
+        m_counts->setText(counts.join(QStringLiteral("; ")) + QLatin1Char('.'));
         const auto &problems = m_import->problems;
         if (problems.empty())
-            m_leftOut->setText(tr("Every other row will be imported."));
+            m_leftOut->setText(tr("Every row can be read."));
         else
             m_leftOut->setText(tr("%n row(s) below cannot be imported and will be left out; "
                                   "the other rows will be imported.",
@@ -208,7 +211,7 @@ void InventoryImportDialog::showImport()
         m_problems->addItems(lines);
     }
     m_problems->setVisible(m_problems->count() > 0);
-    m_importButton->setText(tr("Import %n Servers", nullptr, int(servers)));
+    m_importButton->setText(tr("Import %n Server(s)", nullptr, int(servers)));
     m_importButton->setEnabled(servers > 0);
 }
 
@@ -221,7 +224,21 @@ void InventoryImportDialog::accept()
     QDialog::accept();
 }
 
-InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path)
+QString describeMerge(const models::CatalogMergeCounts &counts)
+{
+    QStringList parts;
+    if (counts.added > 0)
+        parts << InventoryImportDialog::tr("%n added", nullptr, int(counts.added));
+    if (counts.replaced > 0)
+        parts << InventoryImportDialog::tr("%n replaced", nullptr, int(counts.replaced));
+    if (counts.onEndpoint > 0)
+        parts << InventoryImportDialog::tr("%n already in the catalog from the endpoint", nullptr, int(counts.onEndpoint));
+    const int total = int(counts.added + counts.replaced + counts.onEndpoint);
+    return InventoryImportDialog::tr("Imported %n server(s): %1.", nullptr, total).arg(parts.join(QStringLiteral(", ")));
+}
+
+InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path,
+                                           std::function<void(const QString &)> report)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -231,9 +248,13 @@ InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument
     }
     auto *dialog = new InventoryImportDialog(file.readAll(), QFileInfo(path).fileName(), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dialog, &QDialog::accepted, &document, [dialog, &document] {
-        if (const models::InventoryImport *imported = dialog->imported())
-            models::mergeIntoCatalog(document, imported->servers);
+    QObject::connect(dialog, &QDialog::accepted, &document, [dialog, &document, report = std::move(report)] {
+        const models::InventoryImport *imported = dialog->imported();
+        if (!imported)
+            return;
+        const models::CatalogMergeCounts counts = models::mergeIntoCatalog(document, imported->servers);
+        if (report)
+            report(describeMerge(counts));
     });
     dialog->open();
     return dialog;

@@ -8,12 +8,14 @@
 // takes the good rows and remembers the mapping for the next file with these
 // headers; nothing is left out without the dialog saying so.
 
+#include "models/CatalogMerge.h"
 #include "models/InventoryImport.h"
 
 #include <QByteArray>
 #include <QDialog>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,7 +79,11 @@ private:
 // InventoryImportDialog on it (window-modal, deleted when closed); accepting
 // it merges the servers into `document`'s catalog (models/CatalogMerge.h).
 // Returns the dialog, or nullptr when the file could not be read (the error
-// was shown).
-InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path);
+// was shown). `report` hears what the merge did, in a sentence.
+InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path,
+                                           std::function<void(const QString &)> report = {});
+
+// "Imported 4 servers: 2 added, 2 already in the catalog from the endpoint."
+QString describeMerge(const models::CatalogMergeCounts &counts);
 
 } // namespace sms::ui

@@ -198,7 +198,8 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getOpenFileName(this, tr("Import Inventory"), QString(),
                                                           tr("CSV inventories (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty())
-            importInventoryFile(this, m_document, path);
+            importInventoryFile(this, m_document, path,
+                                [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     });
     a.save = make("document-save", QKeySequence::Save, [this] { m_files->save(); });
     a.saveAs = make("document-save-as", QKeySequence::SaveAs, [this] { m_files->saveAs(); });

@@ -6,6 +6,7 @@
 #include "api/JsonCodec.h"
 #include "client/SmsClient.h"
 #include "models/AtomicWrite.h"
+#include "models/CatalogMerge.h"
 #include "models/InventoryExport.h"
 #include "models/InventoryImport.h"
 #include "models/PlanDocument.h"
@@ -296,18 +297,7 @@ void PlanCommand::importCsv()
             return fail(plan.error().message);
         m_plan = std::move(plan).value();
     }
-    // Servers already in the catalog are replaced, new ones added at the end.
-    auto &catalog = m_plan.catalog.servers;
-    std::unordered_map<std::string, std::size_t> rows;
-    for (std::size_t i = 0; i < catalog.size(); ++i)
-        rows.emplace(catalog[i].serverId.value_or(""), i);
-    for (const api::Server &server : result.servers) {
-        const auto it = rows.find(*server.serverId);
-        if (it != rows.end())
-            catalog[it->second] = server;
-        else
-            catalog.push_back(server);
-    }
+    const models::CatalogMergeCounts merged = models::mergeIntoCatalog(m_plan.catalog, result.servers);
     if (!save())
         return;
     const api::Json summary = {{"file", text(m_file)},
@@ -318,13 +308,19 @@ void PlanCommand::importCsv()
                                {"templatesSkipped", result.templatesSkipped},
                                {"blankRowsSkipped", result.blankRowsSkipped},
                                {"rowsNotImported", result.problems.size()},
-                               {"catalogServers", catalog.size()}};
+                               {"serversReplaced", merged.replaced},
+                               {"serversAdded", merged.added},
+                               {"serversOnEndpoint", merged.onEndpoint},
+                               {"catalogServers", m_plan.catalog.servers.size()}};
     if (m_line.output == OutputFormat::Json)
         writeOut(summary.dump(4) + "\n", stdout);
     else
         writeOut("Imported " + std::to_string(result.servers.size()) + " server(s) from "
                      + std::string(models::inventoryFormatName(result.format)) + " into " + text(m_file) + " ("
-                     + std::to_string(catalog.size()) + " in its catalog); columns: " + models::toMappingString(result.mapping)
+                     + std::to_string(merged.added) + " added, " + std::to_string(merged.replaced) + " replaced, "
+                     + std::to_string(merged.onEndpoint) + " already in its catalog from the endpoint; "
+                     + std::to_string(m_plan.catalog.servers.size()) + " in its catalog); columns: "
+                     + models::toMappingString(result.mapping)
                      + (result.mappingGuessed ? " (guessed; give --mapping to change it)" : "") + ".\n",
                  stdout);
     finish(PlanOk);

@@ -5,6 +5,7 @@
 // whole with a specific sentence; offline ids are stable; mappings survive
 // their string and JSON forms.
 
+#include "models/CatalogMerge.h"
 #include "models/ColumnMapping.h"
 #include "models/InventoryImport.h"
 #include "models/OfflineServerId.h"
@@ -407,6 +408,41 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QVERIFY(result.error().message.find("CSV UTF-8") != std::string::npos);
         QVERIFY(result.error().message.find("RVTools") != std::string::npos);
+    }
+
+    // An imported VM the catalog has from the endpoint is not doubled; by VM
+    // manager and VM id, or by a name only one endpoint server has.
+    void mergeLeavesOutEndpointVms()
+    {
+        const auto vm = [](const std::string &id, const std::string &name, const std::string &vmId) {
+            api::Server server;
+            server.serverId = id;
+            auto &vmServer = server.vmServer.emplace();
+            vmServer.vmName = name;
+            if (!vmId.empty())
+                vmServer.vmServerAddress = api::VmServerAddress{"vc-1", vmId};
+            return server;
+        };
+        CatalogSnapshot snapshot;
+        snapshot.servers = {vm("s-1", "web-1", "vm-1"), vm("s-2", "db-1", ""), vm("s-3", "twin", ""),
+                            vm("s-4", "twin", ""), vm("offline-00000000000000001", "old", "vm-7")};
+        const std::vector<api::Server> &catalog = snapshot.servers;
+        const std::vector<api::Server> imported{
+            vm("offline-0000000000000000a", "web-one", "vm-1"),  // the VM of s-1, renamed
+            vm("offline-0000000000000000b", "db-1", ""),         // s-2's name, no address
+            vm("offline-0000000000000000c", "db-1", "vm-9"),     // an address s-2 does not have: a new VM
+            vm("offline-0000000000000000d", "twin", ""),         // two endpoint servers of that name
+            vm("offline-0000000000000000e", "old-again", "vm-7"),  // offline servers are not the endpoint's
+            vm("offline-00000000000000001", "old", "vm-7"),      // the same id: replaced
+        };
+        const CatalogMergeCounts counts = mergeIntoCatalog(snapshot, imported);
+        QCOMPARE(counts, (CatalogMergeCounts{1, 3, 2}));
+        QCOMPARE(catalog.size(), std::size_t(8));
+        QCOMPARE(catalog[5].serverId, std::optional<std::string>("offline-0000000000000000c"));
+        QCOMPARE(catalog[6].serverId, std::optional<std::string>("offline-0000000000000000d"));
+        QCOMPARE(catalog[7].serverId, std::optional<std::string>("offline-0000000000000000e"));
+        // A catalog of no endpoint is now one read from a file: complete.
+        QVERIFY(snapshot.source.readAt.has_value());
     }
 
     void sourceNameStartsErrors()

@@ -113,7 +113,7 @@ void TestInventoryImportDialog::importsRvToolsIntoEmptyDocument()
         QCOMPARE(dialog.imported()->format, InventoryFormat::RvToolsVInfo);
         QCOMPARE(dialog.imported()->templatesSkipped, std::size_t(3));
         QVERIFY(dialog.findChild<QGroupBox *>()->isHidden());  // RVTools has its own columns
-        QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 12 Servers"));
+        QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 12 Server(s)"));
     }
     importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
     QCOMPARE(document.catalog().servers.size(), std::size_t(12));
@@ -147,7 +147,7 @@ void TestInventoryImportDialog::changingTheMappingReadsTheFileAgain()
     QCOMPARE(serverCount(dialog), std::size_t(2));
     QCOMPARE(problemLines(dialog).size(), 1);
     QVERIFY(problemLines(dialog).at(0).startsWith(QStringLiteral("line 3: ")));
-    QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 2 Servers"));
+    QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 2 Server(s)"));
     QVERIFY(dialog.importButton()->isEnabled());
 
     // No server name column: the whole file is refused, and the dialog says why.
@@ -205,7 +205,7 @@ void TestInventoryImportDialog::listsBadRowsAndImportsTheGoodOnes()
         QVERIFY2(lines.at(0).startsWith(QStringLiteral("line 3: ")) && lines.at(0).contains(QStringLiteral("two")),
                  qPrintable(lines.at(0)));
         QVERIFY2(lines.at(1).startsWith(QStringLiteral("line 4: ")), qPrintable(lines.at(1)));
-        QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 2 Servers"));
+        QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 2 Server(s)"));
         QVERIFY(dialog.importButton()->isEnabled());
     }
     models::PlanDocument document;
