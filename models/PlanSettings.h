@@ -5,6 +5,7 @@
 
 #include "models/PlanTypes.h"
 
+#include <array>
 #include <string_view>
 
 namespace sms::models {
@@ -16,21 +17,28 @@ const PlanServerSettings *findServerSettings(const std::vector<PlanServerSetting
 api::ServerReplicationParameters effectiveReplication(const PlanApplication &app, const PlanServerSettings *own);
 api::ServerLaunchConfiguration effectiveLaunch(const PlanApplication &app, const PlanServerSettings *own);
 
+// The addresses of a structure's members in visiting order, so that two
+// values of it can be walked side by side in one visit.
+template <typename T>
+auto memberAddresses(const T &value)
+{
+    std::array<const void *, 32> addresses{};
+    std::size_t count = 0;
+    T::members(value, [&](const char *, const auto &member, api::MemberKind) { addresses.at(count++) = &member; });
+    return addresses;
+}
+
 // `base` with every member that `over` sets taken from `over` (a member is
 // replaced whole: a server's userData replaces the application's).
 template <typename T>
 T overlaid(T base, const T &over)
 {
+    const auto overMembers = memberAddresses(over);
     std::size_t index = 0;
-    T::members(over, [&](const char *, const auto &overMember, api::MemberKind) {
-        const std::size_t wanted = index++;
-        std::size_t at = 0;
-        T::members(base, [&](const char *, auto &baseMember, api::MemberKind) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(baseMember)>, std::decay_t<decltype(overMember)>>)
-                if (at == wanted && overMember)
-                    baseMember = overMember;
-            ++at;
-        });
+    T::members(base, [&](const char *, auto &baseMember, api::MemberKind) {
+        const auto &overMember = *static_cast<const std::decay_t<decltype(baseMember)> *>(overMembers[index++]);
+        if (overMember)
+            baseMember = overMember;
     });
     return base;
 }

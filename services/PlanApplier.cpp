@@ -92,7 +92,7 @@ void PlanApplier::onSnapshot(const Result<EndpointSnapshot> &snapshot)
     }
     m_total = int(changes.changes.size());
     m_endpointServers = snapshot->servers;
-    m_resolver = std::make_unique<ServerResolver>(m_endpointServers, m_plan.catalog.servers);
+    m_context = std::make_unique<DiffContext>(m_plan, m_endpointServers);
     nextApplication();
 }
 
@@ -124,7 +124,7 @@ void PlanApplier::onCurrentRead(ApplicationRead read)
     }
     std::vector<std::string> blockers;
     const EndpointApplication *live = read->has_value() ? &read.value().value() : nullptr;
-    const std::vector<Change> changes = diffApplication(m_plan, app, live, *m_resolver, blockers);
+    const std::vector<Change> changes = diffApplication(*m_context, app, live, blockers);
     if (!blockers.empty())
         return finish(SmsError::make(ErrorCode::InvalidParameterException,
                                      "The plan cannot be applied: " + blockers.front()));

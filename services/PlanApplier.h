@@ -85,7 +85,7 @@ private:
     client::SmsClient &m_client;
     models::PlanData m_plan;
     std::vector<api::Server> m_endpointServers;
-    std::unique_ptr<ServerResolver> m_resolver;
+    std::unique_ptr<DiffContext> m_context;  // over m_plan and m_endpointServers
     QPointer<QObject> m_pending;  // the read or call in flight
     client::CallHandle m_call;
     std::size_t m_app = 0;     // the application being brought in line

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -34,14 +36,22 @@ std::string counted(std::size_t n, const std::string &noun)
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-std::string listed(const std::vector<std::string> &ids)
+std::string listed(const std::vector<std::string_view> &ids)
 {
     std::string text;
     for (std::size_t i = 0; i < ids.size() && i < kListedServers; ++i)
-        text += (i ? ", " : "") + ids[i];
+        text += (i ? ", " : "") + std::string(ids[i]);
     if (ids.size() > kListedServers)
         text += " and " + std::to_string(ids.size() - kListedServers) + " more";
     return text;
+}
+
+// An optional list or structure of an answer, without copying it.
+template <typename T>
+const T &orEmpty(const std::optional<T> &value)
+{
+    static const T empty{};
+    return value ? *value : empty;
 }
 
 // A member's value for a line of detail.
@@ -88,40 +98,42 @@ std::string memberDifferences(const T &from, const T &to)
     return text;
 }
 
-// Own settings by plan server id.
-class SettingsIndex
-{
-public:
-    explicit SettingsIndex(const std::vector<PlanServerSettings> &settings)
-    {
-        m_byServer.reserve(settings.size());
-        for (const PlanServerSettings &own : settings)
-            m_byServer.emplace(own.serverId, &own);
-    }
-    const PlanServerSettings *find(std::string_view serverId) const
-    {
-        const auto it = m_byServer.find(serverId);
-        return it == m_byServer.end() ? nullptr : it->second;
-    }
-
-private:
-    std::unordered_map<std::string_view, const PlanServerSettings *> m_byServer;
-};
-
-// A plan server and the endpoint server it is.
+// A plan server and the endpoint server it is, as views into the plan and
+// the endpoint's catalog.
 struct ServerPair
 {
-    std::string planId;
-    std::string endpointId;
+    std::string_view planId;
+    std::string_view endpointId;
 };
 
-// The plan application in the endpoint's terms: endpoint server ids, and the
-// serverGroupId of each group the live application has (empty for a new one).
+// The plan application in the endpoint's terms. It points into the plan
+// rather than copying it: most applications of a big plan match, and only a
+// create or an update needs the application whole (endpointApplication()).
 struct ResolvedApp
 {
-    PlanApplication app;
-    std::vector<std::vector<ServerPair>> servers;  // per group
-    bool groupsKnown = true;  // every group has a serverGroupId
+    const PlanApplication *app = nullptr;
+    std::string appId;                             // the live application's; empty for a new one
+    std::vector<std::string> groupIds;             // the live group each plan group is; empty for a new one
+    std::vector<std::vector<ServerPair>> servers;  // per group, those that resolve
+    bool groupsKnown = true;                       // every group has a live group
+
+    const models::PlanServerGroup &group(std::size_t g) const { return app->serverGroups[g]; }
+
+    // The plan application with the endpoint's ids: appId, serverGroupIds
+    // and endpoint server ids.
+    PlanApplication endpointApplication() const
+    {
+        PlanApplication copy = *app;
+        copy.appId = appId;
+        for (std::size_t g = 0; g < copy.serverGroups.size(); ++g) {
+            models::PlanServerGroup &group = copy.serverGroups[g];
+            group.serverGroupId = groupIds[g];
+            group.serverIds.assign(servers[g].size(), std::string());
+            for (std::size_t i = 0; i < servers[g].size(); ++i)
+                group.serverIds[i] = std::string(servers[g][i].endpointId);
+        }
+        return copy;
+    }
 };
 
 // The live group each plan group is: by its serverGroupId, else by a name
@@ -157,24 +169,24 @@ std::vector<std::string> liveGroupIds(const std::vector<models::PlanServerGroup>
 ResolvedApp resolve(const PlanApplication &app, const EndpointApplication *live, const ServerResolver &resolver,
                     std::vector<std::string> &blockers)
 {
-    ResolvedApp resolved{app, {}, live != nullptr};
-    resolved.app.appId = live ? live->appId() : std::string();
-    const std::vector<std::string> ids
+    ResolvedApp resolved;
+    resolved.app = &app;
+    resolved.appId = live ? live->appId() : std::string();
+    resolved.groupIds
         = live ? liveGroupIds(app.serverGroups, live->serverGroups) : std::vector<std::string>(app.serverGroups.size());
+    resolved.groupsKnown = live != nullptr;
     for (std::size_t g = 0; g < app.serverGroups.size(); ++g) {
-        models::PlanServerGroup &group = resolved.app.serverGroups[g];
-        group.serverGroupId = ids[g];
-        resolved.groupsKnown = resolved.groupsKnown && !group.serverGroupId.empty();
+        const models::PlanServerGroup &group = app.serverGroups[g];
+        resolved.groupsKnown = resolved.groupsKnown && !resolved.groupIds[g].empty();
         auto &pairs = resolved.servers.emplace_back();
-        for (std::string &serverId : group.serverIds) {
-            const ServerResolution found = resolver.resolve(serverId);
-            if (!found.resolved()) {
-                blockers.push_back(inQuotes(app.name) + ", server group " + inQuotes(group.name) + ": server "
-                                   + found.describe(serverId) + ".");
+        pairs.reserve(group.serverIds.size());
+        for (const std::string &serverId : group.serverIds) {
+            if (const std::string_view endpointId = resolver.endpointId(serverId); !endpointId.empty()) {
+                pairs.push_back({serverId, endpointId});
                 continue;
             }
-            pairs.push_back({serverId, found.endpointId});
-            serverId = found.endpointId;
+            blockers.push_back(inQuotes(app.name) + ", server group " + inQuotes(group.name) + ": server "
+                               + resolver.resolve(serverId).describe(serverId) + ".");
         }
     }
     return resolved;
@@ -197,10 +209,10 @@ std::string tagsText(const std::vector<api::Tag> &tags)
     return text.empty() ? std::string("none") : text;
 }
 
-std::vector<std::string> liveServerIds(const api::ServerGroup &group)
+std::vector<std::string_view> liveServerIds(const api::ServerGroup &group)
 {
-    std::vector<std::string> ids;
-    for (const api::Server &server : group.serverList.value_or(std::vector<api::Server>{}))
+    std::vector<std::string_view> ids;
+    for (const api::Server &server : orEmpty(group.serverList))
         if (server.serverId)
             ids.push_back(*server.serverId);
     return ids;
@@ -210,7 +222,7 @@ std::vector<std::string> liveServerIds(const api::ServerGroup &group)
 std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, const EndpointApplication &live)
 {
     std::vector<std::string> lines;
-    const PlanApplication &app = resolved.app;
+    const PlanApplication &app = *resolved.app;
     const auto field = [&](const char *name, const std::string &plan, const std::string &endpoint) {
         if (plan != endpoint)
             lines.push_back(std::string(name) + ": " + valueText(endpoint) + " \u2192 " + valueText(plan));
@@ -222,23 +234,28 @@ std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, con
     if (sortedTags(app.tags) != sortedTags(live.tags))
         lines.push_back("tags: " + tagsText(live.tags) + " \u2192 " + tagsText(app.tags));
 
-    std::unordered_set<std::string> planGroupIds;
-    for (const models::PlanServerGroup &group : app.serverGroups) {
-        if (group.serverGroupId.empty()) {
+    std::unordered_set<std::string_view> planGroupIds;
+    for (std::size_t g = 0; g < app.serverGroups.size(); ++g) {
+        const models::PlanServerGroup &group = app.serverGroups[g];
+        const std::string &groupId = resolved.groupIds[g];
+        if (groupId.empty()) {
             lines.push_back("new server group " + inQuotes(group.name) + " with " + counted(group.serverIds.size(), "server"));
             continue;
         }
-        planGroupIds.insert(group.serverGroupId);
+        planGroupIds.insert(groupId);
         const auto liveGroup = std::find_if(live.serverGroups.begin(), live.serverGroups.end(),
-                                            [&](const api::ServerGroup &g) { return g.serverGroupId == group.serverGroupId; });
+                                            [&](const api::ServerGroup &lg) { return lg.serverGroupId == groupId; });
         if (liveGroup->name.value_or("") != group.name)
-            lines.push_back("server group " + group.serverGroupId + " renamed " + valueText(liveGroup->name.value_or(""))
+            lines.push_back("server group " + groupId + " renamed " + valueText(liveGroup->name.value_or(""))
                             + " \u2192 " + valueText(group.name));
-        std::vector<std::string> now = liveServerIds(*liveGroup);
-        std::vector<std::string> wanted = group.serverIds;
+        std::vector<std::string_view> now = liveServerIds(*liveGroup);
+        std::vector<std::string_view> wanted;
+        wanted.reserve(resolved.servers[g].size());
+        for (const ServerPair &server : resolved.servers[g])
+            wanted.push_back(server.endpointId);
         std::sort(now.begin(), now.end());
         std::sort(wanted.begin(), wanted.end());
-        std::vector<std::string> added, removed;
+        std::vector<std::string_view> added, removed;
         std::set_difference(wanted.begin(), wanted.end(), now.begin(), now.end(), std::back_inserter(added));
         std::set_difference(now.begin(), now.end(), wanted.begin(), wanted.end(), std::back_inserter(removed));
         if (!added.empty())
@@ -256,9 +273,9 @@ std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, con
 
 // The settings the plan manages for an application: replication when the
 // application or one of its servers has replication settings, and so on.
-bool managesReplication(const ResolvedApp &resolved, const SettingsIndex &own)
+bool managesReplication(const ResolvedApp &resolved, const ServerSettingsIndex &own)
 {
-    if (resolved.app.settings.replication)
+    if (resolved.app->settings.replication)
         return true;
     for (const auto &group : resolved.servers)
         for (const ServerPair &server : group)
@@ -267,12 +284,12 @@ bool managesReplication(const ResolvedApp &resolved, const SettingsIndex &own)
     return false;
 }
 
-bool managesLaunch(const ResolvedApp &resolved, const SettingsIndex &own)
+bool managesLaunch(const ResolvedApp &resolved, const ServerSettingsIndex &own)
 {
-    const models::ApplicationSettings &settings = resolved.app.settings;
+    const models::ApplicationSettings &settings = resolved.app->settings;
     if (settings.launch || !settings.launchRoleName.empty() || settings.autoLaunch)
         return true;
-    for (const models::PlanServerGroup &group : resolved.app.serverGroups)
+    for (const models::PlanServerGroup &group : resolved.app->serverGroups)
         if (group.launchOrder)
             return true;
     for (const auto &group : resolved.servers)
@@ -282,50 +299,51 @@ bool managesLaunch(const ResolvedApp &resolved, const SettingsIndex &own)
     return false;
 }
 
-api::Server serverRef(const std::string &endpointId)
+api::Server serverRef(std::string_view endpointId)
 {
     api::Server server;
-    server.serverId = endpointId;
+    server.serverId = std::string(endpointId);
     return server;
 }
 
-api::PutAppReplicationConfigurationRequest replicationRequest(const ResolvedApp &resolved, const SettingsIndex &own)
+api::PutAppReplicationConfigurationRequest replicationRequest(const ResolvedApp &resolved, const ServerSettingsIndex &own)
 {
     api::PutAppReplicationConfigurationRequest request;
-    request.appId = resolved.app.appId;
+    request.appId = resolved.appId;
     auto &groups = request.serverGroupReplicationConfigurations.emplace();
     for (std::size_t g = 0; g < resolved.servers.size(); ++g) {
         api::ServerGroupReplicationConfiguration &group = groups.emplace_back();
-        if (const std::string &id = resolved.app.serverGroups[g].serverGroupId; !id.empty())
+        if (const std::string &id = resolved.groupIds[g]; !id.empty())
             group.serverGroupId = id;
         auto &servers = group.serverReplicationConfigurations.emplace();
+        servers.reserve(resolved.servers[g].size());
         for (const ServerPair &server : resolved.servers[g]) {
             api::ServerReplicationConfiguration &entry = servers.emplace_back();
             entry.server = serverRef(server.endpointId);
-            entry.serverReplicationParameters = models::effectiveReplication(resolved.app, own.find(server.planId));
+            entry.serverReplicationParameters = models::effectiveReplication(*resolved.app, own.find(server.planId));
         }
     }
     return request;
 }
 
-api::PutAppLaunchConfigurationRequest launchRequest(const ResolvedApp &resolved, const SettingsIndex &own)
+api::PutAppLaunchConfigurationRequest launchRequest(const ResolvedApp &resolved, const ServerSettingsIndex &own)
 {
-    const models::ApplicationSettings &settings = resolved.app.settings;
+    const models::ApplicationSettings &settings = resolved.app->settings;
     api::PutAppLaunchConfigurationRequest request;
-    request.appId = resolved.app.appId;
+    request.appId = resolved.appId;
     if (!settings.launchRoleName.empty())
         request.roleName = settings.launchRoleName;
     request.autoLaunch = settings.autoLaunch;
     auto &groups = request.serverGroupLaunchConfigurations.emplace();
     for (std::size_t g = 0; g < resolved.servers.size(); ++g) {
-        const models::PlanServerGroup &planGroup = resolved.app.serverGroups[g];
         api::ServerGroupLaunchConfiguration &group = groups.emplace_back();
-        if (!planGroup.serverGroupId.empty())
-            group.serverGroupId = planGroup.serverGroupId;
-        group.launchOrder = planGroup.launchOrder;
+        if (const std::string &id = resolved.groupIds[g]; !id.empty())
+            group.serverGroupId = id;
+        group.launchOrder = resolved.group(g).launchOrder;
         auto &servers = group.serverLaunchConfigurations.emplace();
+        servers.reserve(resolved.servers[g].size());
         for (const ServerPair &server : resolved.servers[g]) {
-            api::ServerLaunchConfiguration entry = models::effectiveLaunch(resolved.app, own.find(server.planId));
+            api::ServerLaunchConfiguration entry = models::effectiveLaunch(*resolved.app, own.find(server.planId));
             entry.server = serverRef(server.endpointId);
             servers.push_back(std::move(entry));
         }
@@ -333,25 +351,31 @@ api::PutAppLaunchConfigurationRequest launchRequest(const ResolvedApp &resolved,
     return request;
 }
 
-// Per server, what the endpoint has and what the plan wants, as lines; the
-// servers the endpoint has no entry for count as differing.
+// Servers' entries by endpoint server id, pointing into a request or an answer.
 template <typename Value>
-std::vector<std::string> serverDifferences(const std::unordered_map<std::string, Value> &live,
-                                           const std::vector<std::pair<std::string, Value>> &wanted)
+using ServerEntries = std::vector<std::pair<std::string_view, const Value *>>;
+template <typename Value>
+using ServerIndex = std::unordered_map<std::string_view, const Value *>;
+
+// Per server, what the endpoint has and what the plan wants, as lines; the
+// servers the endpoint has no entry for count as differing. `same(live,
+// wanted)` compares two entries, `text(live, wanted)` words their differences
+// and `shown(wanted)` an entry the endpoint lacks; only differing entries are
+// worded.
+template <typename Value, typename Same, typename Text, typename Shown>
+std::vector<std::string> serverDifferences(const ServerIndex<Value> &live, const ServerEntries<Value> &wanted, Same same,
+                                           Text text, Shown shown)
 {
     std::vector<std::string> lines;
     std::size_t differing = 0;
     for (const auto &[serverId, value] : wanted) {
         const auto it = live.find(serverId);
-        std::string line;
-        if (it == live.end())
-            line = serverId + ": none yet \u2192 " + valueText(value);
-        else if (!(it->second == value))
-            line = serverId + ": " + memberDifferences(it->second, value);
-        else
+        if (it != live.end() && same(*it->second, *value))
             continue;
-        if (differing++ < kDetailedServers)
-            lines.push_back(std::move(line));
+        if (differing++ >= kDetailedServers)
+            continue;
+        lines.push_back(std::string(serverId) + ": "
+                        + (it == live.end() ? "none yet \u2192 " + shown(*value) : text(*it->second, *value)));
     }
     if (differing > kDetailedServers)
         lines.push_back("and " + counted(differing - kDetailedServers, "more server"));
@@ -363,16 +387,20 @@ std::vector<std::string> serverDifferences(const std::unordered_map<std::string,
 std::vector<std::string> replicationDifferences(const api::PutAppReplicationConfigurationRequest &wanted,
                                                 const EndpointApplication &live)
 {
-    std::unordered_map<std::string, api::ServerReplicationParameters> now;
-    for (const auto &group : live.replication.value_or(std::vector<api::ServerGroupReplicationConfiguration>{}))
-        for (const auto &entry : group.serverReplicationConfigurations.value_or(std::vector<api::ServerReplicationConfiguration>{}))
+    static const api::ServerReplicationParameters kNone;
+    ServerIndex<api::ServerReplicationParameters> now;
+    for (const auto &group : orEmpty(live.replication))
+        for (const auto &entry : orEmpty(group.serverReplicationConfigurations))
             if (entry.server && entry.server->serverId)
-                now[*entry.server->serverId] = entry.serverReplicationParameters.value_or(api::ServerReplicationParameters{});
-    std::vector<std::pair<std::string, api::ServerReplicationParameters>> want;
+                now[*entry.server->serverId]
+                    = entry.serverReplicationParameters ? &*entry.serverReplicationParameters : &kNone;
+    ServerEntries<api::ServerReplicationParameters> want;
     for (const auto &group : *wanted.serverGroupReplicationConfigurations)
         for (const auto &entry : *group.serverReplicationConfigurations)
-            want.emplace_back(*entry.server->serverId, *entry.serverReplicationParameters);
-    return serverDifferences(now, want);
+            want.emplace_back(*entry.server->serverId, &*entry.serverReplicationParameters);
+    return serverDifferences(
+        now, want, std::equal_to<>(), [](const auto &a, const auto &b) { return memberDifferences(a, b); },
+        [](const auto &value) { return valueText(value); });
 }
 
 // A launch entry as compared: without its server, and without a logicalId
@@ -385,38 +413,71 @@ api::ServerLaunchConfiguration comparable(api::ServerLaunchConfiguration entry, 
     return entry;
 }
 
+// Whether `live` is `base` with `own`'s members laid over it (own may be
+// null), compared in place without making the overlaid value: most servers
+// of a plan the endpoint already matches are checked this way. Members for
+// which `skip(name, wanted)` holds are not compared.
+template <typename T, typename Skip>
+bool matchesOverlaid(const T &live, const T &base, const std::type_identity_t<T> *own, Skip skip)
+{
+    const auto baseMembers = models::memberAddresses(base);
+    const auto ownMembers = own ? models::memberAddresses(*own) : decltype(baseMembers){};
+    std::size_t index = 0;
+    bool same = true;
+    T::members(live, [&](const char *name, const auto &member, api::MemberKind) {
+        using Member = std::decay_t<decltype(member)>;
+        const std::size_t i = index++;
+        if (!same)
+            return;
+        const auto *ownMember = static_cast<const Member *>(ownMembers[i]);
+        const Member &wanted = ownMember && *ownMember ? *ownMember : *static_cast<const Member *>(baseMembers[i]);
+        if (!skip(std::string_view(name), wanted))
+            same = member == wanted;
+    });
+    return same;
+}
+
+// As launch entries are compared: never by their server (an answer's
+// carries catalog details), by the logicalId only when the plan gives one.
+constexpr auto skipInLaunch = [](std::string_view name, const auto &wanted) {
+    return name == "server" || (name == "logicalId" && !wanted.has_value());
+};
+
 std::vector<std::string> launchDifferences(const api::PutAppLaunchConfigurationRequest &wanted,
                                            const EndpointApplication &live)
 {
     std::vector<std::string> lines;
-    const api::GetAppLaunchConfigurationResponse now = live.launch.value_or(api::GetAppLaunchConfigurationResponse{});
+    const api::GetAppLaunchConfigurationResponse &now = orEmpty(live.launch);
     if (wanted.roleName && wanted.roleName != now.roleName)
         lines.push_back("roleName " + optionalText(now.roleName) + " \u2192 " + valueText(*wanted.roleName));
     if (wanted.autoLaunch.value_or(false) != now.autoLaunch.value_or(false))
         lines.push_back("autoLaunch " + optionalText(now.autoLaunch) + " \u2192 " + valueText(wanted.autoLaunch.value_or(false)));
-    std::unordered_map<std::string, std::optional<int>> orders;
-    std::unordered_map<std::string, api::ServerLaunchConfiguration> nowServers;
-    for (const auto &group : now.serverGroupLaunchConfigurations.value_or(std::vector<api::ServerGroupLaunchConfiguration>{})) {
-        orders[group.serverGroupId.value_or("")] = group.launchOrder;
-        for (const auto &entry : group.serverLaunchConfigurations.value_or(std::vector<api::ServerLaunchConfiguration>{}))
+    std::unordered_map<std::string_view, std::optional<int>> orders;
+    ServerIndex<api::ServerLaunchConfiguration> nowServers;
+    for (const auto &group : orEmpty(now.serverGroupLaunchConfigurations)) {
+        orders[group.serverGroupId ? std::string_view(*group.serverGroupId) : std::string_view()] = group.launchOrder;
+        for (const auto &entry : orEmpty(group.serverLaunchConfigurations))
             if (entry.server && entry.server->serverId)
-                nowServers[*entry.server->serverId] = entry;
+                nowServers[*entry.server->serverId] = &entry;
     }
-    std::vector<std::pair<std::string, api::ServerLaunchConfiguration>> want;
+    ServerEntries<api::ServerLaunchConfiguration> want;
     for (const auto &group : *wanted.serverGroupLaunchConfigurations) {
-        const auto order = orders.find(group.serverGroupId.value_or(""));
+        const auto order = orders.find(group.serverGroupId ? std::string_view(*group.serverGroupId) : std::string_view());
         if (group.launchOrder && (order == orders.end() || order->second != group.launchOrder))
             lines.push_back("server group " + group.serverGroupId.value_or("(new)") + " launchOrder "
                             + (order == orders.end() ? std::string("unset") : optionalText(order->second)) + " \u2192 "
                             + valueText(*group.launchOrder));
         for (const auto &entry : *group.serverLaunchConfigurations)
-            want.emplace_back(*entry.server->serverId, comparable(entry, entry.logicalId.has_value()));
+            want.emplace_back(*entry.server->serverId, &entry);
     }
-    for (auto &[serverId, entry] : nowServers) {
-        const auto wantedEntry = std::find_if(want.begin(), want.end(), [&](const auto &w) { return w.first == serverId; });
-        entry = comparable(entry, wantedEntry != want.end() && wantedEntry->second.logicalId.has_value());
-    }
-    std::vector<std::string> servers = serverDifferences(nowServers, want);
+    std::vector<std::string> servers = serverDifferences(
+        nowServers, want,
+        [](const auto &live, const auto &wanted) { return matchesOverlaid(live, wanted, nullptr, skipInLaunch); },
+        [](const auto &a, const auto &b) {
+            const bool keep = b.logicalId.has_value();
+            return memberDifferences(comparable(a, keep), comparable(b, keep));
+        },
+        [](const auto &value) { return valueText(comparable(value, value.logicalId.has_value())); });
     lines.insert(lines.end(), servers.begin(), servers.end());
     return lines;
 }
@@ -425,7 +486,7 @@ Change changeFor(const ResolvedApp &resolved, const PlanApplication &app, Change
 {
     Change change;
     change.application = app.key;
-    change.appId = resolved.app.appId;
+    change.appId = resolved.appId;
     change.appName = app.name;
     change.request = std::move(request);
     return change;
@@ -441,12 +502,91 @@ std::size_t configuredServers(const std::vector<Group> &groups, std::optional<st
     return count;
 }
 
+// A live configuration's entries by endpoint server id, sorted for lookups.
+template <typename Group, typename Entry>
+std::vector<std::pair<std::string_view, const Entry *>> liveEntries(const std::vector<Group> &groups,
+                                                                    std::optional<std::vector<Entry>> Group::*entries)
+{
+    std::vector<std::pair<std::string_view, const Entry *>> found;
+    for (const Group &group : groups)
+        for (const Entry &entry : orEmpty(group.*entries))
+            if (entry.server && entry.server->serverId)
+                found.emplace_back(*entry.server->serverId, &entry);
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+template <typename Entry>
+const Entry *findEntry(const std::vector<std::pair<std::string_view, const Entry *>> &entries, std::string_view serverId)
+{
+    const auto it = std::lower_bound(entries.begin(), entries.end(), std::pair(serverId, static_cast<const Entry *>(nullptr)));
+    return it != entries.end() && it->first == serverId ? it->second : nullptr;
+}
+
+// Every server of the application has an entry in `entries` whose settings
+// (`settingsOf(entry)`) are the application's with the server's own `kind`
+// laid over them, and no other server has one.
+template <typename Entry, typename Settings, typename SettingsOf, typename Skip>
+bool everyServerMatches(const ResolvedApp &resolved, const ServerSettingsIndex &own,
+                        const std::vector<std::pair<std::string_view, const Entry *>> &entries,
+                        const std::optional<Settings> &applicationSettings,
+                        std::optional<Settings> PlanServerSettings::*kind, SettingsOf settingsOf, Skip skip)
+{
+    const Settings &base = orEmpty(applicationSettings);
+    std::size_t servers = 0;
+    for (const auto &group : resolved.servers) {
+        for (const ServerPair &server : group) {
+            ++servers;
+            const Entry *entry = findEntry(entries, server.endpointId);
+            const PlanServerSettings *settings = own.find(server.planId);
+            const Settings *ownSettings = settings && settings->*kind ? &*(settings->*kind) : nullptr;
+            if (!entry || !matchesOverlaid(settingsOf(*entry), base, ownSettings, skip))
+                return false;
+        }
+    }
+    return servers == entries.size();
+}
+
+// What replicationDifferences() would find empty, found without the request.
+bool replicationMatches(const ResolvedApp &resolved, const ServerSettingsIndex &own, const EndpointApplication &live)
+{
+    const auto entries = liveEntries(orEmpty(live.replication),
+                                     &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations);
+    return everyServerMatches(
+        resolved, own, entries, resolved.app->settings.replication, &PlanServerSettings::replication,
+        [](const api::ServerReplicationConfiguration &entry) -> const auto & { return orEmpty(entry.serverReplicationParameters); },
+        [](std::string_view, const auto &) { return false; });
+}
+
+// The same for launch settings, launch order, role and autoLaunch included.
+bool launchMatches(const ResolvedApp &resolved, const ServerSettingsIndex &own, const EndpointApplication &live)
+{
+    const models::ApplicationSettings &settings = resolved.app->settings;
+    const api::GetAppLaunchConfigurationResponse &now = orEmpty(live.launch);
+    if ((!settings.launchRoleName.empty() && now.roleName != settings.launchRoleName)
+        || settings.autoLaunch.value_or(false) != now.autoLaunch.value_or(false))
+        return false;
+    const auto &liveGroups = orEmpty(now.serverGroupLaunchConfigurations);
+    for (std::size_t g = 0; g < resolved.groupIds.size(); ++g) {
+        const std::optional<int> order = resolved.group(g).launchOrder;
+        const auto liveGroup = std::find_if(liveGroups.begin(), liveGroups.end(), [&](const auto &lg) {
+            return lg.serverGroupId.value_or(std::string()) == resolved.groupIds[g];
+        });
+        if (order && (liveGroup == liveGroups.end() || liveGroup->launchOrder != order))
+            return false;
+    }
+    const auto entries = liveEntries(liveGroups, &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations);
+    return everyServerMatches(
+        resolved, own, entries, settings.launch, &PlanServerSettings::launch,
+        [](const api::ServerLaunchConfiguration &entry) -> const auto & { return entry; }, skipInLaunch);
+}
+
 // The deletion of a configuration the plan removes (removeReplication, removeLaunch).
 template <typename Request>
 Change removal(const ResolvedApp &resolved, const PlanApplication &app, const std::string &kind, std::size_t servers)
 {
     Request request;
-    request.appId = resolved.app.appId;
+    request.appId = resolved.appId;
     Change change = changeFor(resolved, app, std::move(request));
     change.why = "The plan removes the " + kind + " settings of " + inQuotes(app.name) + " from the endpoint.";
     change.details.push_back("the endpoint has " + kind + " settings for " + counted(servers, "server"));
@@ -454,11 +594,11 @@ Change removal(const ResolvedApp &resolved, const PlanApplication &app, const st
 }
 
 std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplication &app,
-                                 const EndpointApplication *live, const ResolvedApp &resolved, const SettingsIndex &own)
+                                 const EndpointApplication *live, const ResolvedApp &resolved, const ServerSettingsIndex &own)
 {
     std::vector<Change> changes;
     if (!live) {
-        api::CreateAppRequest request = createAppRequest(resolved.app);
+        api::CreateAppRequest request = createAppRequest(resolved.endpointApplication());
         if (!plan.planId.empty())
             request.clientToken = createAppClientToken(plan.planId, app.key);
         Change &change = changes.emplace_back(changeFor(resolved, app, std::move(request)));
@@ -470,7 +610,7 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
             servers += group.size();
         change.details.push_back(counted(app.serverGroups.size(), "server group") + ", " + counted(servers, "server"));
     } else if (auto lines = applicationDifferences(resolved, *live); !lines.empty()) {
-        Change &change = changes.emplace_back(changeFor(resolved, app, updateAppRequest(resolved.app)));
+        Change &change = changes.emplace_back(changeFor(resolved, app, updateAppRequest(resolved.endpointApplication())));
         change.why = inQuotes(app.name) + " differs from " + live->appId() + " on the endpoint.";
         change.details = std::move(lines);
     }
@@ -482,7 +622,8 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
             changes.push_back(removal<api::DeleteAppReplicationConfigurationRequest>(
                 resolved, app, "replication",
                 configuredServers(*live->replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations)));
-    } else if (managesReplication(resolved, own)) {
+    } else if (managesReplication(resolved, own)
+               && (provisional || !live || !live->replication || !replicationMatches(resolved, own, *live))) {
         auto request = replicationRequest(resolved, own);
         std::vector<std::string> lines;
         if (live && live->replication)
@@ -499,10 +640,10 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
         if (live && live->launch)
             changes.push_back(removal<api::DeleteAppLaunchConfigurationRequest>(
                 resolved, app, "launch",
-                configuredServers(live->launch->serverGroupLaunchConfigurations.value_or(
-                                      std::vector<api::ServerGroupLaunchConfiguration>{}),
+                configuredServers(orEmpty(live->launch->serverGroupLaunchConfigurations),
                                   &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)));
-    } else if (managesLaunch(resolved, own)) {
+    } else if (managesLaunch(resolved, own)
+               && (provisional || !live || !live->launch || !launchMatches(resolved, own, *live))) {
         auto request = launchRequest(resolved, own);
         std::vector<std::string> lines;
         if (live && live->launch)
@@ -543,22 +684,45 @@ std::string createAppClientToken(const std::string &planId, models::PlanKey appl
     return "smsplan-" + planId + "-" + std::to_string(application);
 }
 
-std::vector<Change> diffApplication(const models::PlanData &plan, const PlanApplication &app,
-                                    const EndpointApplication *live, const ServerResolver &resolver,
-                                    std::vector<std::string> &blockers)
+ServerSettingsIndex::ServerSettingsIndex(const std::vector<PlanServerSettings> &settings)
 {
-    const SettingsIndex own(plan.serverSettings);
-    const ResolvedApp resolved = resolve(app, live, resolver, blockers);
-    return diffResolved(plan, app, live, resolved, own);
+    m_byServer.reserve(settings.size());
+    for (const PlanServerSettings &own : settings)
+        m_byServer.emplace(own.serverId, &own);
+}
+
+const PlanServerSettings *ServerSettingsIndex::find(std::string_view serverId) const
+{
+    const auto it = m_byServer.find(serverId);
+    return it == m_byServer.end() ? nullptr : it->second;
+}
+
+DiffContext::DiffContext(const models::PlanData &plan, const std::vector<api::Server> &endpointServers)
+    : plan(plan)
+    , resolver(endpointServers, plan.catalog.servers)
+    , own(plan.serverSettings)
+{
+}
+
+std::vector<Change> diffApplication(const DiffContext &context, const PlanApplication &app,
+                                    const EndpointApplication *live, std::vector<std::string> &blockers)
+{
+    const ResolvedApp resolved = resolve(app, live, context.resolver, blockers);
+    return diffResolved(context.plan, app, live, resolved, context.own);
 }
 
 ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoint)
 {
+    return diffPlan(plan, endpoint.applications, endpoint.servers);
+}
+
+ChangeSet diffPlan(const models::PlanData &plan, const std::vector<EndpointApplication> &applications,
+                   const std::vector<api::Server> &endpointServers)
+{
     ChangeSet set;
-    const ServerResolver resolver(endpoint.servers, plan.catalog.servers);
-    const SettingsIndex own(plan.serverSettings);
+    const DiffContext context(plan, endpointServers);
     std::unordered_map<std::string_view, const EndpointApplication *> liveById;
-    for (const EndpointApplication &live : endpoint.applications)
+    for (const EndpointApplication &live : applications)
         liveById.emplace(live.appId(), &live);
 
     std::unordered_set<std::string_view> planned;
@@ -567,8 +731,7 @@ ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoin
         const EndpointApplication *live = it == liveById.end() ? nullptr : it->second;
         if (live)
             planned.insert(live->appId());
-        const ResolvedApp resolved = resolve(app, live, resolver, set.blockers);
-        for (Change &change : diffResolved(plan, app, live, resolved, own))
+        for (Change &change : diffApplication(context, app, live, set.blockers))
             set.changes.push_back(std::move(change));
     }
     for (const std::string &retired : plan.retiredAppIds) {
@@ -583,7 +746,7 @@ ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoin
         change.why = inQuotes(change.appName) + " (" + retired + ") was deleted from the plan.";
         set.changes.push_back(std::move(change));
     }
-    for (const EndpointApplication &live : endpoint.applications)
+    for (const EndpointApplication &live : applications)
         if (!planned.count(live.appId()))
             set.untouched.push_back(inQuotes(live.summary.name.value_or("")) + " (" + live.appId() + ")");
     return set;

@@ -30,6 +30,8 @@
 #include "services/ServerResolver.h"
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -74,11 +76,38 @@ std::string createAppClientToken(const std::string &planId, models::PlanKey appl
 // What `endpoint` needs to match `plan`. `plan.planId` is used for client
 // tokens (empty: none are sent).
 ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoint);
+// The same, with the endpoint's applications and catalog apart: a caller that
+// holds the catalog already (read once, or kept from an earlier snapshot)
+// needs no snapshot that copies it.
+ChangeSet diffPlan(const models::PlanData &plan, const std::vector<EndpointApplication> &applications,
+                   const std::vector<api::Server> &endpointServers);
+
+// Servers' own settings by server id.
+class ServerSettingsIndex
+{
+public:
+    explicit ServerSettingsIndex(const std::vector<models::PlanServerSettings> &settings);
+    const models::PlanServerSettings *find(std::string_view serverId) const;
+
+private:
+    std::unordered_map<std::string_view, const models::PlanServerSettings *> m_byServer;
+};
+
+// What diffing the plan's applications one by one needs, indexed once for
+// them all. The plan and the endpoint's catalog must outlive it; the plan's
+// applications may change meanwhile (an apply records ids in them).
+struct DiffContext
+{
+    DiffContext(const models::PlanData &plan, const std::vector<api::Server> &endpointServers);
+
+    const models::PlanData &plan;
+    ServerResolver resolver;
+    ServerSettingsIndex own;
+};
 
 // The changes of one application against its live state (nullptr: not on
 // the endpoint); unresolved servers are added to `blockers`.
-std::vector<Change> diffApplication(const models::PlanData &plan, const models::PlanApplication &app,
-                                    const EndpointApplication *live, const ServerResolver &resolver,
-                                    std::vector<std::string> &blockers);
+std::vector<Change> diffApplication(const DiffContext &context, const models::PlanApplication &app,
+                                    const EndpointApplication *live, std::vector<std::string> &blockers);
 
 } // namespace sms::services

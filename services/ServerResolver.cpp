@@ -24,19 +24,30 @@ std::string ServerResolution::describe(std::string_view planId) const
 
 ServerResolver::ServerResolver(const std::vector<api::Server> &endpointServers,
                                const std::vector<api::Server> &planCatalog)
+    : m_endpointServers(endpointServers)
+    , m_planCatalog(planCatalog)
 {
     m_endpointById.reserve(endpointServers.size());
-    for (const api::Server &server : endpointServers) {
+    for (const api::Server &server : endpointServers)
+        if (server.serverId)
+            m_endpointById.emplace(*server.serverId, &server);
+}
+
+void ServerResolver::indexFallbacks() const
+{
+    if (m_fallbacksIndexed)
+        return;
+    m_fallbacksIndexed = true;
+    for (const api::Server &server : m_endpointServers) {
         if (!server.serverId)
             continue;
-        m_endpointById.emplace(*server.serverId, &server);
         if (std::string key = addressKey(server); !key.empty())
             m_endpointByAddress.emplace(std::move(key), &server);
         if (std::string name = nameOf(server); !name.empty())
             m_endpointByName.emplace(std::move(name), &server);
     }
-    m_planById.reserve(planCatalog.size());
-    for (const api::Server &server : planCatalog)
+    m_planById.reserve(m_planCatalog.size());
+    for (const api::Server &server : m_planCatalog)
         if (server.serverId)
             m_planById.emplace(*server.serverId, &server);
 }
@@ -55,6 +66,14 @@ std::string ServerResolver::nameOf(const api::Server &server)
     return server.vmServer && server.vmServer->vmName ? *server.vmServer->vmName : std::string();
 }
 
+std::string_view ServerResolver::endpointId(std::string_view planServerId) const
+{
+    if (const auto it = m_endpointById.find(planServerId); it != m_endpointById.end())
+        return it->first;
+    const ServerResolution found = resolve(planServerId);
+    return found.resolved() ? m_endpointById.find(found.endpointId)->first : std::string_view();
+}
+
 ServerResolution ServerResolver::resolve(std::string_view planServerId) const
 {
     ServerResolution result;
@@ -63,6 +82,7 @@ ServerResolution ServerResolver::resolve(std::string_view planServerId) const
         result.endpointId = std::string(planServerId);
         return result;
     }
+    indexFallbacks();
     const auto planEntry = m_planById.find(planServerId);
     if (planEntry == m_planById.end())
         return result;

@@ -37,15 +37,25 @@ public:
     ServerResolver(const std::vector<api::Server> &endpointServers, const std::vector<api::Server> &planCatalog);
 
     ServerResolution resolve(std::string_view planServerId) const;
+    // The endpoint server's id, from the endpoint's catalog (it lives as
+    // long as that); empty when resolve() finds none or several. Copies
+    // nothing for a plan server the endpoint has under its own id.
+    std::string_view endpointId(std::string_view planServerId) const;
 
 private:
     static std::string addressKey(const api::Server &server);
     static std::string nameOf(const api::Server &server);
+    // The indexes steps 2 and 3 need, made when a server first needs them:
+    // a plan made from the endpoint's catalog never does.
+    void indexFallbacks() const;
 
+    const std::vector<api::Server> &m_endpointServers;
+    const std::vector<api::Server> &m_planCatalog;
     std::unordered_map<std::string_view, const api::Server *> m_endpointById;
-    std::unordered_multimap<std::string, const api::Server *> m_endpointByAddress;
-    std::unordered_multimap<std::string, const api::Server *> m_endpointByName;
-    std::unordered_map<std::string_view, const api::Server *> m_planById;
+    mutable bool m_fallbacksIndexed = false;
+    mutable std::unordered_multimap<std::string, const api::Server *> m_endpointByAddress;
+    mutable std::unordered_multimap<std::string, const api::Server *> m_endpointByName;
+    mutable std::unordered_map<std::string_view, const api::Server *> m_planById;
 };
 
 } // namespace sms::services

@@ -155,6 +155,12 @@ Commands:
   plan export-csv FILE [--catalog] [-o CSV]
                           The applications (or with --catalog the catalog) as CSV,
                           to standard output unless -o.
+  plan export-template [-o FILE]
+                          The endpoint as a plan to start from: its catalog and
+                          every application with its groups, launch order and
+                          settings (plan diff of it finds no change, but for
+                          servers left without settings in an application that
+                          has some); to standard output unless -o.
   call OPERATION --input JSON
                           Call any of the 35 SMS operations with raw JSON input
                           (OPERATION as GetServers or get-servers; JSON inline,

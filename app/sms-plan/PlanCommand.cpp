@@ -14,8 +14,10 @@
 #include "models/PlanValidation.h"
 #include "services/PlanApplier.h"
 #include "services/PlanDiff.h"
+#include "services/PlanFromEndpoint.h"
 #include "services/SnapshotReader.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
@@ -92,9 +94,12 @@ PlanCommand::PlanCommand(CommandLine line, QObject *parent)
 QString PlanCommand::usageProblem() const
 {
     static const QStringList known{QStringLiteral("validate"), QStringLiteral("diff"), QStringLiteral("apply"),
-                                   QStringLiteral("import-csv"), QStringLiteral("export-csv")};
+                                   QStringLiteral("import-csv"), QStringLiteral("export-csv"),
+                                   QStringLiteral("export-template")};
     if (!known.contains(m_subcommand))
         return QStringLiteral("plan needs one of: %1").arg(known.join(QStringLiteral(", ")));
+    if (m_subcommand == QLatin1String("export-template"))
+        return m_line.words.size() == 2 ? QString() : QStringLiteral("plan export-template takes no file; give -o FILE");
     if (m_line.words.size() != 3)
         return QStringLiteral("plan %1 takes one file").arg(m_subcommand);
     if (m_subcommand == QLatin1String("import-csv") && m_line.outFile.isEmpty())
@@ -104,7 +109,8 @@ QString PlanCommand::usageProblem() const
 
 bool PlanCommand::needsEndpoint() const
 {
-    return m_subcommand == QLatin1String("diff") || m_subcommand == QLatin1String("apply");
+    return m_subcommand == QLatin1String("diff") || m_subcommand == QLatin1String("apply")
+        || m_subcommand == QLatin1String("export-template");
 }
 
 void PlanCommand::start(client::SmsClient *client)
@@ -118,6 +124,8 @@ void PlanCommand::start(client::SmsClient *client)
         apply();
     else if (m_subcommand == QLatin1String("import-csv"))
         importCsv();
+    else if (m_subcommand == QLatin1String("export-template"))
+        exportTemplate();
     else
         exportCsv();
 }
@@ -342,6 +350,36 @@ void PlanCommand::exportCsv()
         !reason.isEmpty())
         return fail("Could not write " + text(m_line.outFile) + ": " + text(reason) + ".");
     finish(PlanOk);
+}
+
+void PlanCommand::exportTemplate()
+{
+    readEndpoint([this](const services::EndpointSnapshot &snapshot) {
+        m_plan = services::planFromEndpoint(snapshot);
+        models::CatalogSource &source = m_plan.catalog.source;
+        source.endpoint = m_client->config().endpoint.toString().toStdString();
+        source.region = m_client->config().region.toStdString();
+        source.readAt = api::Timestamp{double(QDateTime::currentSecsSinceEpoch())};
+        if (m_line.outFile.isEmpty()) {
+            writeOut(models::encodePlan(m_plan), stdout);
+            return finish(PlanOk);
+        }
+        m_file = m_line.outFile;
+        if (!save())
+            return;
+        const api::Json summary = {{"file", text(m_file)},
+                                   {"applications", m_plan.applications.size()},
+                                   {"servers", m_plan.catalog.servers.size()},
+                                   {"serversWithOwnSettings", m_plan.serverSettings.size()}};
+        if (m_line.output == OutputFormat::Json)
+            writeOut(summary.dump(4) + "\n", stdout);
+        else
+            writeOut("Wrote " + std::to_string(m_plan.applications.size()) + " application(s) and "
+                         + std::to_string(m_plan.catalog.servers.size()) + " server(s) from " + source.endpoint + " to "
+                         + text(m_file) + "; `sms-plan plan diff` of it finds no change.\n",
+                     stdout);
+        finish(PlanOk);
+    });
 }
 
 bool PlanCommand::save()

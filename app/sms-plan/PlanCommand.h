@@ -42,6 +42,7 @@ private:
     void apply();
     void importCsv();
     void exportCsv();
+    void exportTemplate();
 
     // Reads the endpoint, then calls `then` with the snapshot.
     void readEndpoint(std::function<void(const services::EndpointSnapshot &)> then);

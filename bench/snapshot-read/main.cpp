@@ -12,12 +12,19 @@
 //      configurations of every application), the part of a diff that has to
 //      be under 2 s at 1,000 applications over 100,000 servers;
 //   2. the catalog alone (GetServers, every page);
+//   3. both together;
+//   4. the diff: the applications-only read, then services::diffPlan() of a
+//      plan that matches the endpoint (the applications as made, with their
+//      settings, over the catalog read at setup), which must find nothing;
 // and prints median/min/max wall time, this process's CPU time and
 // sms-local's. Several --window sizes time the applications-only read once
 // for each, over the same endpoint.
 
 #include "client/SmsClient.h"
+#include "models/PlanTypes.h"
 #include "sandbox/SandboxDefaults.h"
+#include "services/AppSync.h"
+#include "services/PlanDiff.h"
 #include "services/SnapshotReader.h"
 
 #include <QCommandLineParser>
@@ -32,9 +39,11 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,9 +80,16 @@ double processCpuMs(qint64 pid)
     return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
+// What a round does after the read, in this process alone: the diff.
+struct Step
+{
+    double wallMs = 0, cpuMs = 0;
+};
+
 struct Figures
 {
-    std::vector<double> wallMs, releasedMs, cpuMs, endpointCpuMs;
+    std::vector<double> wallMs, releasedMs, cpuMs, endpointCpuMs;  // a step after the read included
+    std::vector<double> stepWallMs, stepCpuMs;                      // that step alone (diffPlan)
     std::vector<qint64> callMs;  // each call's time from sending to its answer, queueing included
 
     static double median(std::vector<double> v)
@@ -82,20 +98,24 @@ struct Figures
         const std::size_t n = v.size();
         return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
+    static double least(const std::vector<double> &v) { return *std::min_element(v.begin(), v.end()); }
+    static double most(const std::vector<double> &v) { return *std::max_element(v.begin(), v.end()); }
 
     void print(const char *what) const
     {
-        std::printf("%-34s median %7.1f ms  min %7.1f  max %7.1f  (freed %7.1f)   cpu: planner %7.1f ms, sms-local %7.1f ms\n",
-                    what, median(wallMs), *std::min_element(wallMs.begin(), wallMs.end()),
-                    *std::max_element(wallMs.begin(), wallMs.end()), median(releasedMs), median(cpuMs),
+        std::printf("%-36s median %7.1f ms  min %7.1f  max %7.1f  (freed %7.1f)   cpu: planner %7.1f ms, sms-local %7.1f ms\n",
+                    what, median(wallMs), least(wallMs), most(wallMs), median(releasedMs), median(cpuMs),
                     median(endpointCpuMs));
+        if (!stepWallMs.empty())
+            std::printf("%-36s diffPlan alone: median %7.1f ms  min %7.1f  max %7.1f   cpu %7.1f ms\n", "",
+                        median(stepWallMs), least(stepWallMs), most(stepWallMs), median(stepCpuMs));
         if (callMs.empty())
             return;
         std::vector<qint64> calls = callMs;
         std::sort(calls.begin(), calls.end());
         const auto at = [&calls](double share) { return calls[std::size_t(share * double(calls.size() - 1))]; };
         const auto slow = std::count_if(calls.begin(), calls.end(), [](qint64 ms) { return ms >= 35; });
-        std::printf("%-34s %zu calls: p50 %lld ms, p90 %lld, p99 %lld, max %lld; %td took 35 ms or more\n", "", calls.size(),
+        std::printf("%-36s %zu calls: p50 %lld ms, p90 %lld, p99 %lld, max %lld; %td took 35 ms or more\n", "", calls.size(),
                     at(0.5), at(0.9), at(0.99), calls.back(), slow);
     }
 };
@@ -196,6 +216,43 @@ bool report(const Result<T> &result, const char *what)
     return result.ok();
 }
 
+// The settings every application is given, once in the requests and once in
+// the plan that has to match them.
+api::ServerReplicationParameters replicationSettings()
+{
+    api::ServerReplicationParameters settings;
+    settings.frequency = 12;
+    settings.licenseType = api::LicenseType::Aws;
+    settings.numberOfRecentAmisToKeep = 2;
+    return settings;
+}
+
+api::ServerLaunchConfiguration launchSettings()
+{
+    api::ServerLaunchConfiguration settings;
+    settings.instanceType = "m5.large";
+    settings.subnet = "subnet-0123456789abcdef0";
+    return settings;
+}
+
+constexpr const char *kLaunchRoleName = "sms-launch";
+
+// Groups launch in the order they were made.
+int launchOrderOf(std::size_t group)
+{
+    return int(group) + 1;
+}
+
+// A server's own launch setting: "Server" and the letters and digits of its
+// id, which CloudFormation takes as a logical id.
+std::string logicalIdOf(const std::string &serverId)
+{
+    std::string id = "Server";
+    std::copy_if(serverId.begin(), serverId.end(), std::back_inserter(id),
+                 [](unsigned char c) { return std::isalnum(c) != 0; });
+    return id;
+}
+
 api::CreateAppRequest createRequest(int app, const std::vector<api::Server> &servers)
 {
     api::CreateAppRequest request;
@@ -244,12 +301,7 @@ api::PutAppReplicationConfigurationRequest replicationRequest(const api::CreateA
     request.appId = app.appSummary->appId;
     request.serverGroupReplicationConfigurations = perServer(
         app, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations,
-        [](api::ServerReplicationConfiguration &entry) {
-            auto &params = entry.serverReplicationParameters.emplace();
-            params.frequency = 12;
-            params.licenseType = api::LicenseType::Aws;
-            params.numberOfRecentAmisToKeep = 2;
-        });
+        [](api::ServerReplicationConfiguration &entry) { entry.serverReplicationParameters = replicationSettings(); });
     return request;
 }
 
@@ -257,29 +309,73 @@ api::PutAppLaunchConfigurationRequest launchRequest(const api::CreateAppResponse
 {
     api::PutAppLaunchConfigurationRequest request;
     request.appId = app.appSummary->appId;
-    request.roleName = "sms-launch";
-    int n = 0;
+    request.roleName = kLaunchRoleName;
     request.serverGroupLaunchConfigurations = perServer(
         app, &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations,
-        [&n](api::ServerLaunchConfiguration &entry) {
-            entry.logicalId = "Server" + std::to_string(++n);
-            entry.instanceType = "m5.large";
-            entry.subnet = "subnet-0123456789abcdef0";
+        [](api::ServerLaunchConfiguration &entry) {
+            api::ServerLaunchConfiguration settings = launchSettings();
+            settings.server = std::move(entry.server);
+            settings.logicalId = logicalIdOf(*settings.server->serverId);
+            entry = std::move(settings);
         });
-    int order = 0;
-    for (api::ServerGroupLaunchConfiguration &group : *request.serverGroupLaunchConfigurations)
-        group.launchOrder = ++order;
+    auto &groups = *request.serverGroupLaunchConfigurations;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        groups[g].launchOrder = launchOrderOf(g);
     return request;
 }
 
-// CreateApp, then both configurations side by side.
+// The plan's application for one the bench made: what CreateApp answered
+// (appId, name, role, tags, groups with their ids and servers), with the
+// settings the bench puts. Keys are set with the plan's.
+models::PlanApplication plannedApplication(const api::CreateAppResponse &created)
+{
+    api::GetAppResponse answer;  // CreateApp answers with GetApp's members
+    answer.appSummary = created.appSummary;
+    answer.serverGroups = created.serverGroups;
+    answer.tags = created.tags;
+    models::PlanApplication app = services::planApplicationFrom(answer);
+    app.settings.replication = replicationSettings();
+    app.settings.launch = launchSettings();
+    app.settings.launchRoleName = kLaunchRoleName;
+    for (std::size_t g = 0; g < app.serverGroups.size(); ++g)
+        app.serverGroups[g].launchOrder = launchOrderOf(g);
+    return app;
+}
+
+// A plan the endpoint matches: the applications as made, a key for each
+// application and group, each server's logicalId as its own launch setting,
+// and the catalog as read at setup.
+models::PlanData matchingPlan(std::vector<models::PlanApplication> applications, std::vector<api::Server> catalog)
+{
+    models::PlanData plan;
+    plan.planId = "bench-snapshot-read";
+    plan.catalog.servers = std::move(catalog);
+    models::PlanKey key = models::kNoKey;
+    for (models::PlanApplication &app : applications) {
+        app.key = ++key;
+        for (models::PlanServerGroup &group : app.serverGroups) {
+            group.key = ++key;
+            for (const std::string &serverId : group.serverIds) {
+                models::PlanServerSettings &own = plan.serverSettings.emplace_back();
+                own.serverId = serverId;
+                own.launch.emplace().logicalId = logicalIdOf(serverId);
+            }
+        }
+    }
+    plan.applications = std::move(applications);
+    return plan;
+}
+
+// CreateApp, then both configurations side by side; `planned` becomes the
+// plan's application for it.
 void populateOne(client::SmsClient &client, QObject *context, int app, const std::vector<api::Server> &servers,
-                 std::function<void(bool)> done)
+                 models::PlanApplication &planned, std::function<void(bool)> done)
 {
     client.createApp(createRequest(app, servers), context,
-                     [&client, context, done](Result<api::CreateAppResponse> created) {
+                     [&client, context, &planned, done](Result<api::CreateAppResponse> created) {
                          if (!report(created, "CreateApp"))
                              return done(false);
+                         planned = plannedApplication(created.value());
                          auto pending = std::make_shared<int>(2);
                          auto failed = std::make_shared<bool>(false);
                          const auto one = [pending, failed, done](bool ok) {
@@ -363,6 +459,40 @@ bool complete(const services::EndpointSnapshot &snapshot, int apps, int serversP
                        });
 }
 
+// Whether the diff found nothing to do; else its first few changes and
+// blockers, on stderr.
+bool foundNothing(const services::ChangeSet &diff)
+{
+    constexpr std::size_t kShown = 3;
+    if (!diff.hasChanges() && diff.blockers.empty())
+        return true;
+    std::fprintf(stderr, "bench-snapshot-read: the diff against a matching endpoint has %zu changes and %zu blockers\n",
+                 diff.changes.size(), diff.blockers.size());
+    for (std::size_t i = 0; i < diff.blockers.size() && i < kShown; ++i)
+        std::fprintf(stderr, "  blocker: %s\n", diff.blockers[i].c_str());
+    for (std::size_t i = 0; i < diff.changes.size() && i < kShown; ++i) {
+        const services::Change &change = diff.changes[i];
+        std::fprintf(stderr, "  %s %s: %s\n", change.operation(), change.appId.c_str(), change.why.c_str());
+        for (const std::string &line : change.details)
+            std::fprintf(stderr, "    %s\n", line.c_str());
+    }
+    return false;
+}
+
+// diffPlan() of the applications just read with the catalog held since
+// setup: the target leaves the catalog's download out. Nullopt when the diff
+// finds anything to do.
+std::optional<Step> diffStep(const models::PlanData &plan, const services::EndpointSnapshot &snapshot,
+                             const std::vector<api::Server> &catalog)
+{
+    const double cpu0 = ownCpuMs();
+    QElapsedTimer wall;
+    wall.start();
+    const services::ChangeSet diff = services::diffPlan(plan, snapshot.applications, catalog);
+    const Step step{double(wall.nsecsElapsed()) / 1e6, ownCpuMs() - cpu0};
+    return foundNothing(diff) ? std::optional(step) : std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -432,15 +562,22 @@ int main(int argc, char *argv[])
     QElapsedTimer setup;
     setup.start();
     QObject context;
+    std::vector<models::PlanApplication> planned(static_cast<std::size_t>(apps));
     const bool populated = runWindowed(apps, 8, [&](int i, std::function<void(bool)> done) {
         const auto first = estate.begin() + std::ptrdiff_t(i) * perApp;
-        populateOne(client, &context, i, std::vector<api::Server>(first, first + perApp), std::move(done));
+        populateOne(client, &context, i, std::vector<api::Server>(first, first + perApp), planned[std::size_t(i)],
+                    std::move(done));
     });
     if (!populated)
         return 1;
     std::printf("  %d applications made in %.1f s\n\n", apps, double(setup.elapsed()) / 1000.0);
+    const models::PlanData plan = matchingPlan(std::move(planned), estate);
 
-    const auto measure = [&](services::SnapshotScope scope, int window, const std::string &what) -> bool {
+    // R rounds of a read of `scope`, after a warm-up one; `step`, when given,
+    // runs on each snapshot as the read finishes and is timed with it.
+    using TimedStep = std::function<std::optional<Step>(const services::EndpointSnapshot &)>;
+    const auto measure = [&](services::SnapshotScope scope, int window, const std::string &what,
+                             const TimedStep &step = {}) -> bool {
         Figures figures;
         bool timed = false;
         const QMetaObject::Connection calls = QObject::connect(
@@ -450,19 +587,28 @@ int main(int argc, char *argv[])
             });
         for (int round = 0; round <= rounds; ++round) {  // round 0 warms up
             timed = round > 0;
+            std::optional<Step> after = Step{};
             const Read read = readSnapshot(client, scope, window, endpoint.pid(), [&](const auto &snapshot) {
                 const bool appsOk = scope == services::SnapshotScope::CatalogOnly || complete(snapshot, apps, perApp);
                 const bool serversOk = scope == services::SnapshotScope::ApplicationsOnly
                     || int(snapshot.servers.size()) == servers;
-                return appsOk && serversOk;
+                if (step)
+                    after = step(snapshot);
+                return appsOk && serversOk && after;
             });
             if (!read.checked)
                 return false;
             if (round > 0) {
-                figures.wallMs.push_back(read.wallMs);
+                // The step ran in finished(): after the read's wall time, within its
+                // release time and its CPU time.
+                figures.wallMs.push_back(read.wallMs + after->wallMs);
                 figures.releasedMs.push_back(read.releasedMs);
                 figures.cpuMs.push_back(read.cpuMs);
                 figures.endpointCpuMs.push_back(read.endpointCpuMs);
+                if (step) {
+                    figures.stepWallMs.push_back(after->wallMs);
+                    figures.stepCpuMs.push_back(after->cpuMs);
+                }
             }
         }
         QObject::disconnect(calls);
@@ -477,6 +623,8 @@ int main(int argc, char *argv[])
             return 1;
     }
     const bool ok = measure(services::SnapshotScope::CatalogOnly, window, "catalog only")
-        && measure(services::SnapshotScope::Everything, window, "everything");
+        && measure(services::SnapshotScope::Everything, window, "everything")
+        && measure(services::SnapshotScope::ApplicationsOnly, window, "diff (read applications + diffPlan)",
+                   [&](const services::EndpointSnapshot &snapshot) { return diffStep(plan, snapshot, estate); });
     return ok ? 0 : 1;
 }

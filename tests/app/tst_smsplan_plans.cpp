@@ -74,6 +74,20 @@ private Q_SLOTS:
         const Json saved = parsed(file.readAll());
         QVERIFY(saved.at("applications").at(2).contains("appId"));
         QVERIFY(saved.contains("planId"));
+
+        // The endpoint as a plan: the same applications and settings, no change.
+        const QString exported = m_dir.filePath(QStringLiteral("exported.smsplan"));
+        run = plan({QStringLiteral("export-template"), QStringLiteral("-o"), exported});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(parsed(run.out).at("applications") == 3);
+        run = plan({QStringLiteral("diff"), exported, QStringLiteral("--output"), QStringLiteral("table")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("No changes.\n"));
+        QFile exportedFile(exported);
+        QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+        const Json template_ = parsed(exportedFile.readAll());
+        QVERIFY(template_.at("applications").at(0).at("replication").at("frequency") == 12);
+        QVERIFY(template_.at("applications").at(0).at("serverGroups").at(1).at("launchOrder") == 1);
     }
 
     void refusesAnInvalidPlan()
