@@ -208,15 +208,16 @@ void ApplicationSettingsDialog::retranslate()
                           " these; a server's own settings override them member by member. Nothing is sent until"
                           " you review and apply the plan.")
                            .arg(QString::fromStdString(m_app.name)));
-    m_tabs->setTabText(0, tr("&Replication"));
-    m_tabs->setTabText(1, tr("&Launch"));
+    // Mnemonics no field of either tab uses.
+    m_tabs->setTabText(0, tr("Replicatio&n"));
+    m_tabs->setTabText(1, tr("Launc&h"));
     for (QComboBox *box : {m_replicationMode, m_launchMode}) {
         box->setItemText(int(Management::Leave), tr("Leave the endpoint's as they are"));
         box->setItemText(int(Management::Set), tr("Set them to these"));
         box->setItemText(int(Management::Remove), tr("Remove them from the endpoint"));
     }
-    m_replicationModeLabel->setText(tr("Replication settings &at the endpoint:"));
-    m_launchModeLabel->setText(tr("Launch settings &at the endpoint:"));
+    m_replicationModeLabel->setText(tr("Replication settings at the en&dpoint:"));
+    m_launchModeLabel->setText(tr("Launch settings at the en&dpoint:"));
     m_ordersLabel->setText(tr("Launch order: groups launch from the lowest number up; \u201CAny\u201D leaves a group's"
                               " turn to SMS."));
     m_orders->setHorizontalHeaderLabels({tr("Server group"), tr("Servers"), tr("Launch order")});
