@@ -54,11 +54,25 @@ bool decodeStructure(const element &json, T &out, DecodeFailure &failure)
         return false;
     }
     bool ok = true;
+    // Writers (this codec, SMS, the SDKs) put the members in the model's
+    // order, so the next field is looked at first; at_key() scans them all.
+    // The first field of a name still wins: the cursor only passes fields
+    // it matched.
+    auto next = object.begin();
+    const auto end = object.end();
     T::members(out, [&](const char *name, auto &member, MemberKind kind) {
         if (!ok)
             return;
         element value;
-        if (object.at_key(name).get(value) != simdjson::SUCCESS || value.is_null()) {
+        bool found = false;
+        if (next != end && next.key() == name) {
+            value = next.value();
+            ++next;
+            found = true;
+        } else {
+            found = object.at_key(name).get(value) == simdjson::SUCCESS;
+        }
+        if (!found || value.is_null()) {
             if (kind == MemberKind::Required) {
                 failure.problem = "is required but missing";
                 failure.code = ErrorCode::MissingRequiredParameterException;
