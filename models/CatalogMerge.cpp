@@ -35,26 +35,39 @@ public:
     explicit EndpointVms(const std::vector<api::Server> &catalog)
     {
         for (const api::Server &server : catalog) {
-            if (isOfflineServerId(server.serverId.value_or(std::string())))
+            if (!server.serverId || isOfflineServerId(*server.serverId))
                 continue;
+            const std::string &id = *server.serverId;
             if (std::string key = addressKey(server); !key.empty())
-                m_addresses.insert(std::move(key));
-            if (std::string name = vmName(server); !name.empty())
-                ++m_names[name];
+                m_addresses.emplace(std::move(key), id);
+            if (std::string name = vmName(server); !name.empty()) {
+                Named &named = m_names[name];
+                if (named.count++ == 0)
+                    named.serverId = id;
+            }
         }
     }
 
-    bool has(const api::Server &imported) const
+    // The endpoint server that is the same VM as `imported`; empty when none is.
+    std::string find(const api::Server &imported) const
     {
-        if (const std::string key = addressKey(imported); !key.empty())
-            return m_addresses.count(key) > 0;
+        if (const std::string key = addressKey(imported); !key.empty()) {
+            const auto it = m_addresses.find(key);
+            return it == m_addresses.end() ? std::string() : it->second;
+        }
         const auto named = m_names.find(vmName(imported));
-        return named != m_names.end() && !named->first.empty() && named->second == 1;
+        return named != m_names.end() && !named->first.empty() && named->second.count == 1 ? named->second.serverId
+                                                                                           : std::string();
     }
 
 private:
-    std::unordered_set<std::string> m_addresses;
-    std::unordered_map<std::string, int> m_names;
+    struct Named
+    {
+        int count = 0;
+        std::string serverId;  // of the first
+    };
+    std::unordered_map<std::string, std::string> m_addresses;  // the first server of each
+    std::unordered_map<std::string, Named> m_names;
 };
 
 // A catalog from no endpoint is read from a file now: complete, so that a
@@ -81,8 +94,8 @@ CatalogMerge sortIntoCatalog(const std::vector<api::Server> &catalog, std::vecto
         const std::string id = server.serverId.value_or(std::string());
         if (ids.count(id)) {
             merge.replacing.push_back(std::move(server));
-        } else if (endpoint.has(server)) {
-            ++merge.onEndpoint;
+        } else if (std::string endpointId = endpoint.find(server); !endpointId.empty()) {
+            merge.onEndpoint.emplace(id, std::move(endpointId));
         } else if (const auto it = addedRows.find(id); it != addedRows.end()) {
             merge.adding[it->second] = std::move(server);
         } else {
@@ -93,9 +106,26 @@ CatalogMerge sortIntoCatalog(const std::vector<api::Server> &catalog, std::vecto
     return merge;
 }
 
-CatalogMergeCounts mergeIntoCatalog(CatalogSnapshot &catalog, std::vector<api::Server> servers)
+std::vector<InventoryDetails> mergedInventory(std::vector<InventoryDetails> inventory,
+                                              std::vector<InventoryDetails> details, const CatalogMerge &merge)
 {
-    std::vector<api::Server> &list = catalog.servers;
+    std::unordered_map<std::string, std::size_t> rows;
+    for (std::size_t i = 0; i < inventory.size(); ++i)
+        rows.emplace(inventory[i].serverId, i);
+    for (InventoryDetails &entry : details) {
+        if (const auto endpoint = merge.onEndpoint.find(entry.serverId); endpoint != merge.onEndpoint.end())
+            entry.serverId = endpoint->second;
+        if (const auto [it, added] = rows.emplace(entry.serverId, inventory.size()); added)
+            inventory.push_back(std::move(entry));
+        else
+            inventory[it->second] = std::move(entry);
+    }
+    return inventory;
+}
+
+CatalogMergeCounts mergeIntoCatalog(PlanData &plan, std::vector<api::Server> servers, std::vector<InventoryDetails> details)
+{
+    std::vector<api::Server> &list = plan.catalog.servers;
     CatalogMerge merge = sortIntoCatalog(list, std::move(servers));
     const CatalogMergeCounts counts = merge.counts();
     std::unordered_map<std::string, std::size_t> rows;
@@ -105,16 +135,20 @@ CatalogMergeCounts mergeIntoCatalog(CatalogSnapshot &catalog, std::vector<api::S
         list[rows.at(*server.serverId)] = std::move(server);
     for (api::Server &server : merge.adding)
         list.push_back(std::move(server));
-    markReadFromFile(catalog.source);
+    plan.inventory = mergedInventory(std::move(plan.inventory), std::move(details), merge);
+    markReadFromFile(plan.catalog.source);
     return counts;
 }
 
-CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers)
+CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers,
+                                    std::vector<InventoryDetails> details)
 {
     CatalogMerge merge = sortIntoCatalog(document.catalog().servers, std::move(servers));
     const CatalogMergeCounts counts = merge.counts();
     document.replaceServers(std::move(merge.replacing));
     document.appendServers(std::move(merge.adding));
+    if (!details.empty())
+        document.setInventory(mergedInventory(document.inventory(), std::move(details), merge));
 
     CatalogSource source = document.catalog().source;
     markReadFromFile(source);

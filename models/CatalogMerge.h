@@ -8,6 +8,9 @@
 //   apply would resolve the imported one to it anyway;
 // - the others are added at the end in the order given (a later copy of an
 //   id wins).
+// The inventory details that come with the servers (InventoryTypes.h) go
+// into the plan's inventory, under the endpoint server's id for a VM left
+// out, and replace the details a server had.
 // A catalog that came from no endpoint becomes a catalog read from a file now
 // (so that it counts as complete and a later connect does not read over it);
 // an endpoint's catalog keeps its source. A document is marked unsaved.
@@ -17,6 +20,8 @@
 #include "models/PlanTypes.h"
 
 #include <cstddef>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sms::models {
@@ -37,14 +42,21 @@ struct CatalogMerge
 {
     std::vector<api::Server> replacing;  // ids the catalog has
     std::vector<api::Server> adding;     // new, in the order given
-    std::size_t onEndpoint = 0;
+    // Each imported server left out, and the endpoint server it is.
+    std::unordered_map<std::string, std::string> onEndpoint;
 
-    CatalogMergeCounts counts() const { return {replacing.size(), adding.size(), onEndpoint}; }
+    CatalogMergeCounts counts() const { return {replacing.size(), adding.size(), onEndpoint.size()}; }
 };
 
 CatalogMerge sortIntoCatalog(const std::vector<api::Server> &catalog, std::vector<api::Server> servers);
 
-CatalogMergeCounts mergeIntoCatalog(CatalogSnapshot &catalog, std::vector<api::Server> servers);
-CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers);
+// `inventory` with `details` merged in as `merge` placed their servers.
+std::vector<InventoryDetails> mergedInventory(std::vector<InventoryDetails> inventory,
+                                              std::vector<InventoryDetails> details, const CatalogMerge &merge);
+
+CatalogMergeCounts mergeIntoCatalog(PlanData &plan, std::vector<api::Server> servers,
+                                    std::vector<InventoryDetails> details = {});
+CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers,
+                                    std::vector<InventoryDetails> details = {});
 
 } // namespace sms::models

@@ -15,6 +15,7 @@
 #include <limits>
 #include <optional>
 #include <type_traits>
+#include <unordered_map>
 
 namespace sms::models::detail {
 namespace {
@@ -189,6 +190,9 @@ private:
             return false;
         if (!stringsMember(object, "retiredAppIds", top, plan.retiredAppIds))
             return false;
+        element inventory;
+        if (member(object, "inventory", inventory) && !decodeInventory(inventory, top.child("inventory"), plan.inventory))
+            return false;
         // The rules before the catalog: a broken file is refused before the bulk of the work.
         if (auto rules = checkPlanRules(plan.applications, m_subject); !rules)
             return fail(rules.error());
@@ -298,6 +302,61 @@ private:
             return damaged(path.text() + " has no serverId");
         return optionalMember(object, "replication", path, own.replication)
             && optionalMember(object, "launch", path, own.launch);
+    }
+
+    // One entry per server: a second would leave which one counts unclear.
+    bool decodeInventory(const element &value, const Path &path, std::vector<InventoryDetails> &inventory)
+    {
+        if (!decodeArray(value, path, inventory, [this](const element &v, const Path &p, InventoryDetails &details) {
+                return decodeInventoryEntry(v, p, details);
+            }))
+            return false;
+        std::unordered_map<std::string_view, std::size_t> first;
+        for (std::size_t i = 0; i < inventory.size(); ++i)
+            if (const auto [it, added] = first.emplace(inventory[i].serverId, i); !added)
+                return damaged(path.text() + "[" + std::to_string(i) + "] repeats serverId \"" + inventory[i].serverId
+                               + "\" of " + path.text() + "[" + std::to_string(it->second) + "]");
+        return true;
+    }
+
+    bool decodeInventoryEntry(const element &value, const Path &path, InventoryDetails &details)
+    {
+        simdjson::dom::object object;
+        if (!expectObject(value, path, object) || !stringMember(object, "serverId", path, details.serverId))
+            return false;
+        if (details.serverId.empty())
+            return damaged(path.text() + " has no serverId");
+        return optionalText(object, "vmUuid", path, details.vmUuid)
+            && optionalText(object, "powerState", path, details.powerState)
+            && optionalCount(object, "cpus", path, details.cpus)
+            && optionalCount(object, "memoryMb", path, details.memoryMb)
+            && optionalCount(object, "provisionedMb", path, details.provisionedMb)
+            && optionalText(object, "operatingSystem", path, details.operatingSystem)
+            && optionalText(object, "datacenter", path, details.datacenter)
+            && optionalText(object, "cluster", path, details.cluster)
+            && optionalText(object, "host", path, details.host);
+    }
+
+    bool optionalText(const simdjson::dom::object &object, std::string_view name, const Path &path,
+                      std::optional<std::string> &out)
+    {
+        element value;
+        return !member(object, name, value) || expectString(value, path.child(name), out.emplace());
+    }
+
+    // A whole number of things or megabytes: 0 or more.
+    bool optionalCount(const simdjson::dom::object &object, std::string_view name, const Path &path,
+                       std::optional<std::int64_t> &out)
+    {
+        element value;
+        if (!member(object, name, value))
+            return true;
+        std::int64_t number = 0;
+        if (value.get_int64().get(number) || number < 0)
+            return damaged(path.child(name).text() + " should be a whole number of 0 or more, but it is "
+                           + shortText(value));
+        out = number;
+        return true;
     }
 
     bool decodeGroup(const element &value, const Path &path, PlanServerGroup &group)

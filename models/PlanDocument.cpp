@@ -138,6 +138,13 @@ void PlanDocument::setCatalogSource(CatalogSource source)
     markUnsaved();
 }
 
+void PlanDocument::setInventory(std::vector<InventoryDetails> inventory)
+{
+    m_data.inventory = std::move(inventory);
+    Q_EMIT inventoryChanged();
+    markUnsaved();
+}
+
 void PlanDocument::setConnectors(std::vector<api::Connector> connectors)
 {
     m_data.catalog.connectors = std::move(connectors);

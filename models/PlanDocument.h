@@ -90,6 +90,10 @@ public:
     void beginCatalog(CatalogSource source);
     void appendServers(std::vector<api::Server> page);
     void setCatalogSource(CatalogSource source);
+    const std::vector<InventoryDetails> &inventory() const { return m_data.inventory; }
+    // Replaces the inventory details (CatalogMerge.h merges an import into
+    // them). Not undoable, as catalog changes are not.
+    void setInventory(std::vector<InventoryDetails> inventory);
     // Newer copies of servers already in the catalog, matched by serverId:
     // each takes its server's row (ids not in the catalog are ignored).
     void replaceServers(std::vector<api::Server> servers);
@@ -130,6 +134,7 @@ Q_SIGNALS:
     // Catalog rows within [first, last] were replaced (replaceServers).
     void serversChanged(int first, int last);
     void catalogSourceChanged();
+    void inventoryChanged();
     void connectorsChanged();
     void replicationJobsChanged();
     // Catalog rows whose application changed lie within [firstRow, lastRow].

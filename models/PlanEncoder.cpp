@@ -266,9 +266,59 @@ void writeServerSettings(std::string &out, Block &root, const std::vector<PlanSe
     }
 }
 
+// One server's inventory details, compact on a line of its own as the
+// catalog's servers are.
+void writeInventoryEntry(std::string &out, const InventoryDetails &details)
+{
+    bool first = true;
+    const auto key = [&](std::string_view name) {
+        out += first ? "{" : ",";
+        first = false;
+        appendString(out, name);
+        out += ':';
+    };
+    const auto text = [&](std::string_view name, const std::optional<std::string> &value) {
+        if (value) {
+            key(name);
+            appendString(out, *value);
+        }
+    };
+    const auto number = [&](std::string_view name, const std::optional<std::int64_t> &value) {
+        if (value) {
+            key(name);
+            appendNumber(out, *value);
+        }
+    };
+    key("serverId");
+    appendString(out, details.serverId);
+    text("vmUuid", details.vmUuid);
+    text("powerState", details.powerState);
+    number("cpus", details.cpus);
+    number("memoryMb", details.memoryMb);
+    number("provisionedMb", details.provisionedMb);
+    text("operatingSystem", details.operatingSystem);
+    text("datacenter", details.datacenter);
+    text("cluster", details.cluster);
+    text("host", details.host);
+    out += '}';
+}
+
+void writeInventory(std::string &out, Block &root, const std::vector<InventoryDetails> &inventory)
+{
+    if (inventory.empty())
+        return;
+    root.key("inventory");
+    Block array(out, root.childDepth(), '[');
+    for (const InventoryDetails &details : inventory) {
+        array.item();
+        writeInventoryEntry(out, details);
+    }
+}
+
 std::size_t estimatedSize(const PlanData &plan)
 {
-    std::size_t size = 4096 + plan.catalog.servers.size() * 400 + plan.catalog.connectors.size() * 400;
+    std::size_t size = 4096 + plan.catalog.servers.size() * 400 + plan.catalog.connectors.size() * 400
+                     + plan.inventory.size() * 200;
     for (const PlanApplication &app : plan.applications)
         for (const PlanServerGroup &group : app.serverGroups)
             size += 256 + group.serverIds.size() * 32;
@@ -331,6 +381,7 @@ std::string encodePlan(const PlanData &plan)
         }
         writeServerSettings(out, root, plan.serverSettings);
         writeStrings(out, root, "retiredAppIds", plan.retiredAppIds);
+        writeInventory(out, root, plan.inventory);
     }
     out += '\n';
     makeValidUtf8(out);

@@ -8,6 +8,7 @@
 // the cells they show.
 
 #include "api/SmsTypes.h"
+#include "models/InventoryTypes.h"
 
 #include <cstdint>
 #include <optional>
@@ -126,6 +127,10 @@ struct PlanData
     // Endpoint applications deleted from the plan, which the next apply
     // deletes at the endpoint.
     std::vector<std::string> retiredAppIds;
+    // What inventories said of servers beyond the SMS Server shape (CPUs,
+    // memory, OS, placement), one entry per server id. Kept apart from the
+    // catalog so that reading the catalog again keeps it.
+    std::vector<InventoryDetails> inventory;
 
     bool operator==(const PlanData &) const = default;
 };

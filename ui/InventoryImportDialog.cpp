@@ -252,7 +252,7 @@ InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument
         const models::InventoryImport *imported = dialog->imported();
         if (!imported)
             return;
-        const models::CatalogMergeCounts counts = models::mergeIntoCatalog(document, imported->servers);
+        const models::CatalogMergeCounts counts = models::mergeIntoCatalog(document, imported->servers, imported->details);
         if (report)
             report(describeMerge(counts));
     });

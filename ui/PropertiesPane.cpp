@@ -768,6 +768,14 @@ public:
         m_jobState = addValueRow(QT_TR_NOOP("Job state:"), QStringLiteral("jobStateValue"));
         m_terminated = addValueRow(QT_TR_NOOP("Job terminated:"), QStringLiteral("jobTerminatedValue"));
         m_planned = addValueRow(QT_TR_NOOP("Planned in:"), QStringLiteral("plannedInValue"));
+        // What an imported inventory said (models/InventoryTypes.h): sizing
+        // and placement the SMS catalog does not know.
+        m_cpus = addValueRow(QT_TR_NOOP("CPUs:"), QStringLiteral("cpusValue"));
+        m_memory = addValueRow(QT_TR_NOOP("Memory:"), QStringLiteral("memoryValue"));
+        m_disk = addValueRow(QT_TR_NOOP("Provisioned disk:"), QStringLiteral("provisionedValue"));
+        m_os = addValueRow(QT_TR_NOOP("Operating system:"), QStringLiteral("operatingSystemValue"));
+        m_power = addValueRow(QT_TR_NOOP("Power state:"), QStringLiteral("powerStateValue"));
+        m_placement = addValueRow(QT_TR_NOOP("Placement:"), QStringLiteral("placementValue"));
         retranslateLabels();
     }
 
@@ -821,10 +829,39 @@ public:
         if (server)
             m_terminated->setText(server->replicationJobTerminated.value_or(false) ? tr("Yes") : tr("No"));
         m_planned->setText(plannedIn(document));
+        showInventory(document);
     }
 
 private:
     void reload() override { refresh(); }
+
+    void showInventory(const models::PlanDocument &document)
+    {
+        const auto &inventory = document.inventory();
+        const auto found = std::find_if(inventory.begin(), inventory.end(),
+                                        [this](const models::InventoryDetails &d) { return d.serverId == m_id; });
+        const models::InventoryDetails details = found == inventory.end() ? models::InventoryDetails{} : *found;
+        const QLocale locale;
+        const auto megabytes = [&locale](const std::optional<std::int64_t> &mb) {
+            return mb ? locale.formattedDataSize(*mb * 1024 * 1024, 1, QLocale::DataSizeIecFormat) : QString();
+        };
+        QStringList placement;
+        for (const auto *part : {&details.datacenter, &details.cluster, &details.host})
+            if (*part)
+                placement << toQString(*part);
+        const std::pair<WrappingText *, QString> rows[] = {
+            {m_cpus, details.cpus ? locale.toString(qlonglong(*details.cpus)) : QString()},
+            {m_memory, megabytes(details.memoryMb)},
+            {m_disk, megabytes(details.provisionedMb)},
+            {m_os, toQString(details.operatingSystem)},
+            {m_power, toQString(details.powerState)},
+            {m_placement, placement.join(QStringLiteral(" \u203A "))},
+        };
+        for (const auto &[row, text] : rows) {
+            row->setText(text);
+            m_layout->setRowVisible(row, !text.isEmpty());
+        }
+    }
 
     QString plannedIn(const models::PlanDocument &document) const
     {
@@ -851,6 +888,12 @@ private:
     WrappingText *m_jobState = nullptr;
     WrappingText *m_terminated = nullptr;
     WrappingText *m_planned = nullptr;
+    WrappingText *m_cpus = nullptr;
+    WrappingText *m_memory = nullptr;
+    WrappingText *m_disk = nullptr;
+    WrappingText *m_os = nullptr;
+    WrappingText *m_power = nullptr;
+    WrappingText *m_placement = nullptr;
 };
 
 namespace {
@@ -919,7 +962,8 @@ PropertiesPane::PropertiesPane(models::PlanEditor &editor, QWidget *parent)
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
     for (auto signal : {&models::PlanDocument::groupChanged, &models::PlanDocument::groupRemoved})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
-    for (auto signal : {&models::PlanDocument::catalogCleared, &models::PlanDocument::replicationJobsChanged})
+    for (auto signal : {&models::PlanDocument::catalogCleared, &models::PlanDocument::replicationJobsChanged,
+                        &models::PlanDocument::inventoryChanged})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
     for (auto signal : {&models::PlanDocument::serversAppended, &models::PlanDocument::placementsChanged})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);

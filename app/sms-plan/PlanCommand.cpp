@@ -305,7 +305,7 @@ void PlanCommand::importCsv()
             return fail(plan.error().message);
         m_plan = std::move(plan).value();
     }
-    const models::CatalogMergeCounts merged = models::mergeIntoCatalog(m_plan.catalog, result.servers);
+    const models::CatalogMergeCounts merged = models::mergeIntoCatalog(m_plan, result.servers, result.details);
     if (!save())
         return;
     const api::Json summary = {{"file", text(m_file)},
@@ -340,7 +340,7 @@ void PlanCommand::exportCsv()
     if (!plan)
         return fail(plan.error().message);
     const std::string csv = m_line.catalog
-                                ? models::exportCatalogCsv(plan->catalog, plan->applications, {})
+                                ? models::exportCatalogCsv(plan->catalog, plan->applications, plan->inventory)
                                 : models::exportApplicationsCsv(plan->applications, plan->catalog, plan->serverSettings);
     if (m_line.outFile.isEmpty()) {
         writeOut(csv, stdout);

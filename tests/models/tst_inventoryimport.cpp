@@ -28,6 +28,16 @@ namespace {
 
 using F = InventoryField;
 
+// Inventory details of a server with `cpus` CPUs.
+InventoryDetails details(const std::string &serverId, std::int64_t cpus)
+{
+    InventoryDetails entry;
+    entry.serverId = serverId;
+    entry.cpus = cpus;
+    entry.operatingSystem = "Linux";
+    return entry;
+}
+
 Result<InventoryImport> importBytes(const QByteArray &bytes, const std::optional<ColumnMapping> &mapping = std::nullopt)
 {
     return importInventory(std::string_view(bytes.constData(), std::size_t(bytes.size())), mapping);
@@ -423,10 +433,11 @@ private Q_SLOTS:
                 vmServer.vmServerAddress = api::VmServerAddress{"vc-1", vmId};
             return server;
         };
-        CatalogSnapshot snapshot;
-        snapshot.servers = {vm("s-1", "web-1", "vm-1"), vm("s-2", "db-1", ""), vm("s-3", "twin", ""),
-                            vm("s-4", "twin", ""), vm("offline-00000000000000001", "old", "vm-7")};
-        const std::vector<api::Server> &catalog = snapshot.servers;
+        PlanData plan;
+        plan.catalog.servers = {vm("s-1", "web-1", "vm-1"), vm("s-2", "db-1", ""), vm("s-3", "twin", ""),
+                                vm("s-4", "twin", ""), vm("offline-00000000000000001", "old", "vm-7")};
+        const std::vector<api::Server> &catalog = plan.catalog.servers;
+        plan.inventory = {details("s-2", 2), details("offline-00000000000000001", 1)};
         const std::vector<api::Server> imported{
             vm("offline-0000000000000000a", "web-one", "vm-1"),  // the VM of s-1, renamed
             vm("offline-0000000000000000b", "db-1", ""),         // s-2's name, no address
@@ -435,14 +446,24 @@ private Q_SLOTS:
             vm("offline-0000000000000000e", "old-again", "vm-7"),  // offline servers are not the endpoint's
             vm("offline-00000000000000001", "old", "vm-7"),      // the same id: replaced
         };
-        const CatalogMergeCounts counts = mergeIntoCatalog(snapshot, imported);
+        const CatalogMergeCounts counts
+            = mergeIntoCatalog(plan, imported,
+                               {details("offline-0000000000000000a", 4), details("offline-0000000000000000c", 8),
+                                details("offline-00000000000000001", 16)});
         QCOMPARE(counts, (CatalogMergeCounts{1, 3, 2}));
         QCOMPARE(catalog.size(), std::size_t(8));
         QCOMPARE(catalog[5].serverId, std::optional<std::string>("offline-0000000000000000c"));
         QCOMPARE(catalog[6].serverId, std::optional<std::string>("offline-0000000000000000d"));
         QCOMPARE(catalog[7].serverId, std::optional<std::string>("offline-0000000000000000e"));
         // A catalog of no endpoint is now one read from a file: complete.
-        QVERIFY(snapshot.source.readAt.has_value());
+        QVERIFY(plan.catalog.source.readAt.has_value());
+        // Details go with their server: the left-out VM's to the endpoint
+        // server it is, a replaced server's replace its old ones.
+        QCOMPARE(plan.inventory.size(), std::size_t(4));
+        QCOMPARE(plan.inventory[0], details("s-2", 2));
+        QCOMPARE(plan.inventory[1], details("offline-00000000000000001", 16));
+        QCOMPARE(plan.inventory[2], details("s-1", 4));
+        QCOMPARE(plan.inventory[3], details("offline-0000000000000000c", 8));
     }
 
     void sourceNameStartsErrors()

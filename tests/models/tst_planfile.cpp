@@ -127,6 +127,13 @@ PlanData withSettings(PlanData plan)
     plan.serverSettings = {bigger, once};
     plan.planId = "0b7e6a52-3c1d-4d7e-9f00-5a1e2b3c4d5e";
     plan.retiredAppIds = {"app-0fedcba9876543210"};
+    InventoryDetails sized;
+    sized.serverId = "s-10000002";
+    sized.cpus = 8;
+    sized.memoryMb = 32768;
+    sized.operatingSystem = "Red Hat Enterprise Linux 8 (64-bit)";
+    sized.cluster = "Cluster \"B\"";
+    plan.inventory = {sized};
     plan.applications[1].settings.removeReplication = true;
     plan.applications[1].settings.removeLaunch = true;
     return plan;
@@ -293,6 +300,13 @@ private Q_SLOTS:
         QVERIFY(settings.at("applications").at(1).at("removeReplication") == true);
         QVERIFY(settings.at("applications").at(1).at("removeLaunch") == true);
         QVERIFY(!settings.at("applications").at(0).contains("removeLaunch"));
+        const api::Json sized = {{"serverId", "s-10000002"},
+                                 {"cpus", 8},
+                                 {"memoryMb", 32768},
+                                 {"operatingSystem", "Red Hat Enterprise Linux 8 (64-bit)"},
+                                 {"cluster", "Cluster \"B\""}};
+        QVERIFY(settings.at("inventory").at(0) == sized);
+        QVERIFY(withSettingsText.find("\n    {\"serverId\":\"s-10000002\",\"cpus\":8,") != std::string::npos);  // a line each
         QVERIFY(settings.at("planId") == "0b7e6a52-3c1d-4d7e-9f00-5a1e2b3c4d5e");
         QVERIFY(settings.at("retiredAppIds").at(0) == "app-0fedcba9876543210");
         QVERIFY(!json.contains("planId") && !json.contains("retiredAppIds"));
@@ -523,6 +537,15 @@ private Q_SLOTS:
         wrongType("server settings without a server",
                   [](api::Json &json) { json["serverSettings"] = {{{"launch", {{"vpc", "vpc-1"}}}}}; },
                   "The plan is damaged: serverSettings[0] has no serverId.");
+        wrongType("negative CPUs",
+                  [](api::Json &json) { json["inventory"] = {{{"serverId", "s-10000001"}, {"cpus", -2}}}; },
+                  "The plan is damaged: inventory[0].cpus should be a whole number of 0 or more, but it is -2.");
+        wrongType("two inventory entries of a server",
+                  [](api::Json &json) {
+                      json["inventory"] = {{{"serverId", "s-10000001"}}, {{"serverId", "s-10000002"}},
+                                           {{"serverId", "s-10000001"}, {"cpus", 4}}};
+                  },
+                  "The plan is damaged: inventory[2] repeats serverId \"s-10000001\" of inventory[0].");
 
         const auto broken = [rules](const char *name, std::function<void(api::Json &)> edit, const char *message) {
             QTest::addRow("%s", name) << edited(threeApplications(), edit) << QString::fromUtf8(message) << rules;

@@ -565,6 +565,28 @@ private Q_SLOTS:
         QVERIFY(!m_pane->findChild<QTextEdit *>(QStringLiteral("jobStateValue"))->isVisible());
     }
 
+    // What an imported inventory said, shown when known and followed as it changes.
+    void serverInventoryDetails()
+    {
+        m_pane->showServer(QStringLiteral("s-1111111111111111a"));
+        QVERIFY(!m_pane->findChild<QTextEdit *>(QStringLiteral("cpusValue"))->isVisible());
+        sms::models::InventoryDetails details;
+        details.serverId = "s-1111111111111111a";
+        details.cpus = 4;
+        details.memoryMb = 16384;
+        details.operatingSystem = "Ubuntu Linux (64-bit)";
+        details.datacenter = "Frankfurt";
+        details.cluster = "Cluster-A";
+        m_document->setInventory({details});
+        settle();
+        QCOMPARE(valueText(*m_pane, "cpusValue"), QStringLiteral("4"));
+        QCOMPARE(valueText(*m_pane, "memoryValue"), QLocale().formattedDataSize(16384LL << 20, 1, QLocale::DataSizeIecFormat));
+        QCOMPARE(valueText(*m_pane, "operatingSystemValue"), QStringLiteral("Ubuntu Linux (64-bit)"));
+        QCOMPARE(valueText(*m_pane, "placementValue"), QStringLiteral("Frankfurt \u203A Cluster-A"));
+        QVERIFY(m_pane->findChild<QTextEdit *>(QStringLiteral("cpusValue"))->isVisible());
+        QVERIFY(!m_pane->findChild<QTextEdit *>(QStringLiteral("powerStateValue"))->isVisible());
+    }
+
     void serverNotInCatalog()
     {
         m_pane->showServer(QStringLiteral("s-9999999999999999z"));
