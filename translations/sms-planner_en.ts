@@ -372,4 +372,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>sms::ui::CsvExport</name>
+    <message numerus="yes">
+        <source>Exported %n server row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n server row to %1.</numerusform>
+            <numerusform>Exported %n server rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

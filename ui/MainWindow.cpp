@@ -9,6 +9,7 @@
 #include "ui/CatalogPane.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/ConnectorsPane.h"
+#include "ui/CsvExport.h"
 #include "ui/EndpointActions.h"
 #include "ui/InventoryImportDialog.h"
 #include "ui/NewApplicationWizard.h"
@@ -42,7 +43,7 @@ using Kind = models::ApplicationsTreeModel::Kind;
 
 struct MainWindow::Actions
 {
-    QAction *newPlan, *open, *save, *saveAs, *quit, *importInventory;
+    QAction *newPlan, *open, *save, *saveAs, *quit, *importInventory, *exportCatalog, *exportApplications;
     QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
     QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard, *appSettings;
     QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
@@ -201,6 +202,13 @@ void MainWindow::createActions()
             importInventoryFile(this, m_document, path,
                                 [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     });
+    const auto exportTo = [this](CsvExport what) {
+        if (const QString message = exportCsv(this, m_document, what); !message.isEmpty())
+            statusBar()->showMessage(message, 15000);
+    };
+    a.exportCatalog = make("document-export", QKeySequence::UnknownKey, [exportTo] { exportTo(CsvExport::Catalog); });
+    a.exportApplications
+        = make("document-export", QKeySequence::UnknownKey, [exportTo] { exportTo(CsvExport::Applications); });
     a.save = make("document-save", QKeySequence::Save, [this] { m_files->save(); });
     a.saveAs = make("document-save-as", QKeySequence::SaveAs, [this] { m_files->saveAs(); });
     a.quit = make("application-exit", QKeySequence::Quit, [this] { close(); });
@@ -283,7 +291,7 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(QString());
     file->addActions({a.save, a.saveAs});
     file->addSeparator();
-    file->addAction(a.importInventory);
+    file->addActions({a.importInventory, a.exportCatalog, a.exportApplications});
     file->addSeparator();
     file->addAction(a.quit);
 
@@ -345,6 +353,11 @@ void MainWindow::retranslate()
     a.open->setText(tr("&Open\u2026"));
     a.importInventory->setText(tr("&Import Inventory (CSV)\u2026"));
     a.importInventory->setToolTip(tr("Servers from an RVTools vInfo export or any CSV with a header row, into the plan's catalog"));
+    a.exportCatalog->setText(tr("Export &Catalog (CSV)\u2026"));
+    a.exportCatalog->setToolTip(tr("Every catalog server with its application, group and inventory details, for a spreadsheet"));
+    a.exportApplications->setText(tr("Export A&pplications (CSV)\u2026"));
+    a.exportApplications->setToolTip(
+        tr("A row per planned server: application, group, launch order and the settings it will be given"));
     a.save->setText(tr("&Save"));
     a.saveAs->setText(tr("Save &As\u2026"));
     a.quit->setText(tr("&Quit"));

@@ -1,12 +1,16 @@
 #include "ui/InventoryImportDialog.h"
 
+#include "ui/CsvExport.h"
+
 #include "models/CatalogMerge.h"
 #include "models/CatalogTableModel.h"
+#include "models/PlanEditor.h"
 #include "models/PlanDocument.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QGroupBox>
 #include <QListWidget>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void remembersTheMappingForTheSameHeaders();
     void listsBadRowsAndImportsTheGoodOnes();
     void importingTwiceReplaces();
+    void exportsWhatWasImported();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -255,6 +260,44 @@ void TestInventoryImportDialog::importingTwiceReplaces()
     QCOMPARE(counts.replaced, std::size_t(3));
     QCOMPARE(counts.added, std::size_t(0));
     QCOMPARE(document.catalog().servers.size(), std::size_t(3));
+}
+
+// File › Export: the inventory details imported come back out, and an
+// application's servers are a row each.
+void TestInventoryImportDialog::exportsWhatWasImported()
+{
+    models::PlanDocument document;
+    importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
+    QCOMPARE(document.inventory().size(), std::size_t(12));
+    models::PlanEditor editor(document);
+    editor.newApplicationFromServers({*document.catalog().servers[0].serverId, *document.catalog().servers[1].serverId},
+                                     "Payroll");
+
+    bool failed = true;
+    const QString catalogPath = m_dir.filePath(QStringLiteral("catalog.csv"));
+    QCOMPARE(ui::writeCsvExport(document, ui::CsvExport::Catalog, catalogPath, failed),
+             QStringLiteral("Exported 12 server row(s) to %1.").arg(QDir::toNativeSeparators(catalogPath)));
+    QVERIFY(!failed);
+    QFile catalog(catalogPath);
+    QVERIFY(catalog.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = catalog.readAll().split('\n');
+    QVERIFY(lines.first().contains("cpus,memoryMb"));
+    QVERIFY2(lines.at(1).contains(",Payroll,"), lines.at(1).constData());
+    const models::InventoryDetails &first = document.inventory().front();
+    QVERIFY(first.cpus.has_value());
+    QVERIFY(lines.at(1).contains(QByteArray::number(qlonglong(*first.cpus))));
+
+    const QString appsPath = m_dir.filePath(QStringLiteral("apps.csv"));
+    QCOMPARE(ui::writeCsvExport(document, ui::CsvExport::Applications, appsPath, failed),
+             QStringLiteral("Exported 2 server row(s) to %1.").arg(QDir::toNativeSeparators(appsPath)));
+    QVERIFY(!failed);
+
+    // A folder that is not there: the reason, and nothing written.
+    const QString nowhere = m_dir.filePath(QStringLiteral("missing/apps.csv"));
+    const QString message = ui::writeCsvExport(document, ui::CsvExport::Applications, nowhere, failed);
+    QVERIFY(failed);
+    QVERIFY2(message.startsWith(QStringLiteral("Could not write ")), qPrintable(message));
+    QVERIFY(!QFile::exists(nowhere));
 }
 
 QTEST_MAIN(TestInventoryImportDialog)
