@@ -177,18 +177,20 @@ std::vector<int> CatalogFilterModel::filtered(const std::vector<int> &candidates
     return rows;
 }
 
+std::string CatalogFilterModel::haystackOf(int row) const
+{
+    const api::Server &server = m_document.catalog().servers[std::size_t(row)];
+    std::string text;
+    if (server.vmServer)
+        text.append(orEmpty(server.vmServer->vmName)).append(1, '\n').append(orEmpty(server.vmServer->vmPath));
+    text.append(1, '\n').append(orEmpty(server.serverId));
+    return foldCase(text);
+}
+
 void CatalogFilterModel::appendHaystacks(int first, int last)
 {
-    const auto &servers = m_document.catalog().servers;
-    std::string text;
-    for (int row = first; row <= last; ++row) {
-        const api::Server &server = servers[std::size_t(row)];
-        text.clear();
-        if (server.vmServer)
-            text.append(orEmpty(server.vmServer->vmName)).append(1, '\n').append(orEmpty(server.vmServer->vmPath));
-        text.append(1, '\n').append(orEmpty(server.serverId));
-        m_haystacks.push_back(foldCase(text));
-    }
+    for (int row = first; row <= last; ++row)
+        m_haystacks.push_back(haystackOf(row));
 }
 
 void CatalogFilterModel::showRows(std::vector<int> rows, QAbstractItemModel::LayoutChangeHint hint)
@@ -260,6 +262,14 @@ void CatalogFilterModel::onDataChanged(const QModelIndex &topLeft, const QModelI
     // Changes come in wide ranges (a column of the whole catalog): passing
     // the columns on for every shown row costs less than mapping each row.
     Q_EMIT dataChanged(index(0, topLeft.column()), index(int(m_rows.size()) - 1, bottomRight.column()));
+    // Whole rows change when servers are replaced in their rows (an inventory
+    // imported again): they may read, and filter, differently now.
+    if (topLeft.column() == 0 && bottomRight.column() == CatalogTableModel::ColumnCount - 1) {
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+            m_haystacks[std::size_t(row)] = haystackOf(row);
+        if (isFiltered())
+            m_refilterTimer.start();
+    }
     const bool placementColumn = topLeft.column() <= CatalogTableModel::Application
                               && bottomRight.column() >= CatalogTableModel::Application;
     if (m_criteria.unplannedOnly && placementColumn)

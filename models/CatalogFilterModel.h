@@ -63,6 +63,8 @@ private:
 
     void setCriteria(Criteria criteria);
     bool accepts(int sourceRow) const;
+    // What the filter text is looked for in: VM name, path and server id, folded.
+    std::string haystackOf(int sourceRow) const;
     void appendHaystacks(int first, int last);
     // Shows `rows` (catalog rows, in display order) in one layout change.
     void showRows(std::vector<int> rows, QAbstractItemModel::LayoutChangeHint hint);

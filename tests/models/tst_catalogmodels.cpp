@@ -207,6 +207,7 @@ private Q_SLOTS:
     void pagesAppendedWhileFiltered();
     void catalogCleared();
     void catalogReplacedByReset();
+    void serversReplacedInTheirRows();
     void placements();
     void unplannedOnlyFollowsEdits();
     void replicationJobsChange();
@@ -390,6 +391,25 @@ void TestCatalogModels::catalogReplacedByReset()
     f.doc.reset({});
     QCOMPARE(f.table.rowCount(), 0);
     QCOMPARE(f.filter.rowCount(), 0);
+}
+
+// A server replaced in its row (an inventory imported again) is filtered by
+// what it says now.
+void TestCatalogModels::serversReplacedInTheirRows()
+{
+    Fixture f;
+    f.loadAll();
+    f.filter.setFilterText(QStringLiteral("cache"));
+    QCOMPARE(shownIds(f.filter), idsOf({7}));
+    api::Server renamed = makeServer(kRows[8]);  // srv-09, mail-01
+    renamed.vmServer->vmName = "cache-east";
+    api::Server unnamed = makeServer(kRows[6]);  // srv-07, cache-prod
+    unnamed.vmServer->vmName = "store-prod";
+    unnamed.vmServer->vmPath = "/west/prod/store";
+    f.doc.replaceServers({renamed, unnamed});
+    QTRY_COMPARE(shownIds(f.filter), idsOf({9}));
+    f.filter.setFilterText(QStringLiteral("store"));
+    QCOMPARE(shownIds(f.filter), idsOf({7}));
 }
 
 void TestCatalogModels::placements()
