@@ -1,5 +1,7 @@
 #include "models/CatalogFilterModel.h"
 
+#include "api/OrEmpty.h"
+
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -7,13 +9,9 @@
 namespace sms::models {
 namespace {
 
-constexpr int kResortDelayMs = 300;
+using api::orEmpty;
 
-const std::string &orEmpty(const std::optional<std::string> &text)
-{
-    static const std::string empty;
-    return text ? *text : empty;
-}
+constexpr int kResortDelayMs = 300;
 
 std::string_view enumText(const std::optional<api::OpenEnum<api::VmManagerType>> &value)
 {

@@ -1,5 +1,6 @@
 #include "services/AppSync.h"
 
+#include "api/OrEmpty.h"
 #include "client/Pager.h"
 
 #include <algorithm>
@@ -85,19 +86,24 @@ api::DeleteAppRequest deleteAppRequest(const std::string &appId)
 
 models::PlanApplication planApplicationFrom(const api::GetAppResponse &response)
 {
+    return planApplicationFrom(api::orEmpty(response.appSummary), api::orEmpty(response.serverGroups),
+                               api::orEmpty(response.tags));
+}
+
+models::PlanApplication planApplicationFrom(const api::AppSummary &summary, const std::vector<api::ServerGroup> &groups,
+                                            const std::vector<api::Tag> &tags)
+{
     models::PlanApplication app;
-    if (const auto &summary = response.appSummary) {
-        app.appId = summary->appId.value_or("");
-        app.name = summary->name.value_or("");
-        app.description = summary->description.value_or("");
-        app.roleName = summary->roleName.value_or("");
-    }
-    app.tags = response.tags.value_or(std::vector<api::Tag>{});
-    for (const api::ServerGroup &group : response.serverGroups.value_or(std::vector<api::ServerGroup>{})) {
+    app.appId = summary.appId.value_or("");
+    app.name = summary.name.value_or("");
+    app.description = summary.description.value_or("");
+    app.roleName = summary.roleName.value_or("");
+    app.tags = tags;
+    for (const api::ServerGroup &group : groups) {
         models::PlanServerGroup planGroup;
         planGroup.serverGroupId = group.serverGroupId.value_or("");
         planGroup.name = group.name.value_or("");
-        for (const api::Server &server : group.serverList.value_or(std::vector<api::Server>{})) {
+        for (const api::Server &server : api::orEmpty(group.serverList)) {
             if (server.serverId)
                 planGroup.serverIds.push_back(*server.serverId);
         }

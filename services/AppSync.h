@@ -80,6 +80,9 @@ api::DeleteAppRequest deleteAppRequest(const std::string &appId);
 // A GetApp answer as a plan application; keys are left kNoKey for the
 // document to assign.
 models::PlanApplication planApplicationFrom(const api::GetAppResponse &response);
+// The same from its parts, as a snapshot keeps them (EndpointApplication).
+models::PlanApplication planApplicationFrom(const api::AppSummary &summary, const std::vector<api::ServerGroup> &groups,
+                                            const std::vector<api::Tag> &tags);
 // Pairs the plan's groups with the answer's: by serverGroupId when the group
 // has one, else by position when the names agree, else by unique name, else
 // by position. Unmatched groups are left out.

@@ -17,11 +17,6 @@ namespace {
 // change SMS made differently from what was asked.
 constexpr int kMaxRoundsPerApplication = 8;
 
-std::string inQuotes(const std::string &name)
-{
-    return "\u201C" + name + "\u201D";
-}
-
 QString describe(const Change &change)
 {
     return QStringLiteral("%1 %2").arg(QLatin1String(change.operation()),

@@ -4,6 +4,7 @@
 
 #include "api/JsonCodec.h"
 #include "api/JsonCodecTraits.h"
+#include "api/OrEmpty.h"
 #include "models/PlanSettings.h"
 #include "services/AppSync.h"
 
@@ -17,6 +18,7 @@
 namespace sms::services {
 namespace {
 
+using api::orEmpty;
 using models::PlanApplication;
 using models::PlanServerSettings;
 
@@ -24,11 +26,6 @@ using models::PlanServerSettings;
 constexpr std::size_t kListedServers = 5;
 // Servers whose settings differ that get a line each.
 constexpr std::size_t kDetailedServers = 5;
-
-std::string inQuotes(const std::string &name)
-{
-    return "\u201C" + name + "\u201D";
-}
 
 // "1 server", "3 servers".
 std::string counted(std::size_t n, const std::string &noun)
@@ -44,14 +41,6 @@ std::string listed(const std::vector<std::string_view> &ids)
     if (ids.size() > kListedServers)
         text += " and " + std::to_string(ids.size() - kListedServers) + " more";
     return text;
-}
-
-// An optional list or structure of an answer, without copying it.
-template <typename T>
-const T &orEmpty(const std::optional<T> &value)
-{
-    static const T empty{};
-    return value ? *value : empty;
 }
 
 // A member's value for a line of detail.
@@ -492,16 +481,6 @@ Change changeFor(const ResolvedApp &resolved, const PlanApplication &app, Change
     return change;
 }
 
-// Servers with an entry in a live configuration's groups.
-template <typename Group, typename Entry>
-std::size_t configuredServers(const std::vector<Group> &groups, std::optional<std::vector<Entry>> Group::*entries)
-{
-    std::size_t count = 0;
-    for (const Group &group : groups)
-        count += (group.*entries) ? (group.*entries)->size() : 0;
-    return count;
-}
-
 // A live configuration's entries by endpoint server id, sorted for lookups.
 template <typename Group, typename Entry>
 std::vector<std::pair<std::string_view, const Entry *>> liveEntries(const std::vector<Group> &groups,
@@ -621,7 +600,7 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
         if (live && live->replication)
             changes.push_back(removal<api::DeleteAppReplicationConfigurationRequest>(
                 resolved, app, "replication",
-                configuredServers(*live->replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations)));
+                liveEntries(*live->replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations).size()));
     } else if (managesReplication(resolved, own)
                && (provisional || !live || !live->replication || !replicationMatches(resolved, own, *live))) {
         auto request = replicationRequest(resolved, own);
@@ -640,8 +619,9 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
         if (live && live->launch)
             changes.push_back(removal<api::DeleteAppLaunchConfigurationRequest>(
                 resolved, app, "launch",
-                configuredServers(orEmpty(live->launch->serverGroupLaunchConfigurations),
-                                  &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)));
+                liveEntries(orEmpty(live->launch->serverGroupLaunchConfigurations),
+                            &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)
+                    .size()));
     } else if (managesLaunch(resolved, own)
                && (provisional || !live || !live->launch || !launchMatches(resolved, own, *live))) {
         auto request = launchRequest(resolved, own);
@@ -660,6 +640,11 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
 }
 
 } // namespace
+
+std::string inQuotes(const std::string &name)
+{
+    return "\u201C" + name + "\u201D";
+}
 
 const char *Change::operation() const
 {

@@ -69,6 +69,9 @@ struct ChangeSet
     bool hasChanges() const { return !changes.empty(); }
 };
 
+// How the changes' messages name an application: “Payroll”.
+std::string inQuotes(const std::string &name);
+
 // The client token of an application's CreateApp: the same for every
 // attempt, so that SMS answers a repeat with the application it made.
 std::string createAppClientToken(const std::string &planId, models::PlanKey application);

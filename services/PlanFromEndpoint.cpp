@@ -3,6 +3,7 @@
 
 #include "services/PlanFromEndpoint.h"
 
+#include "api/OrEmpty.h"
 #include "models/PlanSettings.h"
 #include "services/AppSync.h"
 
@@ -13,14 +14,6 @@
 
 namespace sms::services {
 namespace {
-
-// An answer's optional list, read in place.
-template <typename T>
-const std::vector<T> &entriesOf(const std::optional<std::vector<T>> &list)
-{
-    static const std::vector<T> none;
-    return list ? *list : none;
-}
 
 // Each server's settings of one kind, as the endpoint has them.
 template <typename Settings>
@@ -86,7 +79,7 @@ public:
         if (live.replication) {
             PerServer<api::ServerReplicationParameters> servers;
             for (const auto &group : *live.replication)
-                for (const auto &entry : entriesOf(group.serverReplicationConfigurations))
+                for (const auto &entry : api::orEmpty(group.serverReplicationConfigurations))
                     if (entry.server && entry.server->serverId)
                         servers.emplace_back(*entry.server->serverId,
                                              entry.serverReplicationParameters.value_or(api::ServerReplicationParameters{}));
@@ -97,11 +90,11 @@ public:
             app.settings.launchRoleName = launch.roleName.value_or("");
             app.settings.autoLaunch = launch.autoLaunch;
             PerServer<api::ServerLaunchConfiguration> servers;
-            for (const auto &group : entriesOf(launch.serverGroupLaunchConfigurations)) {
+            for (const auto &group : api::orEmpty(launch.serverGroupLaunchConfigurations)) {
                 for (models::PlanServerGroup &planGroup : app.serverGroups)
                     if (group.serverGroupId && planGroup.serverGroupId == *group.serverGroupId)
                         planGroup.launchOrder = group.launchOrder;
-                for (api::ServerLaunchConfiguration entry : entriesOf(group.serverLaunchConfigurations)) {
+                for (api::ServerLaunchConfiguration entry : api::orEmpty(group.serverLaunchConfigurations)) {
                     if (!entry.server || !entry.server->serverId)
                         continue;
                     const std::string serverId = *entry.server->serverId;
@@ -137,11 +130,7 @@ models::PlanData planFromEndpoint(const EndpointSnapshot &endpoint)
     Factoring factoring(plan);
     models::PlanKey key = models::kNoKey;
     for (const EndpointApplication &live : endpoint.applications) {
-        api::GetAppResponse answer;
-        answer.appSummary = live.summary;
-        answer.serverGroups = live.serverGroups;
-        answer.tags = live.tags;
-        models::PlanApplication app = planApplicationFrom(answer);
+        models::PlanApplication app = planApplicationFrom(live.summary, live.serverGroups, live.tags);
         app.key = ++key;
         for (models::PlanServerGroup &group : app.serverGroups)
             group.key = ++key;
