@@ -190,6 +190,8 @@ private:
             return false;
         if (!stringsMember(object, "retiredAppIds", top, plan.retiredAppIds))
             return false;
+        // Files saved before the rule held can retire an application they hold.
+        dropHeldRetiredIds(plan);
         element inventory;
         if (member(object, "inventory", inventory) && !decodeInventory(inventory, top.child("inventory"), plan.inventory))
             return false;

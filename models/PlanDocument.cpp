@@ -1,5 +1,7 @@
 #include "models/PlanDocument.h"
 
+#include "models/PlanRules.h"
+
 #include <QUuid>
 
 #include <algorithm>
@@ -36,6 +38,7 @@ void PlanDocument::reset(PlanData data)
 {
     Q_EMIT aboutToReset();
     m_data = std::move(data);
+    dropHeldRetiredIds(m_data);
     m_catalogRows.clear();
     indexCatalog(0);
     indexJobs();
@@ -171,6 +174,8 @@ void PlanDocument::insertApplication(int row, PlanApplication app)
     Q_EMIT applicationAboutToBeInserted(row);
     const PlanKey key = app.key;
     auto &apps = m_data.applications;
+    // An application the plan holds is not to be deleted at the endpoint.
+    setRetired(app.appId, false);
     apps.insert(apps.begin() + row, std::move(app));
     m_lastKey = std::max(m_lastKey, largestKey({apps[std::size_t(row)]}));
     for (const PlanServerGroup &group : apps[std::size_t(row)].serverGroups)
@@ -241,14 +246,17 @@ void PlanDocument::setGroupLaunchOrder(int app, int row, std::optional<int> laun
     Q_EMIT groupChanged(app, row);
 }
 
-void PlanDocument::setRetired(const std::string &appId, bool retired)
+bool PlanDocument::setRetired(const std::string &appId, bool retired)
 {
+    if (retired && holdsAppId(m_data.applications, appId))
+        return false;
     auto &ids = m_data.retiredAppIds;
     const auto it = std::find(ids.begin(), ids.end(), appId);
     if (retired && it == ids.end())
         ids.push_back(appId);
     else if (!retired && it != ids.end())
         ids.erase(it);
+    return true;
 }
 
 void PlanDocument::setServerSettings(PlanServerSettings settings)
@@ -307,6 +315,7 @@ void PlanDocument::setEndpointIds(PlanKey application, std::string appId,
     PlanApplication &app = m_data.applications[std::size_t(position.application)];
     // No app at the endpoint, no groups there either.
     const bool forgotten = appId.empty();
+    setRetired(appId, false);
     app.appId = std::move(appId);
     for (int g = 0; g < int(app.serverGroups.size()); ++g) {
         PlanServerGroup &group = app.serverGroups[std::size_t(g)];

@@ -112,8 +112,11 @@ public:
     void setApplicationSettings(int row, ApplicationSettings settings);
     void setGroupLaunchOrder(int app, int row, std::optional<int> launchOrder);
     // Adds an endpoint application to the plan's retiredAppIds (to be deleted
-    // there by the next apply), or takes it off.
-    void setRetired(const std::string &appId, bool retired);
+    // there by the next apply), or takes it off. An id one of the plan's
+    // applications holds is never retired (false): inserting an application,
+    // or giving one endpoint ids, takes its id off the list, and reset()
+    // mends data that says both (PlanRules.h).
+    bool setRetired(const std::string &appId, bool retired);
     // Replaces the server's own settings; settings with nothing but the id remove them.
     void setServerSettings(PlanServerSettings settings);
     // The servers must be in no group.

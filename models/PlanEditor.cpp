@@ -1,6 +1,7 @@
 #include "models/PlanEditor.h"
 
 #include "models/ApplicationCommands.h"
+#include "models/PlanSettings.h"
 #include "models/ServerCommands.h"
 
 #include <algorithm>
@@ -209,41 +210,50 @@ void PlanEditor::renameGroup(PlanKey group, std::string name)
     m_document.undoStack().push(new RenameGroupCommand(m_document, group, std::move(name)));
 }
 
-int PlanEditor::importApplications(std::vector<PlanApplication> fromEndpoint)
+int PlanEditor::refreshApplications(std::vector<RefreshedApplication> refreshed)
 {
-    if (fromEndpoint.empty())
+    if (refreshed.empty())
         return 0;
     auto &undo = m_document.undoStack();
-    undo.beginMacro(tr("Refresh %n application(s) from the endpoint", nullptr, int(fromEndpoint.size())));
-    for (PlanApplication &incoming : fromEndpoint) {
-        int row = -1;
-        const auto &apps = m_document.applications();
-        for (int a = 0; a < int(apps.size()); ++a) {
-            if (!incoming.appId.empty() && apps[std::size_t(a)].appId == incoming.appId)
-                row = a;
+    undo.beginMacro(tr("Refresh %n application(s) from the endpoint", nullptr, int(refreshed.size())));
+    for (RefreshedApplication &item : refreshed) {
+        if (item.key == kNoKey) {
+            addFromEndpoint(std::move(item.app));
+        } else {
+            std::vector<std::optional<int>> launchOrders;
+            for (const PlanServerGroup &group : item.app.serverGroups)
+                launchOrders.push_back(group.launchOrder);
+            editApplicationSettings(item.key, std::move(item.app.settings), launchOrders);
         }
-        if (row >= 0)
-            undo.push(new DeleteApplicationCommand(m_document, apps[std::size_t(row)].key));
-        // Created with empty groups, then filled, so that servers planned
-        // elsewhere move here (the endpoint is where they really are).
-        std::vector<std::vector<std::string>> servers;
-        for (PlanServerGroup &group : incoming.serverGroups) {
-            group.key = kNoKey;
-            servers.push_back(std::exchange(group.serverIds, {}));
+        for (PlanServerSettings &own : item.serverSettings) {
+            const PlanServerSettings *current = findServerSettings(m_document.data().serverSettings, own.serverId);
+            if (current ? *current != own : own.replication || own.launch)
+                undo.push(new EditServerSettingsCommand(m_document, std::move(own)));
         }
-        incoming.key = kNoKey;
-        auto *create = new CreateApplicationCommand(m_document, std::move(incoming), row);
-        const PlanKey key = create->key();
-        undo.push(create);
-        const PlanApplication &created = m_document.application(m_document.positionOf(key).application);
-        std::vector<PlanKey> groups;
-        for (const PlanServerGroup &group : created.serverGroups)
-            groups.push_back(group.key);
-        for (std::size_t g = 0; g < groups.size(); ++g)
-            place(std::move(servers[g]), groups[g], -1);
     }
     undo.endMacro();
-    return int(fromEndpoint.size());
+    return int(refreshed.size());
+}
+
+void PlanEditor::addFromEndpoint(PlanApplication app)
+{
+    // Created with empty groups, then filled, so that servers planned
+    // elsewhere move here (the endpoint is where they really are).
+    std::vector<std::vector<std::string>> servers;
+    for (PlanServerGroup &group : app.serverGroups) {
+        group.key = kNoKey;
+        servers.push_back(std::exchange(group.serverIds, {}));
+    }
+    app.key = kNoKey;
+    auto *create = new CreateApplicationCommand(m_document, std::move(app), -1);
+    const PlanKey key = create->key();
+    m_document.undoStack().push(create);
+    const PlanApplication &created = m_document.application(m_document.positionOf(key).application);
+    std::vector<PlanKey> groups;
+    for (const PlanServerGroup &group : created.serverGroups)
+        groups.push_back(group.key);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        place(std::move(servers[g]), groups[g], -1);
 }
 
 } // namespace sms::models

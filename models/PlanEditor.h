@@ -12,6 +12,16 @@
 
 namespace sms::models {
 
+// One application as Refresh Apps brings it into the plan.
+struct RefreshedApplication
+{
+    PlanKey key = kNoKey;  // the plan's application it updates; kNoKey: new to the plan
+    // New: the whole application. Else: its settings and its groups' launch
+    // order, group for group, as they are to be.
+    PlanApplication app;
+    std::vector<PlanServerSettings> serverSettings;  // servers' own settings as they are to be
+};
+
 class PlanEditor : public QObject
 {
     Q_OBJECT
@@ -42,10 +52,13 @@ public:
     // nothing differs.
     void editApplicationSettings(PlanKey application, ApplicationSettings settings,
                                  const std::vector<std::optional<int>> &launchOrders);
-    // Brings the endpoint's applications into the plan in one step: one the
-    // plan already has (same app id) is replaced where it stands, a new one
-    // is appended. Plan-only applications stay. Returns how many came in.
-    int importApplications(std::vector<PlanApplication> fromEndpoint);
+    // Brings the endpoint's applications into the plan in one step (what
+    // comes in, services/RefreshMerge.h decides). A new one is appended, its
+    // servers moved to it from wherever the plan had them; one the plan has
+    // takes the settings and groups' launch order given, and stays where it
+    // is. Nothing is retired: a refresh never deletes at the endpoint.
+    // Returns how many came in.
+    int refreshApplications(std::vector<RefreshedApplication> refreshed);
 
 Q_SIGNALS:
     void notice(const QString &message);
@@ -53,6 +66,8 @@ Q_SIGNALS:
 private:
     // Places servers as part of the open macro, and says what moved.
     int place(std::vector<std::string> serverIds, PlanKey group, int row);
+    // Part of refreshApplications' macro.
+    void addFromEndpoint(PlanApplication app);
 
     PlanDocument &m_document;
 };

@@ -1,7 +1,9 @@
 #include "models/PlanRules.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace sms::models {
 namespace {
@@ -94,6 +96,25 @@ Result<void> checkServerSettingsRules(const std::vector<PlanServerSettings> &set
                                            + "]; a server has one set of its own settings");
     }
     return {};
+}
+
+bool holdsAppId(const std::vector<PlanApplication> &applications, std::string_view appId)
+{
+    return !appId.empty() && std::any_of(applications.begin(), applications.end(),
+                                         [&](const PlanApplication &app) { return app.appId == appId; });
+}
+
+std::size_t dropHeldRetiredIds(PlanData &plan)
+{
+    std::unordered_set<std::string_view> held;
+    for (const PlanApplication &app : plan.applications)
+        if (!app.appId.empty())
+            held.insert(app.appId);
+    auto &retired = plan.retiredAppIds;
+    const auto kept = std::remove_if(retired.begin(), retired.end(), [&](const std::string &id) { return held.count(id); });
+    const auto dropped = std::size_t(retired.end() - kept);
+    retired.erase(kept, retired.end());
+    return dropped;
 }
 
 } // namespace sms::models

@@ -4,6 +4,7 @@
 
 #include "client/RetryPolicy.h"
 #include "client/SmsClient.h"
+#include "models/PlanRules.h"
 
 #include <QTimer>
 
@@ -209,13 +210,51 @@ void PlanApplier::record(models::PlanKey application, const EndpointIds &ids)
 
 void PlanApplier::nextRetired()
 {
+    // Never an application the plan holds, whatever made its data say both.
+    models::dropHeldRetiredIds(m_plan);
     if (m_plan.retiredAppIds.empty())
-        return finish(m_done);
+        return verify();
     Change change;
     change.appId = m_plan.retiredAppIds.front();
     change.appName = change.appId;
     change.request = deleteAppRequest(change.appId);
     run(change);
+}
+
+void PlanApplier::verify()
+{
+    m_verified = 0;
+    verifyNext();
+}
+
+void PlanApplier::verifyNext()
+{
+    if (m_verified >= m_plan.applications.size())
+        return finish(m_done);
+    const models::PlanApplication &app = m_plan.applications[m_verified];
+    if (app.appId.empty())
+        return onVerified(std::optional<EndpointApplication>());
+    m_pending = readApplication(m_client, app.appId, this, [this](ApplicationRead read) { onVerified(std::move(read)); });
+}
+
+void PlanApplier::onVerified(ApplicationRead read)
+{
+    if (m_finished)
+        return;
+    const models::PlanApplication &app = m_plan.applications[m_verified];
+    if (!read) {
+        if (!retry(read.error(), &PlanApplier::verifyNext))
+            fail("Reading " + inQuotes(app.name) + " after the changes", read.error());
+        return;
+    }
+    m_tries = 0;
+    std::vector<std::string> blockers;
+    const EndpointApplication *live = read->has_value() ? &read.value().value() : nullptr;
+    for (Change &change : diffApplication(*m_context, app, live, blockers))
+        if (change.certain())
+            m_remaining.changes.push_back(std::move(change));
+    ++m_verified;
+    verifyNext();
 }
 
 bool PlanApplier::retry(const SmsError &error, void (PlanApplier::*again)())
@@ -241,6 +280,19 @@ void PlanApplier::finish(Result<int> result)
         return;
     m_finished = true;
     Q_EMIT finished(result);
+}
+
+std::string appliedSummary(int applied, const ChangeSet &remaining)
+{
+    std::string text = "Applied " + std::to_string(applied) + (applied == 1 ? " change" : " changes");
+    if (!remaining.hasChanges())
+        return text + "; a fresh read shows the endpoint matches the plan.";
+    const std::size_t left = remaining.changes.size();
+    text += ", but a fresh read shows the endpoint still differs from the plan (" + std::to_string(left)
+          + (left == 1 ? " change" : " changes") + " left):";
+    for (const Change &change : remaining.changes)
+        text += "\n  " + std::string(change.operation()) + " " + inQuotes(change.appName) + ": " + change.why;
+    return text;
 }
 
 } // namespace sms::services

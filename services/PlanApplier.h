@@ -15,6 +15,10 @@
 // fresh read a few times; any other failure stops the run there, with the
 // change and SMS's reason, and nothing after it is touched.
 //
+// Last it reads each application once more and diffs it again: what still
+// differs (remaining()), a change made meanwhile by someone else included, is
+// what a caller must report instead of "the endpoint matches the plan".
+//
 // The ids the endpoint gives are recorded in the applier's copy of the plan
 // and announced (idsRecorded) for the caller to keep in its document or file.
 
@@ -56,6 +60,9 @@ public:
 
     // The plan with every id recorded so far.
     const models::PlanData &plan() const { return m_plan; }
+    // After a run that finished without error: what a fresh read still finds
+    // different (no changes: the endpoint matches the plan).
+    const ChangeSet &remaining() const { return m_remaining; }
 
 Q_SIGNALS:
     // Before each change: how many ran, of about how many, and which is next.
@@ -76,6 +83,9 @@ private:
     void run(const Change &change);
     void onChangeDone(const Change &change, const Result<EndpointIds> &result);
     void nextRetired();
+    void verify();
+    void verifyNext();
+    void onVerified(ApplicationRead read);
     // A retryable failure goes back to `again` while tries are left.
     bool retry(const SmsError &error, void (PlanApplier::*again)());
     void record(models::PlanKey application, const EndpointIds &ids);
@@ -85,16 +95,22 @@ private:
     client::SmsClient &m_client;
     models::PlanData m_plan;
     std::vector<api::Server> m_endpointServers;
+    ChangeSet m_remaining;
     std::unique_ptr<DiffContext> m_context;  // over m_plan and m_endpointServers
     QPointer<QObject> m_pending;  // the read or call in flight
     client::CallHandle m_call;
     std::size_t m_app = 0;     // the application being brought in line
+    std::size_t m_verified = 0;  // applications read again after the changes
     int m_roundsOnApp = 0;     // changes run on it, against endless loops
     int m_tries = 0;           // of the change (or read) in hand
     int m_done = 0;
     int m_total = 0;
     bool m_finished = false;
 };
+
+// What a finished run says: that a fresh read found the endpoint matching
+// the plan, or what still differs, a change a line.
+std::string appliedSummary(int applied, const ChangeSet &remaining);
 
 } // namespace sms::services
 

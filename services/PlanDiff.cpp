@@ -260,33 +260,35 @@ std::vector<std::string> applicationDifferences(const ResolvedApp &resolved, con
     return lines;
 }
 
-// The settings the plan manages for an application: replication when the
-// application or one of its servers has replication settings, and so on.
-bool managesReplication(const ResolvedApp &resolved, const ServerSettingsIndex &own)
+} // namespace
+
+bool managesReplication(const PlanApplication &app, const ServerSettingsIndex &own)
 {
-    if (resolved.app->settings.replication)
+    if (app.settings.replication)
         return true;
-    for (const auto &group : resolved.servers)
-        for (const ServerPair &server : group)
-            if (const PlanServerSettings *settings = own.find(server.planId); settings && settings->replication)
+    for (const models::PlanServerGroup &group : app.serverGroups)
+        for (const std::string &serverId : group.serverIds)
+            if (const PlanServerSettings *settings = own.find(serverId); settings && settings->replication)
                 return true;
     return false;
 }
 
-bool managesLaunch(const ResolvedApp &resolved, const ServerSettingsIndex &own)
+bool managesLaunch(const PlanApplication &app, const ServerSettingsIndex &own)
 {
-    const models::ApplicationSettings &settings = resolved.app->settings;
+    const models::ApplicationSettings &settings = app.settings;
     if (settings.launch || !settings.launchRoleName.empty() || settings.autoLaunch)
         return true;
-    for (const models::PlanServerGroup &group : resolved.app->serverGroups)
+    for (const models::PlanServerGroup &group : app.serverGroups) {
         if (group.launchOrder)
             return true;
-    for (const auto &group : resolved.servers)
-        for (const ServerPair &server : group)
-            if (const PlanServerSettings *ownSettings = own.find(server.planId); ownSettings && ownSettings->launch)
+        for (const std::string &serverId : group.serverIds)
+            if (const PlanServerSettings *settings = own.find(serverId); settings && settings->launch)
                 return true;
+    }
     return false;
 }
+
+namespace {
 
 api::Server serverRef(std::string_view endpointId)
 {
@@ -601,7 +603,7 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
             changes.push_back(removal<api::DeleteAppReplicationConfigurationRequest>(
                 resolved, app, "replication",
                 liveEntries(*live->replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations).size()));
-    } else if (managesReplication(resolved, own)
+    } else if (managesReplication(app, own)
                && (provisional || !live || !live->replication || !replicationMatches(resolved, own, *live))) {
         auto request = replicationRequest(resolved, own);
         std::vector<std::string> lines;
@@ -622,7 +624,7 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
                 liveEntries(orEmpty(live->launch->serverGroupLaunchConfigurations),
                             &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)
                     .size()));
-    } else if (managesLaunch(resolved, own)
+    } else if (managesLaunch(app, own)
                && (provisional || !live || !live->launch || !launchMatches(resolved, own, *live))) {
         auto request = launchRequest(resolved, own);
         std::vector<std::string> lines;
@@ -721,7 +723,8 @@ ChangeSet diffPlan(const models::PlanData &plan, const std::vector<EndpointAppli
     }
     for (const std::string &retired : plan.retiredAppIds) {
         const auto it = liveById.find(retired);
-        if (it == liveById.end())
+        // Never an application the plan holds, whatever made its data say both.
+        if (it == liveById.end() || planned.count(retired))
             continue;
         planned.insert(retired);
         Change change;

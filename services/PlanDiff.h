@@ -54,6 +54,9 @@ struct Change
 
     // The SMS operation, e.g. "UpdateApp".
     const char *operation() const;
+    // Known to be needed: a provisional change that names no difference may
+    // only be waiting for the ids an earlier change gives.
+    bool certain() const { return !provisional || !details.empty(); }
     // The request as JSON text, as it will be sent.
     std::string requestJson(int indent = -1) const;
 };
@@ -95,6 +98,13 @@ public:
 private:
     std::unordered_map<std::string_view, const models::PlanServerSettings *> m_byServer;
 };
+
+// The settings the plan manages for an application: replication when the
+// application or one of its servers has replication settings; launch when it,
+// a group (launch order) or a server has launch settings. What it does not
+// manage, it leaves as the endpoint has it.
+bool managesReplication(const models::PlanApplication &app, const ServerSettingsIndex &own);
+bool managesLaunch(const models::PlanApplication &app, const ServerSettingsIndex &own);
 
 // What diffing the plan's applications one by one needs, indexed once for
 // them all. The plan and the endpoint's catalog must outlive it; the plan's

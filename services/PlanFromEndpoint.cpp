@@ -123,13 +123,12 @@ private:
 
 } // namespace
 
-models::PlanData planFromEndpoint(const EndpointSnapshot &endpoint)
+models::PlanData applicationsFromEndpoint(const std::vector<EndpointApplication> &applications)
 {
     models::PlanData plan;
-    plan.catalog.servers = endpoint.servers;
     Factoring factoring(plan);
     models::PlanKey key = models::kNoKey;
-    for (const EndpointApplication &live : endpoint.applications) {
+    for (const EndpointApplication &live : applications) {
         models::PlanApplication app = planApplicationFrom(live.summary, live.serverGroups, live.tags);
         app.key = ++key;
         for (models::PlanServerGroup &group : app.serverGroups)
@@ -137,6 +136,13 @@ models::PlanData planFromEndpoint(const EndpointSnapshot &endpoint)
         factoring.add(live, app);
         plan.applications.push_back(std::move(app));
     }
+    return plan;
+}
+
+models::PlanData planFromEndpoint(const EndpointSnapshot &endpoint)
+{
+    models::PlanData plan = applicationsFromEndpoint(endpoint.applications);
+    plan.catalog.servers = endpoint.servers;
     return plan;
 }
 

@@ -22,5 +22,7 @@ namespace sms::services {
 
 // Keys are given in order from 1. The catalog's source is left to the caller.
 models::PlanData planFromEndpoint(const EndpointSnapshot &endpoint);
+// The same without the catalog: the applications and servers' own settings.
+models::PlanData applicationsFromEndpoint(const std::vector<EndpointApplication> &applications);
 
 } // namespace sms::services

@@ -1,6 +1,7 @@
 #include "ui/EndpointActions.h"
 
-#include "services/AppSync.h"
+#include "services/ApplyIntoDocument.h"
+#include "services/RefreshMerge.h"
 #include "services/CatalogActions.h"
 #include "services/CatalogLoader.h"
 #include "services/PlainWords.h"
@@ -44,10 +45,6 @@ void EndpointActions::cancelAll()
         m_loader->cancel();
     if (m_catalogChange)
         m_catalogChange->cancel();
-    if (auto *refresh = qobject_cast<services::AppRefresh *>(m_appJob))
-        refresh->cancel();
-    if (auto *push = qobject_cast<services::AppPush *>(m_appJob))
-        push->cancel();
     if (auto *reader = qobject_cast<services::SnapshotReader *>(m_appJob))
         reader->cancel();
     if (auto *applier = qobject_cast<services::PlanApplier *>(m_appJob))
@@ -200,89 +197,85 @@ void EndpointActions::refreshApplications()
         return;
     const QString what = tr("Reading applications");
     begin(what);
-    auto *refresh = new services::AppRefresh(*client, this);
-    m_appJob = refresh;
-    connect(refresh, &services::AppRefresh::progress, this, [this](int done, int total) {
-        Q_EMIT message(tr("Reading applications: %1 of %2").arg(done).arg(total));
-    });
-    connect(refresh, &services::AppRefresh::finished, this,
-            [this, what](const Result<std::vector<models::PlanApplication>> &result) {
+    // The catalog too: the plan's servers are matched with the endpoint's as Review does.
+    auto *reader = new services::SnapshotReader(*client, services::SnapshotScope::Everything, this);
+    m_appJob = reader;
+    connect(reader, &services::SnapshotReader::finished, this,
+            [this, what](const Result<services::EndpointSnapshot> &snapshot) {
                 m_appJob = nullptr;
                 end(what);
-                if (!result) {
-                    reportError(tr("Could not read the applications"), result.error());
+                if (!snapshot) {
+                    if (snapshot.error().errorCode() != ErrorCode::Canceled)
+                        reportError(tr("Could not read the applications"), snapshot.error());
                     return;
                 }
-                const int count = m_editor.importApplications(result.value());
-                Q_EMIT message(count == 0 ? tr("The endpoint has no applications.")
-                                          : tr("Brought %n application(s) in from the endpoint.", nullptr, count));
+                reportRefresh(services::mergeRefresh(m_editor.document().data(), snapshot.value()));
             });
-    refresh->start();
+    reader->start();
+}
+
+void EndpointActions::reportRefresh(services::RefreshMerge merge)
+{
+    const int changed = int(merge.applications.size()) - merge.added;
+    m_editor.refreshApplications(std::move(merge.applications));
+    QString text = merge.read == 0 ? tr("The endpoint has no applications.")
+                                   : tr("Read %n application(s) from the endpoint", nullptr, merge.read) + QStringLiteral(": ")
+                                         + tr("%n new to the plan", nullptr, merge.added) + QStringLiteral(", ")
+                                         + tr("%n given the endpoint's settings", nullptr, changed) + QStringLiteral(".");
+    if (!merge.retired.empty())
+        text += QLatin1Char(' ')
+              + tr("%n deleted from the plan stayed out (the next apply deletes them there).", nullptr,
+                   int(merge.retired.size()));
+    if (merge.kept.empty()) {
+        Q_EMIT message(text);
+        return;
+    }
+    text += QLatin1Char(' ') + tr("The plan's edits the endpoint does not have yet were kept (%n).", nullptr,
+                                  int(merge.kept.size()));
+    Q_EMIT message(text);
+    if (!m_window)
+        return;
+    QMessageBox box(QMessageBox::Information, tr("Refresh Apps"),
+                    tr("The plan has edits the endpoint does not have yet. They were kept; Review Changes shows "
+                       "them and Apply sends them."),
+                    QMessageBox::Ok, m_window);
+    QStringList lines;
+    for (const std::string &line : merge.kept)
+        lines << QString::fromStdString(line);
+    box.setDetailedText(lines.join(QLatin1Char('\n')));
+    box.exec();
 }
 
 void EndpointActions::pushApplications(const std::vector<models::PlanKey> &applications)
 {
-    client::SmsClient *client = m_session.client();
-    const models::PlanDocument &document = m_editor.document();
-    std::vector<models::PlanApplication> apps;
-    for (models::PlanKey key : applications) {
-        const models::PlanPosition position = document.positionOf(key);
-        if (position.isValid() && !position.isGroup())
-            apps.push_back(document.application(position.application));
-    }
-    if (!client || apps.empty() || m_appJob)
+    // The apply engine over just these applications: resolved and changed as Review and Apply do.
+    models::PlanData plan = m_editor.document().data();
+    std::erase_if(plan.applications, [&](const models::PlanApplication &app) {
+        return std::find(applications.begin(), applications.end(), app.key) == applications.end();
+    });
+    plan.retiredAppIds.clear();
+    if (plan.applications.empty())
         return;
-    const QString what = tr("Sending %n application(s)", nullptr, int(apps.size()));
-    begin(what);
-    auto *push = new services::AppPush(*client, std::move(apps), {}, this);
-    m_appJob = push;
-    connect(push, &services::AppPush::progress, this, [this](int done, int total, const QString &current) {
-        if (!current.isEmpty())  // the last report names nothing: all are done
-            Q_EMIT message(tr("Sending %1 (%2 of %3)").arg(current).arg(done + 1).arg(total));
-    });
-    connect(push, &services::AppPush::appPushed, this, [this](const services::AppPushOutcome &outcome) {
-        if (outcome.ids)
-            m_editor.document().setEndpointIds(outcome.appKey, outcome.ids->appId, outcome.ids->serverGroupIds);
-    });
-    connect(push, &services::AppPush::finished, this, [this, what](const services::AppPushReport &report) {
-        m_appJob = nullptr;
-        end(what);
-        QStringList failures;
-        const models::PlanDocument &doc = m_editor.document();
-        for (const services::AppPushOutcome &outcome : report.pushed) {
-            if (outcome.ids)
-                continue;
-            const models::PlanPosition position = doc.positionOf(outcome.appKey);
-            const QString name = position.isValid() ? QString::fromStdString(doc.application(position.application).name)
-                                                    : tr("an application");
-            failures << tr("%1: %2").arg(name, services::plainWords(outcome.ids.error()));
-        }
-        const int sent = int(report.pushed.size()) - int(failures.size());
-        Q_EMIT message(tr("%n application(s) created or updated on the endpoint.", nullptr, sent));
-        if (!failures.isEmpty() && m_window)
-            QMessageBox::warning(m_window, tr("Some applications were not sent"), failures.join(QStringLiteral("\n\n")));
-    });
-    push->start();
+    const QString what = tr("Sending %n application(s)", nullptr, int(plan.applications.size()));
+    runApplier(std::move(plan), what);
 }
 
 void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::PlanKey> &applications)
 {
-    client::SmsClient *client = m_session.client();
     const models::PlanDocument &document = m_editor.document();
-    std::vector<std::string> appIds;
-    std::vector<models::PlanKey> keys;
+    models::PlanData plan;
+    plan.planId = document.data().planId;
     QStringList names;
     for (models::PlanKey key : applications) {
         const models::PlanPosition position = document.positionOf(key);
         if (!position.isValid() || position.isGroup() || document.application(position.application).appId.empty())
             continue;
-        appIds.push_back(document.application(position.application).appId);
-        keys.push_back(key);
+        plan.retiredAppIds.push_back(document.application(position.application).appId);
         names << QString::fromStdString(document.application(position.application).name);
     }
-    if (!client || m_appJob)
+    if (!m_session.client() || m_appJob)
         return;
-    if (appIds.empty()) {
+    if (plan.retiredAppIds.empty()) {
         Q_EMIT message(tr("None of the selected applications exists on the endpoint."));
         return;
     }
@@ -291,31 +284,8 @@ void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::Pla
                      .arg(names.join(QStringLiteral(", ")), m_session.description()),
                  tr("Delete")))
         return;
-    const QString what = tr("Deleting %n application(s)", nullptr, int(appIds.size()));
-    begin(what);
-    auto *push = new services::AppPush(*client, {}, appIds, this);
-    m_appJob = push;
-    connect(push, &services::AppPush::finished, this, [this, what, keys](const services::AppPushReport &report) {
-        m_appJob = nullptr;
-        end(what);
-        QStringList failures;
-        // The report lists the deletions in the order they were given.
-        for (std::size_t i = 0; i < report.deleted.size() && i < keys.size(); ++i) {
-            const services::AppDeletionOutcome &outcome = report.deleted[i];
-            if (outcome.result) {
-                // The plan keeps the application, now as one the endpoint does not have.
-                m_editor.document().setEndpointIds(keys[i], {}, {});
-            } else {
-                failures << tr("%1: %2").arg(QString::fromStdString(outcome.appId),
-                                             services::plainWords(outcome.result.error()));
-            }
-        }
-        if (!failures.isEmpty() && m_window)
-            QMessageBox::warning(m_window, tr("Some applications were not deleted"), failures.join(QStringLiteral("\n\n")));
-        else
-            Q_EMIT message(tr("Deleted from the endpoint."));
-    });
-    push->start();
+    // Applications the plan holds are never retired in it; this run's own plan deletes them.
+    runApplier(std::move(plan), tr("Deleting %n application(s)", nullptr, int(names.size())));
 }
 
 void EndpointActions::disassociateConnector(const QString &connectorId)
@@ -383,17 +353,25 @@ void EndpointActions::reviewChanges()
 
 void EndpointActions::applyPlan()
 {
+    if (!m_session.client() || m_appJob)
+        return;
+    m_editor.document().ensurePlanId();
+    runApplier(m_editor.document().data(), tr("Applying the plan"));
+}
+
+void EndpointActions::runApplier(models::PlanData plan, const QString &what)
+{
     client::SmsClient *client = m_session.client();
     if (!client || m_appJob)
         return;
     models::PlanDocument &document = m_editor.document();
-    document.ensurePlanId();
-    const QString what = tr("Applying the plan");
+    if (plan.planId.empty())
+        plan.planId = document.ensurePlanId();
     begin(what);
-    auto *applier = new services::PlanApplier(*client, document.data(), this);
+    auto *applier = new services::PlanApplier(*client, std::move(plan), this);
     m_appJob = applier;
     auto *progress = new QProgressDialog(tr("Reading the endpoint\u2026"), tr("Cancel"), 0, 0, m_window);
-    progress->setWindowTitle(tr("Applying the Plan"));
+    progress->setWindowTitle(what);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(0);
     progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -403,29 +381,28 @@ void EndpointActions::applyPlan()
         progress->setValue(done);
         progress->setLabelText(tr("%1 (%2 of %3)").arg(current).arg(done + 1).arg(total));
     });
-    connect(applier, &services::PlanApplier::idsRecorded, this,
-            [this](models::PlanKey application, const services::EndpointIds &ids) {
-                m_editor.document().setEndpointIds(application, ids.appId, ids.serverGroupIds);
+    services::recordInto(*applier, document);
+    connect(applier, &services::PlanApplier::finished, this,
+            [this, what, progress, applier](const Result<int> &result) {
+                m_appJob = nullptr;
+                end(what);
+                applier->deleteLater();
+                if (progress) {
+                    progress->disconnect();
+                    progress->close();
+                }
+                if (!result) {
+                    if (result.error().errorCode() == ErrorCode::Canceled)
+                        Q_EMIT message(tr("%1 was canceled; do it again to finish it.").arg(what));
+                    else
+                        reportError(tr("%1 stopped").arg(what), result.error());
+                    return;
+                }
+                const QString summary = QString::fromStdString(services::appliedSummary(result.value(), applier->remaining()));
+                Q_EMIT message(summary.section(QLatin1Char('\n'), 0, 0));
+                if (applier->remaining().hasChanges() && m_window)
+                    QMessageBox::warning(m_window, tr("The endpoint still differs"), summary);
             });
-    connect(applier, &services::PlanApplier::retiredDeleted, this, [this](const QString &appId) {
-        m_editor.document().setRetired(appId.toStdString(), false);
-        m_editor.document().markUnsaved();
-    });
-    connect(applier, &services::PlanApplier::finished, this, [this, what, progress](const Result<int> &result) {
-        m_appJob = nullptr;
-        end(what);
-        if (progress) {
-            progress->disconnect();
-            progress->close();
-        }
-        if (result) {
-            Q_EMIT message(tr("Applied %n change(s); the endpoint matches the plan.", nullptr, result.value()));
-        } else if (result.error().errorCode() == ErrorCode::Canceled) {
-            Q_EMIT message(tr("The apply was canceled; apply again to finish it."));
-        } else {
-            reportError(tr("The plan was not applied completely"), result.error());
-        }
-    });
     applier->start();
 }
 

@@ -3,13 +3,16 @@
 // services/ use case: read the catalog into the plan, import or delete the
 // catalog, refresh the plan's applications from the endpoint, create or
 // update the selected applications there, delete them there, review and
-// apply the whole plan, disassociate a connector. Confirmations and error dialogs for these live here too, so
+// apply the whole plan, disassociate a connector. Every change to the
+// endpoint's applications goes through one engine (services::PlanApplier),
+// whether for the whole plan or the selection. Confirmations and error dialogs for these live here too, so
 // MainWindow only wires actions to them.
 
 #include "models/PlanEditor.h"
 #include "services/CatalogActions.h"
 #include "services/CatalogLoader.h"
 #include "services/EndpointSession.h"
+#include "services/RefreshMerge.h"
 
 #include <QObject>
 #include <QPointer>
@@ -64,6 +67,11 @@ private:
     void end(const QString &what);
     void reportError(const QString &title, const sms::SmsError &error);
     void loadReplicationJobs();
+    // Brings a refresh into the plan and says what came in and what was kept.
+    void reportRefresh(services::RefreshMerge merge);
+    // Runs the apply engine over `plan` (the document's, or a part of it) with
+    // a progress dialog, writing ids into the document as they come.
+    void runApplier(models::PlanData plan, const QString &what);
     // Shows an import or delete of the catalog as it runs, then reads the catalog again.
     void watchCatalogChange(services::CatalogChange *change, const QString &what, const QString &done,
                             const QString &failed);
@@ -74,7 +82,7 @@ private:
     QPointer<QWidget> m_window;
     QPointer<services::CatalogLoader> m_loader;
     QPointer<services::CatalogChange> m_catalogChange;
-    QPointer<QObject> m_appJob;  // an AppRefresh, AppPush, SnapshotReader or PlanApplier
+    QPointer<QObject> m_appJob;  // a SnapshotReader or PlanApplier
     QPointer<services::ConnectorDisassociation> m_disassociation;
     QStringList m_running;
 };

@@ -44,6 +44,7 @@ public:
     ~MainWindow() override;
 
     models::PlanDocument &document() { return m_document; }
+    models::PlanEditor &editor() { return m_editor; }
     CatalogPane *catalogPane() const { return m_catalogPane; }
     ApplicationsPane *applicationsPane() const { return m_applicationsPane; }
     EndpointActions *endpoint() const { return m_endpoint; }

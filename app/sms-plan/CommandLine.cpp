@@ -147,6 +147,8 @@ Commands:
                           the endpoint gives are saved into FILE as they come, so
                           a run that stops can simply be run again. Without --yes
                           it shows the changes and asks first (on a terminal).
+                          Last it reads the endpoint again: exit 1 if the plan
+                          still differs from it (what differs is listed).
   plan import-csv CSV [--mapping field=Header,...] [--skip-invalid] -o FILE
                           Servers from an RVTools vInfo export or any CSV with a
                           header row into FILE's catalog (FILE is made if new).

@@ -265,8 +265,8 @@ void PlanCommand::runApply()
             return;
         if (!result)
             return fail(result.error().message);
-        writeOut("Applied " + std::to_string(result.value()) + " change(s); the endpoint matches the plan.\n", stderr);
-        finish(PlanOk);
+        writeOut(services::appliedSummary(result.value(), applier->remaining()) + "\n", stderr);
+        finish(applier->remaining().hasChanges() ? PlanFailed : PlanOk);
     });
     applier->start();
 }

@@ -64,7 +64,7 @@ private Q_SLOTS:
 
         run = plan({QStringLiteral("apply"), planPath(), QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY(run.err.contains("Applied 9 change(s)"));
+        QVERIFY(run.err.contains("Applied 9 changes; a fresh read shows the endpoint matches the plan."));
         run = plan({QStringLiteral("diff"), planPath(), QStringLiteral("--output"), QStringLiteral("table")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray("No changes.\n"));

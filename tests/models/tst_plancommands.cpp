@@ -130,6 +130,8 @@ private Q_SLOTS:
     void settingsCommands();
     void editorEditsSettingsInOneStep();
     void deletedEndpointApplicationsAreRetired();
+    void heldApplicationsAreNeverRetired();
+    void refreshAddsAndSetsSettings();
     void commandsOnMissingTargets_data();
     void commandsOnMissingTargets();
 
@@ -360,6 +362,84 @@ void TestPlanCommands::deletedEndpointApplicationsAreRetired()
     // One that never reached the endpoint leaves nothing behind.
     doc.undoStack().push(new DeleteApplicationCommand(doc, keyOf(doc, "B")));
     QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-a"});
+}
+
+// A plan never retires an endpoint application it holds, whatever the path:
+// retiring one refuses, an application coming back (undo, a refresh, ids
+// from an apply) takes its id off the list, and data that says both is mended.
+void TestPlanCommands::heldApplicationsAreNeverRetired()
+{
+    PlanDocument doc;
+    PlanData plan = planFrom(QStringLiteral("A{G1:s1} | B{G2:s2}"), catalog());
+    plan.applications[0].appId = "app-a";
+    plan.retiredAppIds = {"app-a", "app-gone"};  // what Refresh Apps then Save once wrote
+    doc.reset(plan);
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-gone"});
+    QVERIFY(!doc.setRetired("app-a", true));
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-gone"});
+
+    // Deleted, then the same endpoint application made again (as a refresh once did).
+    doc.undoStack().beginMacro(QStringLiteral("replace"));
+    doc.undoStack().push(new DeleteApplicationCommand(doc, keyOf(doc, "A")));
+    PlanApplication again;
+    again.appId = "app-a";
+    again.name = "A";
+    doc.undoStack().push(new CreateApplicationCommand(doc, again, 0));
+    doc.undoStack().endMacro();
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-gone"});
+    doc.undoStack().undo();
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-gone"});
+    doc.undoStack().redo();
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-gone"});
+
+    // Ids from an apply for an application whose old id was retired.
+    doc.undoStack().push(new DeleteApplicationCommand(doc, keyOf(doc, "B")));
+    QVERIFY(doc.setRetired("app-b", true));
+    doc.undoStack().undo();
+    doc.setEndpointIds(keyOf(doc, "B"), "app-b", {});
+    QCOMPARE(doc.data().retiredAppIds, std::vector<std::string>{"app-gone"});
+    VERIFY_INDEXES(doc);
+}
+
+// Refresh Apps brings new applications in whole and sets the settings of
+// those the plan has, in one undo step, and never retires anything.
+void TestPlanCommands::refreshAddsAndSetsSettings()
+{
+    PlanDocument doc;
+    PlanEditor editor(doc);
+    PlanData plan = planFrom(QStringLiteral("A{G1:s1,s2} | B{G2:s3}"), catalog());
+    plan.applications[0].appId = "app-a";
+    doc.reset(plan);
+    const PlanData before = doc.data();
+
+    RefreshedApplication settingsOfA{keyOf(doc, "A"), doc.application(0), {}};
+    settingsOfA.app.settings.replication.emplace();
+    settingsOfA.app.settings.replication->frequency = 24;
+    settingsOfA.app.serverGroups[0].launchOrder = 2;
+    PlanServerSettings own;
+    own.serverId = "s2";
+    own.replication.emplace();
+    own.replication->frequency = 6;
+    settingsOfA.serverSettings.push_back(own);
+    RefreshedApplication fromEndpoint;
+    fromEndpoint.app.appId = "app-new";
+    fromEndpoint.app.name = "New";
+    fromEndpoint.app.serverGroups.resize(1);
+    fromEndpoint.app.serverGroups[0].name = "G";
+    fromEndpoint.app.serverGroups[0].serverIds = {"s3"};  // planned in B: the endpoint is where it really is
+
+    QCOMPARE(editor.refreshApplications({settingsOfA, fromEndpoint}), 2);
+    QCOMPARE(doc.undoStack().count(), 1);
+    QCOMPARE(doc.applications().size(), std::size_t(3));
+    QCOMPARE(doc.application(0).settings.replication->frequency, std::optional<int>(24));
+    QCOMPARE(doc.group(0, 0).launchOrder, std::optional<int>(2));
+    QCOMPARE(doc.data().serverSettings.size(), std::size_t(1));
+    QCOMPARE(doc.application(2).appId, std::string("app-new"));
+    QCOMPARE(doc.group(2, 0).serverIds, std::vector<std::string>{"s3"});
+    QVERIFY(doc.group(1, 0).serverIds.empty());
+    QVERIFY(doc.data().retiredAppIds.empty());
+    UNDO_REDO_CYCLE(doc, before);
+    VERIFY_INDEXES(doc);
 }
 
 void TestPlanCommands::commandKeysSurviveUndo()

@@ -336,6 +336,11 @@ private Q_SLOTS:
             json.erase("generator");
             json.erase("savedAt");
         });
+        // Saved by a planner whose Refresh Apps retired what it brought back in:
+        // the application is kept, and nothing it holds is deleted by an apply.
+        QTest::addRow("retires an application it holds") << editedRich([](api::Json &json) {
+            json["retiredAppIds"].push_back("app-0123456789abcdef0");
+        });
     }
 
     void tolerantReading()

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -41,10 +42,15 @@ private Q_SLOTS:
     void offersRecoveryAfterCrash();
     void oneEndpointJobAtATime();
     void reviewAndApplyThePlan();
+    void refreshKeepsSettings();
+    void pushResolvesInventoryServers();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
     static std::unique_ptr<QMimeData> catalogRows(ui::MainWindow &window, int first, int last);
+    // The first column of each change Review Changes lists (it is closed unapplied).
+    static QStringList reviewedChanges(ui::MainWindow &window);
+    static void refreshAndWait(ui::MainWindow &window);
 
     QTemporaryDir m_dir;
 };
@@ -283,15 +289,98 @@ void TestMainWindow::reviewAndApplyThePlan()
     QVERIFY(!window->document().applications()[0].serverGroups[0].serverGroupId.empty());
     QVERIFY(!window->document().data().planId.empty());
 
-    // Nothing left to change: Apply is disabled.
-    bool applyEnabled = true;
+    // Refresh Apps: the plan's application stays, and is not retired (Apply once deleted it here).
+    refreshAndWait(*window);
+    QCOMPARE(window->document().applications().size(), std::size_t(1));
+    QVERIFY(window->document().data().retiredAppIds.empty());
+    QCOMPARE(reviewedChanges(*window), QStringList());
+
+    // Edit, undo, apply again: still nothing to delete, and the application is still there.
+    const models::PlanKey key = window->document().applications()[0].key;
+    window->editor().renameApplication(key, "Renamed");
+    window->document().undoStack().undo();
+    refreshAndWait(*window);
+    QCOMPARE(reviewedChanges(*window), QStringList());
+    window->endpoint()->applyPlan();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("matches the plan")));
+    QCOMPARE(window->document().applications().size(), std::size_t(1));
+    QVERIFY(!window->document().applications()[0].appId.empty());
+    QCOMPARE(reviewedChanges(*window), QStringList());
+}
+
+// The wizard's kind of application, with replication and launch settings,
+// keeps them through Apply and Refresh Apps (a refresh once dropped both).
+void TestMainWindow::refreshKeepsSettings()
+{
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    const models::PlanKey key = window->editor().newApplicationFromServers(
+        {window->document().catalog().servers[0].serverId.value(), window->document().catalog().servers[1].serverId.value()},
+        "Payroll");
+    models::ApplicationSettings settings;
+    settings.replication.emplace();
+    settings.replication->frequency = 12;
+    settings.replication->numberOfRecentAmisToKeep = 3;
+    settings.launch.emplace();
+    settings.launch->subnet = "subnet-0123456789abcdef0";
+    settings.launch->securityGroup = "sg-0123456789abcdef0";
+    settings.launch->instanceType = "m5.large";
+    window->editor().editApplicationSettings(key, settings, {std::optional<int>(1)});
+    window->endpoint()->applyPlan();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->document().applications()[0].appId.empty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+
+    refreshAndWait(*window);
+    const models::PlanApplication &app = window->document().applications()[0];
+    QVERIFY(app.settings.replication == settings.replication);
+    QVERIFY(app.settings.launch == settings.launch);
+    QCOMPARE(app.serverGroups[0].launchOrder, std::optional<int>(1));
+    QCOMPARE(reviewedChanges(*window), QStringList());
+}
+
+// Send to Endpoint resolves servers as Review and Apply do: a server from a
+// CSV inventory (an offline id) is matched with the endpoint's by VM name.
+void TestMainWindow::pushResolvesInventoryServers()
+{
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    const api::Server endpointServer = window->document().catalog().servers[7];
+    QVERIFY(endpointServer.vmServer && endpointServer.vmServer->vmName);
+    api::Server offline;
+    offline.serverId = "offline-0001";
+    offline.serverType = endpointServer.serverType;
+    offline.vmServer.emplace();
+    offline.vmServer->vmName = endpointServer.vmServer->vmName;
+    window->document().appendServers({offline});
+    const models::PlanKey key = window->editor().newApplicationFromServers({"offline-0001"}, "Inventory app");
+
+    window->endpoint()->pushApplications({key});
+    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
+    QVERIFY2(!window->document().applications()[0].appId.empty(),
+             qPrintable(window->statusBar()->currentMessage()));
+    QCOMPARE(reviewedChanges(*window), QStringList());
+}
+
+QStringList TestMainWindow::reviewedChanges(ui::MainWindow &window)
+{
+    QStringList seen;
     whenReviewShows([&](ui::ReviewChangesDialog *dialog) {
-        applyEnabled = dialog->applyButton()->isEnabled() || dialog->tree()->topLevelItemCount() != 0;
+        for (int i = 0; i < dialog->tree()->topLevelItemCount(); ++i)
+            seen << dialog->tree()->topLevelItem(i)->text(0);
         dialog->reject();
     });
-    window->endpoint()->reviewChanges();
-    QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
-    QVERIFY(!applyEnabled);
+    window.endpoint()->reviewChanges();
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!window.endpoint()->isSyncingApplications(), 20000); }();
+    return seen;
+}
+
+void TestMainWindow::refreshAndWait(ui::MainWindow &window)
+{
+    window.endpoint()->refreshApplications();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.endpoint()->isSyncingApplications(), 20000);
 }
 
 QTEST_MAIN(TestMainWindow)
