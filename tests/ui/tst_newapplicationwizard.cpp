@@ -8,6 +8,7 @@
 #include "tests/models/PlanFixtures.h"
 #include "ui/CatalogPane.h"
 #include "ui/wizard/ApplicationDetailsPage.h"
+#include "ui/problems/PlanIssuesList.h"
 #include "ui/wizard/ApplicationReviewPage.h"
 #include "ui/wizard/GroupArrangement.h"
 #include "ui/wizard/LaunchSettingsPage.h"
