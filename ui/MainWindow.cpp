@@ -636,6 +636,7 @@ void MainWindow::editApplicationSettings()
         return;
     ApplicationSettingsDialog dialog(m_document.application(position.application), m_document.data().serverSettings,
                                      this);
+    dialog.readEndpointSettings(m_session.client());
     if (dialog.exec() == QDialog::Accepted)
         m_editor.editApplicationSettings(key, dialog.settings(), dialog.launchOrders());
 }
