@@ -44,7 +44,9 @@ void PlanChecker::checkNow()
     m_timer.stop();
     QElapsedTimer clock;
     clock.start();
-    const std::vector<PlanIssue> issues = validatePlan(m_document.data());
+    std::vector<PlanIssue> issues = validatePlan(m_document.data());
+    std::stable_partition(issues.begin(), issues.end(),
+                          [](const PlanIssue &issue) { return issue.severity == PlanIssue::Severity::Error; });
     m_lastDuration = std::chrono::microseconds(clock.nsecsElapsed() / 1000);
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(m_lastDuration * kDelayPerRun);
     m_timer.setInterval(std::max(kMinimumDelay, wait));

@@ -38,6 +38,7 @@ public:
     std::chrono::microseconds lastDuration() const { return m_lastDuration; }
 
 Q_SIGNALS:
+    // Errors first, then in plan order.
     void checked(const std::vector<sms::models::PlanIssue> &issues);
 
 private:

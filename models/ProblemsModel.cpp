@@ -68,13 +68,22 @@ void ProblemsModel::setIcons(QIcon error, QIcon warning)
         Q_EMIT dataChanged(index(0, Problem), index(rowCount() - 1, Problem), {Qt::DecorationRole});
 }
 
-void ProblemsModel::setIssues(std::vector<PlanIssue> issues)
+void ProblemsModel::setIssues(const std::vector<PlanIssue> &issues)
 {
-    std::stable_partition(issues.begin(), issues.end(),
-                          [](const PlanIssue &issue) { return issue.severity == Severity::Error; });
-    // The rows both lists start with and end with stay; the run between is replaced.
-    const auto [oldEnd, newEnd] = std::mismatch(m_issues.begin(), m_issues.end(), issues.begin(), issues.end());
-    const auto head = std::size_t(std::distance(m_issues.begin(), oldEnd));
+    const auto isError = [](const PlanIssue &issue) { return issue.severity == Severity::Error; };
+    if (std::is_partitioned(issues.begin(), issues.end(), isError))
+        return replaceRows(issues);
+    std::vector<PlanIssue> ordered = issues;
+    std::stable_partition(ordered.begin(), ordered.end(), isError);
+    replaceRows(ordered);
+}
+
+void ProblemsModel::replaceRows(const std::vector<PlanIssue> &issues)
+{
+    // The rows both lists start with and end with stay; the run between is
+    // replaced, and only it is copied (a big plan's check mostly repeats the last).
+    const auto head = std::size_t(
+        std::distance(m_issues.begin(), std::mismatch(m_issues.begin(), m_issues.end(), issues.begin(), issues.end()).first));
     const std::size_t most = std::min(m_issues.size(), issues.size()) - head;
     std::size_t tail = 0;
     while (tail < most && m_issues[m_issues.size() - 1 - tail] == issues[issues.size() - 1 - tail])
@@ -85,8 +94,7 @@ void ProblemsModel::setIssues(std::vector<PlanIssue> issues)
 
     // Rows both runs have in common change in place; the rest are removed or inserted.
     const int changed = std::min(removed, added);
-    for (int i = 0; i < changed; ++i)
-        m_issues[std::size_t(first + i)] = std::move(issues[std::size_t(first + i)]);
+    std::copy_n(issues.begin() + first, changed, m_issues.begin() + first);
     if (changed > 0)
         Q_EMIT dataChanged(index(first, 0), index(first + changed - 1, ColumnCount - 1));
     if (removed > changed) {
@@ -95,9 +103,8 @@ void ProblemsModel::setIssues(std::vector<PlanIssue> issues)
         endRemoveRows();
     } else if (added > changed) {
         beginInsertRows({}, first + changed, first + added - 1);
-        m_issues.insert(m_issues.begin() + first + changed,
-                        std::make_move_iterator(issues.begin() + first + changed),
-                        std::make_move_iterator(issues.begin() + first + added));
+        m_issues.insert(m_issues.begin() + first + changed, issues.begin() + first + changed,
+                        issues.begin() + first + added);
         endInsertRows();
     }
     m_errors = int(std::count_if(m_issues.begin(), m_issues.end(),

@@ -35,13 +35,17 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setIcons(QIcon error, QIcon warning);
-    void setIssues(std::vector<PlanIssue> issues);
+    // `issues` in any order; already errors first (as PlanChecker gives
+    // them), nothing is copied but the rows that changed.
+    void setIssues(const std::vector<PlanIssue> &issues);
 
     const PlanIssue &issue(int row) const { return m_issues[std::size_t(row)]; }
     int errorCount() const { return m_errors; }
     int warningCount() const { return rowCount() - m_errors; }
 
 private:
+    void replaceRows(const std::vector<PlanIssue> &issues);  // errors first
+
     std::vector<PlanIssue> m_issues;
     int m_errors = 0;
     QIcon m_errorIcon;
