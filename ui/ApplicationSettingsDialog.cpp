@@ -447,11 +447,10 @@ void ApplicationSettingsDialog::showEndpoint()
         return;
     }
     const QString heading = QStringLiteral("<b>%1</b>").arg(tr("At the endpoint now:").toHtmlEscaped());
+    // Servers whose settings there differ from what most share.
     const auto own = [](int servers) {
         return servers == 0 ? QString()
-                            : QStringLiteral("<p>%1</p>")
-                                  .arg(tr("Settings of their own on %n server(s).", nullptr, servers)
-                                           .toHtmlEscaped());
+                            : SettingsSummary::line(tr("Servers with settings of their own:"), QLocale().toString(servers));
     };
     const models::ApplicationSettings &endpoint = m_endpoint->settings;
     m_replicationEndpoint->setText(

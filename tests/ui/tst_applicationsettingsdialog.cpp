@@ -232,7 +232,7 @@ private Q_SLOTS:
                               << "Instance type: m5.large Subnet: subnet-0a1b2c3d4e5f60718";
         QTest::addRow("launch orders and servers of their own")
             << "Payroll" << "" << true << "Encryption: Off"
-            << "Launch order: Database 1, Web tier 2 Settings of their own on 1 server(s).";
+            << "Launch order: Database 1, Web tier 2 Servers with settings of their own: 1";
         QTest::addRow("no launch settings") << "CRM" << "" << true << "Every 12 hour(s)"
                                             << "The endpoint has no launch settings for this application.";
         QTest::addRow("not created yet") << "Payroll" << "none" << true
