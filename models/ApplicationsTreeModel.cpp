@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
 #include <set>
 
 namespace sms::models {
@@ -367,6 +368,16 @@ QModelIndex ApplicationsTreeModel::groupIndex(PlanKey key) const
 {
     const PlanPosition position = document().positionOf(key);
     return position.isGroup() ? groupIndexAt(position.application, position.group) : QModelIndex();
+}
+
+QModelIndex ApplicationsTreeModel::serverIndex(std::string_view serverId) const
+{
+    const PlanPosition position = document().positionOf(document().placementOf(serverId).group);
+    if (!position.isGroup())
+        return {};
+    const auto &ids = document().group(position.application, position.group).serverIds;
+    const auto it = std::find(ids.begin(), ids.end(), serverId);
+    return it == ids.end() ? QModelIndex() : index(int(it - ids.begin()), 0, groupIndexAt(position.application, position.group));
 }
 
 } // namespace sms::models

@@ -50,6 +50,8 @@ public:
     static Kind kindOf(const QModelIndex &index);
     QModelIndex applicationIndex(PlanKey key) const;
     QModelIndex groupIndex(PlanKey key) const;
+    // The server's row in the group it is planned in; invalid when it is in none.
+    QModelIndex serverIndex(std::string_view serverId) const;
     // What a selection holds: the applications and groups it names, and its servers.
     std::vector<PlanKey> selectedKeys(const QModelIndexList &indexes) const;
     std::vector<std::string> selectedServerIds(const QModelIndexList &indexes) const;

@@ -451,6 +451,17 @@ public:
         return std::move(m_issues);
     }
 
+    // Only `app`'s issues, with the plan's applications as its elder siblings.
+    Issues runAdded(const PlanApplication &app)
+    {
+        FirstByName names;
+        const int row = int(m_plan.applications.size());
+        for (int a = 0; a < row; ++a)
+            names.earlier(m_plan.applications[std::size_t(a)].name, a);
+        checkApplication(AppItem{&app, row}, names);
+        return std::move(m_issues);
+    }
+
 private:
     // What every server of an application starts from, resolved once.
     struct AppDefaults
@@ -521,11 +532,20 @@ private:
         }
     }
 
+    // Issues reported since `from` are about `subject`.
+    void aboutSince(std::size_t from, const PlanSubject &subject)
+    {
+        for (std::size_t i = from; i < m_issues.size(); ++i)
+            m_issues[i].subject = subject;
+    }
+
     void checkApplication(const AppItem &item, FirstByName &names)
     {
+        const std::size_t first = m_issues.size();
         checkApplicationName(m_issues, item, names);
         checkApplicationHasServers(m_issues, item);
         checkRemovals(item);
+        aboutSince(first, PlanSubject{item.app->key, kNoKey, {}});
 
         AppDefaults defaults;
         defaults.replication = effectiveReplication(*item.app, nullptr);
@@ -538,9 +558,11 @@ private:
         FirstByName groupNames;
         for (int g = 0; g < int(groups.size()); ++g) {
             const GroupItem group{&item, &groups[std::size_t(g)], g};
+            const std::size_t groupFirst = m_issues.size();
             checkGroupName(m_issues, group, groupNames);
             checkGroupHasServers(m_issues, group);
             checkLaunchOrder(m_issues, group, anyOrdered);
+            aboutSince(groupFirst, PlanSubject{item.app->key, group.group->key, {}});
             checkServers(group, defaults);
         }
     }
@@ -552,6 +574,7 @@ private:
         for (int s = 0; s < int(ids.size()); ++s) {
             const std::string &id = ids[std::size_t(s)];
             const ServerItem server{&group, &id, s, catalogServer(id)};
+            const std::size_t first = m_issues.size();
             checkInCatalog(m_issues, server, m_plan.catalog.servers.empty());
             checkExistingJob(m_issues, server, app);
 
@@ -565,6 +588,7 @@ private:
             });
             checkEffective(defaults.launch, ownLaunch,
                            [&](const auto &settings) { checkLaunch(m_issues, server, settings, defaults.launches); });
+            aboutSince(first, PlanSubject{app.key, group.group->key, id});
         }
     }
 
@@ -594,6 +618,11 @@ private:
 std::vector<PlanIssue> validatePlan(const PlanData &plan)
 {
     return PlanValidator(plan).run();
+}
+
+std::vector<PlanIssue> validateAddedApplication(const PlanData &plan, const PlanApplication &app)
+{
+    return PlanValidator(plan).runAdded(app);
 }
 
 bool hasErrors(const std::vector<PlanIssue> &issues)

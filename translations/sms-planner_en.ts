@@ -4,27 +4,6 @@
 <context>
     <name>sms::ui::ApplicationReviewPage</name>
     <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(And %n more like it.)</source>
-        <translation>
-            <numerusform>(And %n more like it.)</numerusform>
-            <numerusform>(And %n more like it.)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n error(s) above keep the application from being created: go Back to the page concerned and fix it.</source>
         <translation>
             <numerusform>%n error above keep the application from being created: go Back to the page concerned and fix it.</numerusform>
@@ -80,20 +59,6 @@
         <translation>
             <numerusform>%1. “%2”: %n server</numerusform>
             <numerusform>%1. “%2”: %n servers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Every %n hour(s)</source>
-        <translation>
-            <numerusform>Every %n hour</numerusform>
-            <numerusform>Every %n hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The %n most recent</source>
-        <translation>
-            <numerusform>The %n most recent</numerusform>
-            <numerusform>The %n most recent</numerusform>
         </translation>
     </message>
 </context>
@@ -305,6 +270,47 @@
     </message>
 </context>
 <context>
+    <name>sms::ui::PlanIssuesList</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(And %n more like it.)</source>
+        <translation>
+            <numerusform>(And %n more like it.)</numerusform>
+            <numerusform>(And %n more like it.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::ProblemsPane</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::ui::ReviewChangesDialog</name>
     <message numerus="yes">
         <source>Applying the plan makes %n change(s) at the endpoint, in this order.</source>
@@ -352,6 +358,23 @@
         <translation>
             <numerusform>%n group proposed by the name pattern.</numerusform>
             <numerusform>%n groups proposed by the name pattern.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sms::ui::SettingsSummary</name>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Every %n hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n most recent</source>
+        <translation>
+            <numerusform>The %n most recent</numerusform>
+            <numerusform>The %n most recent</numerusform>
         </translation>
     </message>
 </context>

@@ -1,7 +1,10 @@
 #include "ui/ApplicationSettingsDialog.h"
 
+#include "api/QtText.h"
+#include "services/PlainWords.h"
 #include "ui/settings/LaunchSettingsEdit.h"
 #include "ui/settings/ReplicationSettingsEdit.h"
+#include "ui/settings/SettingsSummary.h"
 #include "ui/wizard/CheckedWizardPage.h"
 
 #include <QComboBox>
@@ -99,6 +102,19 @@ QLabel *newNote(QWidget *parent)
     return label;
 }
 
+// A framed, read-only box: what the endpoint has, apart from the fields.
+QLabel *newEndpointLabel(const char *objectName, QWidget *parent)
+{
+    QLabel *label = newNote(parent);
+    label->setObjectName(QLatin1String(objectName));
+    label->setTextFormat(Qt::RichText);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(6);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
 } // namespace
 
 ApplicationSettingsDialog::ApplicationSettingsDialog(const models::PlanApplication &app,
@@ -122,6 +138,10 @@ ApplicationSettingsDialog::ApplicationSettingsDialog(const models::PlanApplicati
     , m_launchNote(newNote(this))
     , m_problem(newProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_replicationEndpoint(newEndpointLabel("replicationEndpointLabel", this))
+    , m_launchEndpoint(newEndpointLabel("launchEndpointLabel", this))
+    , m_replicationUntouched(!app.settings.replication)
+    , m_launchUntouched(launchManagement(app) != Management::Set)
 {
     setObjectName(QStringLiteral("ApplicationSettingsDialog"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
@@ -144,10 +164,18 @@ ApplicationSettingsDialog::ApplicationSettingsDialog(const models::PlanApplicati
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QComboBox *box : {m_replicationMode, m_launchMode})
+    for (QComboBox *box : {m_replicationMode, m_launchMode}) {
+        connect(box, &QComboBox::currentIndexChanged, this, &ApplicationSettingsDialog::startFromEndpoint);
         connect(box, &QComboBox::currentIndexChanged, this, &ApplicationSettingsDialog::recheck);
-    connect(m_replication, &ReplicationSettingsEdit::changed, this, &ApplicationSettingsDialog::recheck);
-    connect(m_launch, &LaunchSettingsEdit::changed, this, &ApplicationSettingsDialog::recheck);
+    }
+    connect(m_replication, &ReplicationSettingsEdit::changed, this, [this] {
+        m_replicationUntouched = m_replicationUntouched && m_prefilling;
+        recheck();
+    });
+    connect(m_launch, &LaunchSettingsEdit::changed, this, [this] {
+        m_launchUntouched = m_launchUntouched && m_prefilling;
+        recheck();
+    });
     retranslate();
     recheck();
     resize(760, 680);
@@ -158,6 +186,7 @@ QWidget *ApplicationSettingsDialog::replicationTab()
     auto *tab = new QWidget;
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(modeRow(m_replicationModeLabel, m_replicationMode));
+    layout->addWidget(m_replicationEndpoint);
     layout->addWidget(m_replication);
     layout->addWidget(m_replicationNote);
     layout->addStretch();
@@ -174,6 +203,7 @@ QWidget *ApplicationSettingsDialog::launchTab()
                                + m_orders->verticalHeader()->defaultSectionSize() * 3 + 2 * m_orders->frameWidth());
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(modeRow(m_launchModeLabel, m_launchMode));
+    layout->addWidget(m_launchEndpoint);
     layout->addWidget(m_launch);
     layout->addWidget(m_ordersLabel);
     layout->addWidget(m_orders);
@@ -223,6 +253,7 @@ void ApplicationSettingsDialog::retranslate()
     m_orders->setHorizontalHeaderLabels({tr("Server group"), tr("Servers"), tr("Launch order")});
     for (QSpinBox *order : m_orders->findChildren<QSpinBox *>())
         order->setSpecialValueText(tr("Any"));
+    showEndpoint();
     recheck();
 }
 
@@ -319,6 +350,117 @@ std::vector<std::optional<int>> ApplicationSettingsDialog::launchOrders() const
         orders.push_back(set && value > 0 ? std::optional<int>(value) : std::nullopt);
     }
     return orders;
+}
+
+void ApplicationSettingsDialog::readEndpointSettings(client::SmsClient *client)
+{
+    if (!client) {
+        m_endpointState = EndpointState::Offline;
+    } else if (m_app.appId.empty()) {
+        m_endpointState = EndpointState::NotCreated;
+    } else {
+        m_endpointState = EndpointState::Reading;
+        // The dialog is the read's context: closed first, it cancels the read.
+        services::readEndpointSettings(*client, m_app.appId, this,
+                                       [this](services::EndpointSettingsRead read) { onEndpointRead(std::move(read)); });
+    }
+    showEndpoint();
+}
+
+void ApplicationSettingsDialog::onEndpointRead(services::EndpointSettingsRead read)
+{
+    if (!read) {
+        m_endpointState = EndpointState::Failed;
+        m_endpointError = services::plainWords(read.error());
+    } else if (!read.value()) {
+        m_endpointState = EndpointState::Gone;
+    } else {
+        m_endpointState = EndpointState::Read;
+        m_endpoint = std::move(*read.value());
+        startFromEndpoint();  // "Set" chosen while it was read
+    }
+    showEndpoint();
+}
+
+void ApplicationSettingsDialog::startFromEndpoint()
+{
+    if (!m_endpoint)
+        return;
+    m_prefilling = true;
+    const models::ApplicationSettings &endpoint = m_endpoint->settings;
+    if (management(m_replicationMode) == Management::Set && m_replicationUntouched && endpoint.replication) {
+        m_replication->setReplication(*endpoint.replication);
+        m_replicationUntouched = false;
+    }
+    if (management(m_launchMode) == Management::Set && m_launchUntouched && endpoint.launch) {
+        m_launch->setFrom(endpoint);
+        for (int row = 0; row < m_orders->rowCount(); ++row) {
+            const std::string &groupId = m_app.serverGroups[std::size_t(row)].serverGroupId;
+            if (const std::optional<int> order = groupId.empty() ? std::nullopt : m_endpoint->launchOrderOf(groupId))
+                qobject_cast<QSpinBox *>(m_orders->cellWidget(row, OrderColumn))->setValue(*order);
+        }
+        m_launchUntouched = false;
+    }
+    m_prefilling = false;
+}
+
+QString ApplicationSettingsDialog::endpointStatusText() const
+{
+    switch (m_endpointState) {
+    case EndpointState::Offline:
+        return tr("Not connected: connect to an endpoint to see the settings it has for this application.");
+    case EndpointState::NotCreated:
+        return tr("The application is not at the endpoint yet, so the endpoint has no settings for it: applying"
+                  " the plan creates it.");
+    case EndpointState::Reading:
+        return tr("Reading the endpoint's settings\u2026");
+    case EndpointState::Gone:
+        return tr("The endpoint no longer has this application (%1), so it has no settings for it.")
+            .arg(api::toQString(m_app.appId));
+    case EndpointState::Failed:
+        return tr("Could not read the endpoint's settings: %1").arg(m_endpointError);
+    case EndpointState::NotAsked:
+    case EndpointState::Read:
+        break;
+    }
+    return {};
+}
+
+// "Database 1, Web tier 2": the endpoint's launch order of the plan's groups it knows.
+QString ApplicationSettingsDialog::launchOrdersText() const
+{
+    QStringList orders;
+    for (const models::PlanServerGroup &group : m_app.serverGroups)
+        if (const auto order = group.serverGroupId.empty() ? std::nullopt : m_endpoint->launchOrderOf(group.serverGroupId))
+            orders << tr("%1 %2").arg(api::toQString(group.name)).arg(*order);
+    return orders.join(QStringLiteral(", "));
+}
+
+void ApplicationSettingsDialog::showEndpoint()
+{
+    m_replicationEndpoint->setVisible(m_endpointState != EndpointState::NotAsked);
+    m_launchEndpoint->setVisible(m_endpointState != EndpointState::NotAsked);
+    if (m_endpointState != EndpointState::Read) {
+        const QString status = endpointStatusText().toHtmlEscaped();
+        m_replicationEndpoint->setText(status);
+        m_launchEndpoint->setText(status);
+        return;
+    }
+    const QString heading = QStringLiteral("<b>%1</b>").arg(tr("At the endpoint now:").toHtmlEscaped());
+    // Servers whose settings there differ from what most share.
+    const auto own = [](int servers) {
+        return servers == 0 ? QString()
+                            : SettingsSummary::line(tr("Servers with settings of their own:"), QLocale().toString(servers));
+    };
+    const models::ApplicationSettings &endpoint = m_endpoint->settings;
+    m_replicationEndpoint->setText(
+        endpoint.replication ? heading + SettingsSummary::replicationHtml(*endpoint.replication) + own(m_endpoint->ownReplication)
+                             : tr("The endpoint has no replication settings for this application.").toHtmlEscaped());
+    m_launchEndpoint->setText(endpoint.launch
+                                  ? heading + SettingsSummary::launchHtml(endpoint)
+                                        + SettingsSummary::line(tr("Launch order:"), launchOrdersText())
+                                        + own(m_endpoint->ownLaunch)
+                                  : tr("The endpoint has no launch settings for this application.").toHtmlEscaped());
 }
 
 } // namespace sms::ui

@@ -5,8 +5,15 @@
 // the endpoint's: leave them (not managed by this plan), set them to the
 // ones shown, or remove them. The caller puts the result into the plan as
 // one undo step (PlanEditor::editApplicationSettings).
+//
+// Beside the plan's, it shows what the endpoint has now: given a client
+// (readEndpointSettings), it reads the application's configurations in the
+// background and sums them up under each kind's menu; choosing "Set them to
+// these" when the plan has none of that kind starts from the endpoint's. The
+// read is the dialog's child, so closing the dialog cancels it.
 
 #include "models/PlanTypes.h"
+#include "services/EndpointSettingsReader.h"
 
 #include <QDialog>
 
@@ -18,6 +25,10 @@ class QDialogButtonBox;
 class QLabel;
 class QTableWidget;
 class QTabWidget;
+
+namespace sms::client {
+class SmsClient;
+} // namespace sms::client
 
 namespace sms::ui {
 
@@ -43,6 +54,14 @@ public:
     // What keeps OK from being pressed, in a sentence; empty when nothing.
     QString problem() const;
 
+    // Shows the endpoint's settings of the application: read through
+    // `client` when it has an appId, else why there are none to show
+    // (`client` nullptr: not connected). `client` must outlive the dialog.
+    void readEndpointSettings(client::SmsClient *client);
+    // What the endpoint has, under each kind's menu.
+    QLabel *replicationEndpointLabel() const { return m_replicationEndpoint; }
+    QLabel *launchEndpointLabel() const { return m_launchEndpoint; }
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -53,6 +72,14 @@ private:
     Management management(const QComboBox *box) const;
     void retranslate();
     void recheck();
+    // Where the endpoint's settings stand.
+    enum class EndpointState { NotAsked, Offline, NotCreated, Reading, Read, Gone, Failed };
+    void onEndpointRead(services::EndpointSettingsRead read);
+    void showEndpoint();
+    QString endpointStatusText() const;
+    QString launchOrdersText() const;
+    // A kind switched to Set with nothing of the plan's starts from the endpoint's.
+    void startFromEndpoint();
 
     models::PlanApplication m_app;
     int m_ownReplication = 0;  // servers with replication settings of their own
@@ -71,6 +98,15 @@ private:
     QLabel *m_launchNote;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    QLabel *m_replicationEndpoint;
+    QLabel *m_launchEndpoint;
+    EndpointState m_endpointState = EndpointState::NotAsked;
+    std::optional<services::EndpointSettings> m_endpoint;
+    QString m_endpointError;
+    // The fields still show what the dialog put there, so the endpoint's may replace them.
+    bool m_replicationUntouched;
+    bool m_launchUntouched;
+    bool m_prefilling = false;
 };
 
 } // namespace sms::ui

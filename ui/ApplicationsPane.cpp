@@ -103,6 +103,27 @@ void ApplicationsPane::selectKey(models::PlanKey key)
     QModelIndex index = m_model.applicationIndex(key);
     if (!index.isValid())
         index = m_model.groupIndex(key);
+    select(index);
+}
+
+bool ApplicationsPane::selectSubject(const models::PlanSubject &subject)
+{
+    QModelIndex index;
+    if (!subject.serverId.empty()) {
+        index = m_model.serverIndex(subject.serverId);
+        if (index.isValid() && index.data(models::ApplicationsTreeModel::KeyRole).toULongLong() != subject.group)
+            index = {};  // moved since the check: its group is still what the issue was about
+    }
+    if (!index.isValid())
+        index = m_model.groupIndex(subject.group);
+    if (!index.isValid())
+        index = m_model.applicationIndex(subject.application);
+    select(index);
+    return index.isValid();
+}
+
+void ApplicationsPane::select(const QModelIndex &index)
+{
     if (!index.isValid())
         return;
     m_view->scrollTo(index);

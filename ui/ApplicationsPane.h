@@ -5,6 +5,7 @@
 // applications; names are edited in place (F2 or double-click).
 
 #include "models/ApplicationsTreeModel.h"
+#include "models/PlanValidation.h"
 
 #include <QWidget>
 
@@ -31,12 +32,16 @@ public:
     // The application the current item is or lies in.
     models::PlanKey currentApplication() const;
     void selectKey(models::PlanKey key);
+    // Selects what a plan issue is about: its server if it is still in the
+    // group, else the group, else the application. False when none is left.
+    bool selectSubject(const models::PlanSubject &subject);
 
 Q_SIGNALS:
     void selectionChanged();
 
 private:
     void updateHint();
+    void select(const QModelIndex &index);
 
     models::ApplicationsTreeModel &m_model;
     QTreeView *m_view;

@@ -344,7 +344,9 @@ void EndpointActions::reviewChanges()
                         reportError(tr("Could not read the endpoint"), snapshot.error());
                     return;
                 }
-                ReviewChangesDialog dialog(services::diffPlan(m_editor.document().data(), snapshot.value()), m_window);
+                const models::PlanData &plan = m_editor.document().data();
+                ReviewChangesDialog dialog(services::diffPlan(plan, snapshot.value()), models::validatePlan(plan),
+                                           m_window);
                 if (dialog.exec() == QDialog::Accepted)
                     applyPlan();
             });

@@ -14,6 +14,7 @@
 #include "ui/InventoryImportDialog.h"
 #include "ui/NewApplicationWizard.h"
 #include "ui/PlanFiles.h"
+#include "ui/problems/ProblemsPane.h"
 #include "ui/PropertiesPane.h"
 
 #include <QAction>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     , m_connectorsPane(new ConnectorsPane(this))
     , m_propertiesPane(new PropertiesPane(m_editor, this))
     , m_activityPane(new ActivityPane(this))
+    , m_problemsPane(new ProblemsPane(m_document, this))
     , m_connectionLabel(new QLabel(this))
     , m_requestsLabel(new QLabel(this))
     , m_catalogLabel(new QLabel(this))
@@ -82,7 +84,9 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     addPane(m_propertiesPane, QStringLiteral("PropertiesDock"), Qt::RightDockWidgetArea);
     QDockWidget *connectors = addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"), Qt::BottomDockWidgetArea);
     QDockWidget *activity = addPane(m_activityPane, QStringLiteral("ActivityDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *problems = addPane(m_problemsPane, QStringLiteral("ProblemsDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(connectors, activity);
+    tabifyDockWidget(activity, problems);
     activity->raise();
 
     createActions();
@@ -149,6 +153,8 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
         updateProperties();
     });
     connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    connect(m_problemsPane, &ProblemsPane::countsChanged, this, &MainWindow::updateProblemsTitle);
+    connect(m_problemsPane, &ProblemsPane::showRequested, this, &MainWindow::showProblemSubject);
 
     updateTitle();
     updateActions();
@@ -409,6 +415,27 @@ void MainWindow::retranslate()
     };
     for (const auto &[name, title] : docks)
         findChild<QDockWidget *>(QString::fromLatin1(name))->setWindowTitle(title);
+    updateProblemsTitle();
+}
+
+// "Problems (3)": the count is in view even when the dock is a tab behind another.
+void MainWindow::updateProblemsTitle()
+{
+    const int count = m_problemsPane->model().rowCount();
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("ProblemsDock"));
+    dock->setWindowTitle(count == 0 ? tr("Problems") : tr("Problems (%1)").arg(QLocale().toString(count)));
+}
+
+void MainWindow::showProblemSubject(const models::PlanSubject &subject)
+{
+    if (!m_applicationsPane->selectSubject(subject)) {
+        statusBar()->showMessage(tr("What this problem was about is no longer in the plan."), 6000);
+        return;
+    }
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("ApplicationsDock"));
+    dock->show();
+    dock->raise();
+    m_applicationsPane->view()->setFocus();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -609,6 +636,7 @@ void MainWindow::editApplicationSettings()
         return;
     ApplicationSettingsDialog dialog(m_document.application(position.application), m_document.data().serverSettings,
                                      this);
+    dialog.readEndpointSettings(m_session.client());
     if (dialog.exec() == QDialog::Accepted)
         m_editor.editApplicationSettings(key, dialog.settings(), dialog.launchOrders());
 }

@@ -9,6 +9,7 @@
 #include "models/CatalogTableModel.h"
 #include "models/PlanDocument.h"
 #include "models/PlanEditor.h"
+#include "models/PlanValidation.h"
 #include "services/EndpointSession.h"
 
 #include <QMainWindow>
@@ -25,6 +26,7 @@ class CatalogPane;
 class ConnectorsPane;
 class EndpointActions;
 class PlanFiles;
+class ProblemsPane;
 class PropertiesPane;
 
 struct StartOptions
@@ -68,6 +70,8 @@ private:
     void updateActions();
     void updateRecentMenu();
     void updateProperties();
+    void updateProblemsTitle();
+    void showProblemSubject(const models::PlanSubject &subject);
     void showConnectionDialog();
 
     // Edits from the selection
@@ -97,6 +101,7 @@ private:
     ConnectorsPane *m_connectorsPane;
     PropertiesPane *m_propertiesPane;
     ActivityPane *m_activityPane;
+    ProblemsPane *m_problemsPane;
     QLabel *m_connectionLabel;
     QLabel *m_requestsLabel;
     QLabel *m_catalogLabel;

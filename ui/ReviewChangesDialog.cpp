@@ -1,5 +1,8 @@
 #include "ui/ReviewChangesDialog.h"
 
+#include "ui/problems/PlanIssuesList.h"
+#include "ui/wizard/CheckedWizardPage.h"  // problemColour
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -22,11 +25,14 @@ QString text(const std::string &value)
 
 } // namespace
 
-ReviewChangesDialog::ReviewChangesDialog(services::ChangeSet changes, QWidget *parent)
+ReviewChangesDialog::ReviewChangesDialog(services::ChangeSet changes, std::vector<models::PlanIssue> issues,
+                                         QWidget *parent)
     : QDialog(parent)
     , m_changes(std::move(changes))
     , m_summary(new QLabel(this))
     , m_blockers(new QLabel(this))
+    , m_issuesLabel(new QLabel(this))
+    , m_issues(new PlanIssuesList(this))
     , m_tree(new QTreeWidget(this))
     , m_request(new QPlainTextEdit(this))
 {
@@ -43,11 +49,21 @@ ReviewChangesDialog::ReviewChangesDialog(services::ChangeSet changes, QWidget *p
     m_request->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_request->setPlaceholderText(tr("Select a change to see the request it sends."));
 
+    m_issuesLabel->setWordWrap(true);
+    m_issues->setObjectName(QStringLiteral("issuesView"));
+    m_issues->setIssues(issues);
+    QWidget *checks = withHeading(m_issuesLabel, m_issues, this);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(checks);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_request);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 1);
+    if (m_issues->issues().empty())
+        splitter->setSizes({0, 3, 1});  // just the heading saying so
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
@@ -100,9 +116,30 @@ void ReviewChangesDialog::fill()
                  + tr("%n application(s) at the endpoint are not in the plan and are left alone.", nullptr,
                       int(m_changes.untouched.size()));
     m_summary->setText(summary);
-    m_apply->setEnabled(!changes.empty() && m_changes.blockers.empty());
+    showIssues();
+    m_apply->setEnabled(!changes.empty() && m_changes.blockers.empty() && m_issues->errorCount() == 0);
     if (m_tree->topLevelItemCount() > 0)
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
+}
+
+void ReviewChangesDialog::showIssues()
+{
+    const int errors = m_issues->errorCount();
+    QString text;
+    if (m_issues->issues().empty())
+        text = tr("The plan's &checks find nothing to fix.");
+    else if (errors > 0)
+        text = tr("The plan's &checks: %1. Apply stays disabled until the errors are fixed in the plan (the"
+                  " Problems pane lists them all).")
+                   .arg(m_issues->countsText());
+    else
+        text = tr("The plan's &checks: %1. They do not block the apply, but look at them first.")
+                   .arg(m_issues->countsText());
+    m_issuesLabel->setText(text);
+    QPalette palette = m_issuesLabel->palette();
+    if (errors > 0)
+        palette.setColor(QPalette::WindowText, problemColour(palette));
+    m_issuesLabel->setPalette(palette);
 }
 
 void ReviewChangesDialog::showRequest()

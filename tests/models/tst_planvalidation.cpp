@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace sms;
 using namespace sms::models;
 using namespace sms::models::testing;
@@ -362,6 +364,66 @@ private Q_SLOTS:
                           "unused-server-settings"}));
         // An application whose groups are all empty is reported before them.
         QCOMPARE(codes(validatePlan(plan("Payroll{web:}"))), strings({"empty-application", "empty-group"}));
+    }
+
+    // Keys of a plan from planFrom: "Payroll{web:s1;db:s9}" gives Payroll 1, web 2, db 3.
+    void issuesNameTheirSubject_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<quint64>("application");
+        QTest::addColumn<quint64>("group");
+        QTest::addColumn<QString>("serverId");
+        QTest::addRow("application") << "duplicate-application-name" << quint64(4) << quint64(0) << "";
+        QTest::addRow("group") << "empty-group" << quint64(1) << quint64(3) << "";
+        QTest::addRow("server") << "unknown-server" << quint64(1) << quint64(2) << "s9";
+        QTest::addRow("settings of no server in a group") << "unused-server-settings" << quint64(0) << quint64(0) << "";
+    }
+
+    void issuesNameTheirSubject()
+    {
+        QFETCH(QString, code);
+        QFETCH(quint64, application);
+        QFETCH(quint64, group);
+        QFETCH(QString, serverId);
+        const PlanData data = planWith("Payroll{web:s1,s9;db:} | Payroll{x:s2}",
+                                       [](PlanData &p) { p.serverSettings.push_back(ownSettings("s3")); });
+        const auto issues = validatePlan(data);
+        const auto it = std::find_if(issues.begin(), issues.end(),
+                                     [&](const PlanIssue &issue) { return issue.code == code.toStdString(); });
+        QVERIFY2(it != issues.end(), qPrintable(texts(issues).join(QLatin1Char('\n'))));
+        QCOMPARE(it->subject.application, PlanKey(application));
+        QCOMPARE(it->subject.group, PlanKey(group));
+        QCOMPARE(QString::fromStdString(it->subject.serverId), serverId);
+    }
+
+    // The wizard's draft, checked as it would stand at the end of the plan.
+    void addedApplication_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("notation");  // the draft's groups
+        QTest::addColumn<QStringList>("expected");
+        QTest::addRow("a second Payroll")
+            << "Payroll" << "{web:s2}"
+            << strings({"warning duplicate-application-name at applications[2] (\"Payroll\"): Application"
+                        " \"Payroll\" has the same name as applications[0]; rename one of them, since a plan"
+                        " matched by name cannot tell them apart."});
+        QTest::addRow("a new name") << "Billing" << "{web:s2}" << QStringList{};
+        QTest::addRow("a server the plan's catalog lacks")
+            << "Billing" << "{web:s9}"
+            << strings({"error unknown-server at applications[2].serverGroups[0].serverIds[0] (\"s9\"): Server s9 is"
+                        " not in the plan's catalog, so apply cannot find it; refresh the catalog or remove the server"
+                        " from its group."});
+    }
+
+    void addedApplication()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, notation);
+        QFETCH(QStringList, expected);
+        // The plan's own issues (Legacy is empty) are not the draft's.
+        const PlanData data = plan("Payroll{web:s1} | Legacy{old:}");
+        PlanApplication draft = planFrom(name + notation, servers(1, 3)).applications.front();
+        QCOMPARE(texts(validateAddedApplication(data, draft)), expected);
     }
 
     void errorsBlockWarningsDoNot()

@@ -3,6 +3,7 @@
 // drag-and-drop interface, as a view's drop calls it), the plan is saved and
 // reopened, and the applications are created on the endpoint.
 
+#include "models/ApplicationCommands.h"
 #include "models/PlanMimeTypes.h"
 #include "models/RecoveryStore.h"
 #include "ui/ApplicationsPane.h"
@@ -11,8 +12,11 @@
 #include "ui/MainWindow.h"
 #include "ui/PlanFiles.h"
 #include "ui/ReviewChangesDialog.h"
+#include "ui/problems/ProblemsPane.h"
 
 #include <QDir>
+#include <QDockWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void reviewAndApplyThePlan();
     void refreshKeepsSettings();
     void pushResolvesInventoryServers();
+    void problemsFollowThePlan();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -381,6 +386,43 @@ void TestMainWindow::refreshAndWait(ui::MainWindow &window)
 {
     window.endpoint()->refreshApplications();
     QTRY_VERIFY_WITH_TIMEOUT(!window.endpoint()->isSyncingApplications(), 20000);
+}
+
+// The Problems dock is in the View menu, counts the plan's issues in its
+// title as the plan changes, and a double-click selects what one is about.
+void TestMainWindow::problemsFollowThePlan()
+{
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    auto *dock = window->findChild<QDockWidget *>(QStringLiteral("ProblemsDock"));
+    QVERIFY(dock);
+    bool inViewMenu = false;
+    for (QMenu *menu : window->menuBar()->findChildren<QMenu *>())
+        inViewMenu = inViewMenu || menu->actions().contains(dock->toggleViewAction());
+    QVERIFY(inViewMenu);
+    QCOMPARE(dock->windowTitle(), QStringLiteral("Problems"));
+
+    // Two applications of one name: a duplicate-name warning, about the second.
+    models::ApplicationsTreeModel &tree = window->applicationsPane()->model();
+    for (int first : {0, 5}) {
+        auto rows = catalogRows(*window, first, first + 4);
+        QVERIFY(tree.dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+    }
+    models::PlanDocument &document = window->document();
+    models::ApplicationFields fields = models::fieldsOf(document.application(1));
+    fields.name = document.application(0).name;
+    document.undoStack().push(new models::EditApplicationCommand(document, document.application(1).key, fields));
+    QTRY_COMPARE(dock->windowTitle(), QStringLiteral("Problems (1)"));
+
+    auto *pane = qobject_cast<ui::ProblemsPane *>(dock->widget());
+    QVERIFY(pane);
+    Q_EMIT pane->view()->activated(pane->view()->model()->index(0, 0));
+    QCOMPARE(window->applicationsPane()->currentApplication(), document.application(1).key);
+
+    document.undoStack().undo();
+    QTRY_COMPARE(dock->windowTitle(), QStringLiteral("Problems"));
+    window->document().markSaved();
 }
 
 QTEST_MAIN(TestMainWindow)

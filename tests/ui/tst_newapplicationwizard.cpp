@@ -8,6 +8,7 @@
 #include "tests/models/PlanFixtures.h"
 #include "ui/CatalogPane.h"
 #include "ui/wizard/ApplicationDetailsPage.h"
+#include "ui/problems/PlanIssuesList.h"
 #include "ui/wizard/ApplicationReviewPage.h"
 #include "ui/wizard/GroupArrangement.h"
 #include "ui/wizard/LaunchSettingsPage.h"
@@ -119,6 +120,8 @@ private Q_SLOTS:
     void kmsKeyOnlyWhenEncrypted();
     void userDataNeedsBucketAndKey();
     void reviewErrorDisablesFinish();
+    void reviewChecksTheDraftInThePlan_data();
+    void reviewChecksTheDraftInThePlan();
     void finishIsOneUndoStep();
     void backKeepsEveryEntry();
 
@@ -611,6 +614,42 @@ void TestNewApplicationWizard::reviewErrorDisablesFinish()
     QVERIFY(nextTo(NewApplicationWizard::ReviewPageId));
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
     QCOMPARE(problemOf(review), QString());
+}
+
+void TestNewApplicationWizard::reviewChecksTheDraftInThePlan_data()
+{
+    QTest::addColumn<QString>("planned");  // an application added to the plan while the wizard is open
+    QTest::addColumn<QString>("expected");  // the first check's code, or "" for none
+    QTest::addRow("a second Shop") << "Shop" << "duplicate-application-name";
+    QTest::addRow("another name") << "Payroll" << "";
+}
+
+// The details page refuses a name the plan had when it was shown; the
+// review checks the draft against the plan as it is now, so a second
+// application of a name is reported, not "nothing to fix".
+void TestNewApplicationWizard::reviewChecksTheDraftInThePlan()
+{
+    QFETCH(QString, planned);
+    QFETCH(QString, expected);
+    reachGroups({"s-web1"});
+    const int row = int(m_document->applications().size());
+    m_document->insertApplication(row, testing::namedApplication(planned.toStdString(), m_document->newKey()));
+    reachReview();
+
+    auto *review = m_wizard->reviewPage();
+    QListWidget *issues = review->issuesView();
+    const QString codes = [&] {
+        QStringList list;
+        for (int i = 0; i < issues->count(); ++i)
+            list << issues->item(i)->data(Qt::UserRole).toString();
+        return list.join(QLatin1Char(','));
+    }();
+    // The launch page leaves no launch settings, so nothing else is reported.
+    QCOMPARE(codes, expected);
+    if (!expected.isEmpty())
+        QVERIFY2(issues->item(0)->text().contains(QStringLiteral("has the same name as applications[1]")),
+                 qPrintable(issues->item(0)->text()));
+    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());  // a warning does not block
 }
 
 void TestNewApplicationWizard::finishIsOneUndoStep()

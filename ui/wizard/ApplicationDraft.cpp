@@ -1,7 +1,6 @@
 #include "ui/wizard/ApplicationDraft.h"
 
 #include "models/ApplicationCommands.h"
-#include "models/PlanSettings.h"
 #include "models/ServerCommands.h"
 
 #include <utility>
@@ -11,20 +10,7 @@ namespace sms::ui {
 std::vector<models::PlanIssue> draftIssues(const models::PlanDocument &document,
                                            const models::PlanApplication &draft)
 {
-    // A plan of the draft alone: checking the whole plan would cost a copy of
-    // a catalog that may hold 100,000 servers, for issues of other items.
-    models::PlanData plan;
-    const auto &allSettings = document.data().serverSettings;
-    for (const models::PlanServerGroup &group : draft.serverGroups) {
-        for (const std::string &id : group.serverIds) {
-            if (const int row = document.catalogRow(id); row >= 0)
-                plan.catalog.servers.push_back(document.catalog().servers[std::size_t(row)]);
-            if (const models::PlanServerSettings *own = models::findServerSettings(allSettings, id))
-                plan.serverSettings.push_back(*own);
-        }
-    }
-    plan.applications.push_back(draft);
-    return models::validatePlan(plan);
+    return models::validateAddedApplication(document.data(), draft);
 }
 
 models::PlanKey addApplication(models::PlanDocument &document, models::PlanApplication draft,

@@ -7,10 +7,11 @@
 
 namespace sms::ui {
 
-// What validatePlan finds in `draft` as it would stand in the plan: its
-// servers' catalog entries and own settings come from `document`, and only
-// the draft's issues are checked (servers it takes from other applications
-// count as moved).
+// What the plan's checks find in `draft` as it would stand at the end of the
+// plan (validateAddedApplication): a name another application has is a
+// duplicate, servers are looked up in the document's catalog and settings,
+// and only the draft's issues are reported (servers it takes from other
+// applications count as moved).
 std::vector<models::PlanIssue> draftIssues(const models::PlanDocument &document,
                                            const models::PlanApplication &draft);
 

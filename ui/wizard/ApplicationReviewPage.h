@@ -13,10 +13,11 @@
 
 class QCheckBox;
 class QLabel;
-class QListWidget;
 class QTextBrowser;
 
 namespace sms::ui {
+
+class PlanIssuesList;
 
 class ApplicationReviewPage : public CheckedWizardPage
 {
@@ -31,24 +32,23 @@ public:
     QString problem() const override;
     bool applyNow() const;
 
-    const std::vector<models::PlanIssue> &issues() const { return m_issues; }
+    const std::vector<models::PlanIssue> &issues() const;
     QTextBrowser *summaryView() const { return m_summary; }
-    QListWidget *issuesView() const { return m_issuesView; }
+    PlanIssuesList *issuesView() const { return m_issuesView; }
     QCheckBox *applyNowCheck() const { return m_applyNow; }
 
 protected:
     void retranslate() override;
 
 private:
-    void showIssues();
+    void showCounts();
 
     const models::PlanDocument &m_document;
     std::function<models::PlanApplication()> m_draft;
     QTextBrowser *m_summary;
     QLabel *m_issuesLabel;
-    QListWidget *m_issuesView;
+    PlanIssuesList *m_issuesView;
     QCheckBox *m_applyNow;
-    std::vector<models::PlanIssue> m_issues;
 };
 
 } // namespace sms::ui

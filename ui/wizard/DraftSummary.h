@@ -19,8 +19,6 @@ public:
 
 private:
     static QString groupsHtml(const models::PlanDocument &document, const models::PlanApplication &draft);
-    static QString replicationHtml(const api::ServerReplicationParameters &replication);
-    static QString launchHtml(const models::ApplicationSettings &settings);
 };
 
 } // namespace sms::ui
