@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <iterator>
+#include <utility>
 
 namespace sms::models {
 
@@ -41,6 +42,7 @@ void PlanDocument::reset(PlanData data)
     indexJobs();
     rebuildPlacements();
     m_lastKey = largestKey(m_data.applications);
+    ++m_catalogGeneration;
     m_undo.clear();
     m_modifiedOutsideUndo = false;
     Q_EMIT resetDone();
@@ -90,6 +92,7 @@ void PlanDocument::beginCatalog(CatalogSource source)
     m_catalogRows.clear();
     m_jobRows.clear();
     m_data.catalog.source = std::move(source);
+    ++m_catalogGeneration;
     Q_EMIT catalogCleared();
     Q_EMIT catalogSourceChanged();
     Q_EMIT connectorsChanged();
@@ -100,6 +103,12 @@ void PlanDocument::appendServers(std::vector<api::Server> page)
 {
     if (page.empty())
         return;
+    appendRows(std::move(page));
+    markUnsaved();
+}
+
+void PlanDocument::appendRows(std::vector<api::Server> page)
+{
     auto &servers = m_data.catalog.servers;
     const std::size_t first = servers.size();
     Q_EMIT serversAboutToBeAppended(int(first), int(first + page.size()) - 1);
@@ -109,26 +118,6 @@ void PlanDocument::appendServers(std::vector<api::Server> page)
     // Servers planned before their page arrived now have a catalog row to show it.
     if (!m_placements.empty())
         Q_EMIT placementsChanged(int(first), int(servers.size()) - 1);
-    markUnsaved();
-}
-
-void PlanDocument::replaceServers(std::vector<api::Server> servers)
-{
-    int first = INT_MAX;
-    int last = -1;
-    for (api::Server &server : servers) {
-        const int row = catalogRow(server.serverId.value_or(std::string()));
-        if (row < 0)
-            continue;
-        // Same id, same row: the indexes and placements hold as they are.
-        m_data.catalog.servers[std::size_t(row)] = std::move(server);
-        first = std::min(first, row);
-        last = std::max(last, row);
-    }
-    if (last < 0)
-        return;
-    Q_EMIT serversChanged(first, last);
-    markUnsaved();
 }
 
 void PlanDocument::setCatalogSource(CatalogSource source)
@@ -138,11 +127,66 @@ void PlanDocument::setCatalogSource(CatalogSource source)
     markUnsaved();
 }
 
-void PlanDocument::setInventory(std::vector<InventoryDetails> inventory)
+std::vector<api::Server> PlanDocument::replaceServers(std::vector<api::Server> servers)
 {
-    m_data.inventory = std::move(inventory);
+    std::vector<api::Server> replaced;
+    replaced.reserve(servers.size());
+    int first = INT_MAX;
+    int last = -1;
+    for (api::Server &server : servers) {
+        const int row = catalogRow(server.serverId.value_or(std::string()));
+        if (row < 0)
+            continue;
+        // Same id, same row: the indexes and placements hold as they are.
+        replaced.push_back(std::exchange(m_data.catalog.servers[std::size_t(row)], std::move(server)));
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= 0)
+        Q_EMIT serversChanged(first, last);
+    return replaced;
+}
+
+void PlanDocument::addImportedServers(std::vector<api::Server> servers)
+{
+    if (!servers.empty())
+        appendRows(std::move(servers));
+}
+
+std::vector<api::Server> PlanDocument::takeLastServers(std::size_t count)
+{
+    auto &servers = m_data.catalog.servers;
+    count = std::min(count, servers.size());
+    if (count == 0)
+        return {};
+    const int first = int(servers.size() - count);
+    const int last = int(servers.size()) - 1;
+    Q_EMIT catalogRowsAboutToBeRemoved(first, last);
+    std::vector<api::Server> taken(std::make_move_iterator(servers.begin() + first),
+                                   std::make_move_iterator(servers.end()));
+    servers.erase(servers.begin() + first, servers.end());
+    for (const api::Server &server : taken) {
+        // A copy earlier in the catalog keeps its row (indexCatalog keeps the first).
+        const auto it = server.serverId ? m_catalogRows.find(*server.serverId) : m_catalogRows.end();
+        if (it != m_catalogRows.end() && it->second >= first)
+            m_catalogRows.erase(it);
+    }
+    Q_EMIT catalogRowsRemoved(first, last);
+    return taken;
+}
+
+std::vector<InventoryDetails> PlanDocument::exchangeInventory(std::vector<InventoryDetails> inventory)
+{
+    std::swap(m_data.inventory, inventory);
     Q_EMIT inventoryChanged();
-    markUnsaved();
+    return inventory;
+}
+
+CatalogSource PlanDocument::exchangeCatalogSource(CatalogSource source)
+{
+    std::swap(m_data.catalog.source, source);
+    Q_EMIT catalogSourceChanged();
+    return source;
 }
 
 void PlanDocument::setConnectors(std::vector<api::Connector> connectors)

@@ -1,6 +1,7 @@
 #include "models/PlanEditor.h"
 
 #include "models/ApplicationCommands.h"
+#include "models/ImportInventoryCommand.h"
 #include "models/ServerCommands.h"
 
 #include <algorithm>
@@ -244,6 +245,15 @@ int PlanEditor::importApplications(std::vector<PlanApplication> fromEndpoint)
     }
     undo.endMacro();
     return int(fromEndpoint.size());
+}
+
+CatalogMergeCounts PlanEditor::importInventory(std::vector<api::Server> servers, std::vector<InventoryDetails> details)
+{
+    auto *command = new ImportInventoryCommand(m_document, std::move(servers), std::move(details));
+    const CatalogMergeCounts counts = command->counts();
+    command->setText(tr("Import %n server(s)", nullptr, int(counts.added + counts.replaced + counts.onEndpoint)));
+    m_document.undoStack().push(command);
+    return counts;
 }
 
 } // namespace sms::models

@@ -6,6 +6,7 @@
 // they behave alike; notice() says what happened in words for the status bar
 // (servers that moved out of another application, above all).
 
+#include "models/CatalogMerge.h"
 #include "models/PlanDocument.h"
 
 #include <QObject>
@@ -46,6 +47,9 @@ public:
     // plan already has (same app id) is replaced where it stands, a new one
     // is appended. Plan-only applications stay. Returns how many came in.
     int importApplications(std::vector<PlanApplication> fromEndpoint);
+    // Servers and inventory details from a CSV inventory into the catalog
+    // (CatalogMerge.h), one step that undo takes back whole.
+    CatalogMergeCounts importInventory(std::vector<api::Server> servers, std::vector<InventoryDetails> details);
 
 Q_SIGNALS:
     void notice(const QString &message);

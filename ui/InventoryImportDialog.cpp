@@ -4,7 +4,7 @@
 #include "models/ColumnMapping.h"
 #include "models/CsvRows.h"
 #include "models/CsvText.h"
-#include "models/PlanDocument.h"
+#include "models/PlanEditor.h"
 #include "models/RvToolsVInfo.h"
 
 #include <QComboBox>
@@ -237,7 +237,7 @@ QString describeMerge(const models::CatalogMergeCounts &counts)
     return InventoryImportDialog::tr("Imported %n server(s): %1.", nullptr, total).arg(parts.join(QStringLiteral(", ")));
 }
 
-InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path,
+InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanEditor &editor, const QString &path,
                                            std::function<void(const QString &)> report)
 {
     QFile file(path);
@@ -248,11 +248,11 @@ InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument
     }
     auto *dialog = new InventoryImportDialog(file.readAll(), QFileInfo(path).fileName(), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dialog, &QDialog::accepted, &document, [dialog, &document, report = std::move(report)] {
+    QObject::connect(dialog, &QDialog::accepted, &editor, [dialog, &editor, report = std::move(report)] {
         const models::InventoryImport *imported = dialog->imported();
         if (!imported)
             return;
-        const models::CatalogMergeCounts counts = models::mergeIntoCatalog(document, imported->servers, imported->details);
+        const models::CatalogMergeCounts counts = editor.importInventory(imported->servers, imported->details);
         if (report)
             report(describeMerge(counts));
     });

@@ -27,7 +27,7 @@ class QListWidget;
 class QPushButton;
 
 namespace sms::models {
-class PlanDocument;
+class PlanEditor;
 }
 
 namespace sms::ui {
@@ -77,10 +77,11 @@ private:
 
 // The File menu's "Import Inventory" for `path`: reads the file and opens an
 // InventoryImportDialog on it (window-modal, deleted when closed); accepting
-// it merges the servers into `document`'s catalog (models/CatalogMerge.h).
+// it merges the servers into the catalog as one undo step
+// (PlanEditor::importInventory).
 // Returns the dialog, or nullptr when the file could not be read (the error
 // was shown). `report` hears what the merge did, in a sentence.
-InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path,
+InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanEditor &editor, const QString &path,
                                            std::function<void(const QString &)> report = {});
 
 // "Imported 4 servers: 2 added, 2 already in the catalog from the endpoint."

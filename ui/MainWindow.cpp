@@ -199,7 +199,7 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getOpenFileName(this, tr("Import Inventory"), QString(),
                                                           tr("CSV inventories (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty())
-            importInventoryFile(this, m_document, path,
+            importInventoryFile(this, m_editor, path,
                                 [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     });
     const auto exportTo = [this](CsvExport what) {

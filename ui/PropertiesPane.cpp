@@ -965,7 +965,8 @@ PropertiesPane::PropertiesPane(models::PlanEditor &editor, QWidget *parent)
     for (auto signal : {&models::PlanDocument::catalogCleared, &models::PlanDocument::replicationJobsChanged,
                         &models::PlanDocument::inventoryChanged})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
-    for (auto signal : {&models::PlanDocument::serversAppended, &models::PlanDocument::placementsChanged})
+    for (auto signal : {&models::PlanDocument::serversAppended, &models::PlanDocument::placementsChanged,
+                        &models::PlanDocument::serversChanged, &models::PlanDocument::catalogRowsRemoved})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
 
     clear();

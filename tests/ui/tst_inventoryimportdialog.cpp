@@ -67,7 +67,7 @@ private Q_SLOTS:
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
     // Opens the dialog as the File menu does, accepts it, and waits until it is gone.
-    static void importAndAccept(models::PlanDocument &document, const QString &path, std::size_t expectedServers);
+    static void importAndAccept(models::PlanEditor &editor, const QString &path, std::size_t expectedServers);
 
     QTemporaryDir m_dir;
 };
@@ -94,10 +94,10 @@ QString TestInventoryImportDialog::writeFile(const QString &name, const QByteArr
     return path;
 }
 
-void TestInventoryImportDialog::importAndAccept(models::PlanDocument &document, const QString &path,
+void TestInventoryImportDialog::importAndAccept(models::PlanEditor &editor, const QString &path,
                                                 std::size_t expectedServers)
 {
-    QPointer<InventoryImportDialog> dialog = ui::importInventoryFile(nullptr, document, path);
+    QPointer<InventoryImportDialog> dialog = ui::importInventoryFile(nullptr, editor, path);
     QVERIFY(dialog);
     QCOMPARE(serverCount(*dialog), expectedServers);
     QVERIFY(dialog->importButton()->isEnabled());
@@ -108,6 +108,7 @@ void TestInventoryImportDialog::importAndAccept(models::PlanDocument &document, 
 void TestInventoryImportDialog::importsRvToolsIntoEmptyDocument()
 {
     models::PlanDocument document;
+    models::PlanEditor editor(document);
     models::CatalogTableModel model(document);
     QAbstractItemModelTester tester(&model);
     {
@@ -120,13 +121,25 @@ void TestInventoryImportDialog::importsRvToolsIntoEmptyDocument()
         QVERIFY(dialog.findChild<QGroupBox *>()->isHidden());  // RVTools has its own columns
         QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 12 Server(s)"));
     }
-    importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
+    importAndAccept(editor, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
     QCOMPARE(document.catalog().servers.size(), std::size_t(12));
     QCOMPARE(model.rowCount(), 12);
     QVERIFY(document.isModified());
     QVERIFY(document.catalog().source.readAt.has_value());  // a complete catalog, from a file
     // An RVTools file is read by its own columns: nothing is remembered for it.
     QVERIFY(QSettings().allKeys().isEmpty());
+
+    // One undo step takes the whole import back, details included; redo brings it again.
+    QCOMPARE(document.undoStack().count(), 1);
+    document.undoStack().undo();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(document.catalog().servers.empty());
+    QVERIFY(document.inventory().empty());
+    QVERIFY(!document.catalog().source.readAt.has_value());
+    QVERIFY(!document.isModified());
+    document.undoStack().redo();
+    QCOMPARE(model.rowCount(), 12);
+    QCOMPARE(document.inventory().size(), std::size_t(12));
 }
 
 void TestInventoryImportDialog::changingTheMappingReadsTheFileAgain()
@@ -214,7 +227,8 @@ void TestInventoryImportDialog::listsBadRowsAndImportsTheGoodOnes()
         QVERIFY(dialog.importButton()->isEnabled());
     }
     models::PlanDocument document;
-    importAndAccept(document, path, 2);
+    models::PlanEditor editor(document);
+    importAndAccept(editor, path, 2);
     QCOMPARE(document.catalog().servers.size(), std::size_t(2));
     QCOMPARE(document.catalog().servers[0].vmServer->vmName, std::optional<std::string>("a"));
     QCOMPARE(document.catalog().servers[1].vmServer->vmName, std::optional<std::string>("d"));
@@ -223,6 +237,7 @@ void TestInventoryImportDialog::listsBadRowsAndImportsTheGoodOnes()
 void TestInventoryImportDialog::importingTwiceReplaces()
 {
     models::PlanDocument document;
+    models::PlanEditor editor(document);
     models::CatalogTableModel model(document);
     QAbstractItemModelTester tester(&model);
     const QString first = writeFile(QStringLiteral("first.csv"),
@@ -234,13 +249,13 @@ void TestInventoryImportDialog::importingTwiceReplaces()
                                      "s-2,two-renamed,/DC/vm/two\n"
                                      "s-3,three,/DC/vm/three\n");
     QVERIFY(!first.isEmpty() && !second.isEmpty());
-    importAndAccept(document, first, 2);
+    importAndAccept(editor, first, 2);
     document.markSaved();
 
     QSignalSpy changed(&document, &models::PlanDocument::serversChanged);
     QSignalSpy appended(&document, &models::PlanDocument::serversAppended);
     QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
-    importAndAccept(document, second, 2);
+    importAndAccept(editor, second, 2);
     const auto &servers = document.catalog().servers;
     QCOMPARE(servers.size(), std::size_t(3));
     QCOMPARE(servers[0].serverId, std::optional<std::string>("s-1"));
@@ -256,7 +271,7 @@ void TestInventoryImportDialog::importingTwiceReplaces()
     QVERIFY(document.isModified());
 
     // The same file again: the same servers, nothing added.
-    const auto counts = models::mergeIntoCatalog(document, servers);
+    const auto counts = editor.importInventory(servers, {});
     QCOMPARE(counts.replaced, std::size_t(3));
     QCOMPARE(counts.added, std::size_t(0));
     QCOMPARE(document.catalog().servers.size(), std::size_t(3));
@@ -267,9 +282,9 @@ void TestInventoryImportDialog::importingTwiceReplaces()
 void TestInventoryImportDialog::exportsWhatWasImported()
 {
     models::PlanDocument document;
-    importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
-    QCOMPARE(document.inventory().size(), std::size_t(12));
     models::PlanEditor editor(document);
+    importAndAccept(editor, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
+    QCOMPARE(document.inventory().size(), std::size_t(12));
     editor.newApplicationFromServers({*document.catalog().servers[0].serverId, *document.catalog().servers[1].serverId},
                                      "Payroll");
 
