@@ -96,7 +96,7 @@ void PlanDocument::beginCatalog(CatalogSource source)
     Q_EMIT catalogCleared();
     Q_EMIT catalogSourceChanged();
     Q_EMIT connectorsChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 void PlanDocument::appendServers(std::vector<api::Server> page)
@@ -104,7 +104,7 @@ void PlanDocument::appendServers(std::vector<api::Server> page)
     if (page.empty())
         return;
     appendRows(std::move(page));
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 void PlanDocument::appendRows(std::vector<api::Server> page)
@@ -124,7 +124,7 @@ void PlanDocument::setCatalogSource(CatalogSource source)
 {
     m_data.catalog.source = std::move(source);
     Q_EMIT catalogSourceChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 std::vector<api::Server> PlanDocument::replaceServers(std::vector<api::Server> servers)
@@ -193,7 +193,7 @@ void PlanDocument::setConnectors(std::vector<api::Connector> connectors)
 {
     m_data.catalog.connectors = std::move(connectors);
     Q_EMIT connectorsChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
@@ -201,7 +201,7 @@ void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
     m_data.catalog.replicationJobs = std::move(jobs);
     indexJobs();
     Q_EMIT replicationJobsChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 const ReplicationJobSummary *PlanDocument::replicationJob(std::string_view replicationJobId) const
@@ -414,6 +414,21 @@ void PlanDocument::place(const std::vector<std::string> &serverIds, Placement pl
     }
     if (last >= 0)
         Q_EMIT placementsChanged(first, last);
+}
+
+bool PlanDocument::holdsUserWork() const
+{
+    return !m_data.applications.empty() || !m_data.serverSettings.empty() || !m_data.retiredAppIds.empty()
+        || !m_data.inventory.empty() || !m_data.planId.empty();
+}
+
+void PlanDocument::markEndpointDataUnsaved()
+{
+    // A plan of nothing but what the endpoint said loses nothing unsaved: the
+    // next session reads it again. Beside the user's work it is part of the
+    // plan they would save (an offline plan keeps its catalog).
+    if (holdsUserWork())
+        markUnsaved();
 }
 
 void PlanDocument::markUnsaved()

@@ -78,9 +78,13 @@ public:
     QUndoStack &undoStack() { return m_undo; }
     bool isModified() const { return m_modifiedOutsideUndo || !m_undo.isClean(); }
     void markSaved();
-    // Unsaved work that no undo step holds: catalog changes read from the
-    // endpoint, endpoint ids, a plan recovered after a crash.
+    // Unsaved work that no undo step holds: endpoint ids, a plan recovered
+    // after a crash. Endpoint reads (catalog, connectors, jobs) count only in
+    // a plan that holds the user's work (markEndpointDataUnsaved).
     void markUnsaved();
+    // Applications, own settings, retired ids, inventory details or a plan id:
+    // what no endpoint read brings back.
+    bool holdsUserWork() const;
 
     // -1 when the server is not in the catalog.
     int catalogRow(std::string_view serverId) const;
@@ -179,6 +183,7 @@ private:
     void indexJobs();
     void rebuildPlacements();
     void place(const std::vector<std::string> &serverIds, Placement placement);
+    void markEndpointDataUnsaved();
     // Emits modifiedChanged when isModified() differs from what was last said.
     void updateModified();
 

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void offersRecoveryAfterCrash();
     void oneEndpointJobAtATime();
     void reviewAndApplyThePlan();
+    void untouchedSessionIsClean_data();
+    void untouchedSessionIsClean();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -292,6 +294,61 @@ void TestMainWindow::reviewAndApplyThePlan()
     window->endpoint()->reviewChanges();
     QTRY_VERIFY_WITH_TIMEOUT(!window->endpoint()->isSyncingApplications(), 20000);
     QVERIFY(!applyEnabled);
+}
+
+void TestMainWindow::untouchedSessionIsClean_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("modified");
+    QTest::addRow("untouched") << QString() << false;
+    QTest::addRow("catalog read again") << QStringLiteral("refresh") << false;
+    QTest::addRow("new application") << QStringLiteral("drop") << true;
+    QTest::addRow("new application undone") << QStringLiteral("drop undo") << false;
+    QTest::addRow("catalog read beside an application") << QStringLiteral("drop refresh") << true;
+}
+
+// The catalog, connectors and jobs read at start are the endpoint's, not the
+// user's: a session nobody touched is "Untitled" and quits without asking.
+void TestMainWindow::untouchedSessionIsClean()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, modified);
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 20000);  // the jobs too
+    for (const QString &step : action.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (step == QLatin1String("refresh")) {
+            window->endpoint()->loadCatalog();
+            QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 20000);
+        } else if (step == QLatin1String("drop")) {
+            auto rows = catalogRows(*window, 0, 3);
+            QVERIFY(window->applicationsPane()->model().dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+        } else if (step == QLatin1String("undo")) {
+            window->document().undoStack().undo();
+        }
+    }
+    QCOMPARE(window->document().isModified(), modified);
+    QCOMPARE(window->isWindowModified(), modified);
+    QVERIFY(window->windowTitle().startsWith(QStringLiteral("Untitled[*]")));
+
+    // Quitting asks only when there is something to lose; Cancel keeps the window.
+    QString asked;
+    auto *poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, poll, [poll, &asked] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            poll->deleteLater();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    poll->start(20);
+    QCOMPARE(window->close(), !modified);
+    QCOMPARE(!asked.isEmpty(), modified);
+    if (!asked.isEmpty())
+        QVERIFY(asked.contains(QStringLiteral("Untitled")));
+    else
+        delete poll;
+    window->document().markSaved();
 }
 
 QTEST_MAIN(TestMainWindow)
