@@ -6,6 +6,7 @@
 #include "models/CsvText.h"
 #include "models/PlanEditor.h"
 #include "models/RvToolsVInfo.h"
+#include "ui/InventoryFieldLabels.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -52,6 +53,23 @@ std::vector<std::string> headerRow(const QByteArray &bytes)
 
 } // namespace
 
+QStringList unusedColumns(const std::vector<std::string> &headers, const models::ColumnMapping &mapping)
+{
+    std::vector<bool> used(headers.size(), false);
+    for (const models::InventoryField field : mapping.mappedFields()) {
+        if (const int column = models::headerColumn(headers, mapping.header(field)); column >= 0)
+            used[std::size_t(column)] = true;
+    }
+    QStringList names;
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        if (used[i])
+            continue;
+        const QString name = QString::fromStdString(headers[i]).trimmed();
+        names << (name.isEmpty() ? InventoryImportDialog::tr("column %1").arg(i + 1) : name);
+    }
+    return names;
+}
+
 InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fileName, QWidget *parent)
     : QDialog(parent)
     , m_bytes(std::move(bytes))
@@ -59,6 +77,7 @@ InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fi
     , m_headers(headerRow(m_bytes))
     , m_format(new QLabel(this))
     , m_mappingBox(new QGroupBox(tr("Columns"), this))
+    , m_unused(new QLabel(m_mappingBox))
     , m_counts(new QLabel(this))
     , m_leftOut(new QLabel(this))
     , m_problems(new QListWidget(this))
@@ -73,14 +92,20 @@ InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fi
         box->addItem(tr("(none)"), QString());
         for (const std::string &header : m_headers)
             box->addItem(QString::fromStdString(header), QString::fromStdString(header));
-        box->setObjectName(fromUtf8(models::kInventoryFieldNames[i]));
-        form->addRow(fromUtf8(models::kInventoryFieldNames[i]), box);
+        // The API-style name stays for tests and for the mapping string of sms-plan.
+        const QString fieldName = fromUtf8(models::kInventoryFieldNames[i]);
+        box->setObjectName(fieldName);
+        box->setToolTip(tr("In a mapping string for sms-plan: %1").arg(fieldName));
+        form->addRow(tr("%1:").arg(inventoryFieldLabel(models::InventoryField(i))), box);
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             m_remembered = false;
             runImport(mappingFromColumns());
         });
         m_columns[i] = box;
     }
+    m_unused->setObjectName(QStringLiteral("unusedColumns"));
+    m_unused->setWordWrap(true);
+    form->addRow(m_unused);
 
     m_leftOut->setWordWrap(true);
     m_counts->setWordWrap(true);
@@ -180,6 +205,9 @@ void InventoryImportDialog::showImport()
     else
         m_format->setText(tr("Format: plain CSV"));
     m_mappingBox->setVisible(plain && !m_headers.empty());
+    const QStringList unused = m_import ? unusedColumns(m_headers, m_import->mapping) : QStringList();
+    m_unused->setText(unused.isEmpty() ? QString() : tr("Not used: %1").arg(unused.join(QStringLiteral(", "))));
+    m_unused->setVisible(!unused.isEmpty());
 
     m_problems->clear();
     const std::size_t servers = m_import ? m_import->servers.size() : 0;

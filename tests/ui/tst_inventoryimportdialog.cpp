@@ -12,7 +12,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
@@ -63,6 +65,9 @@ private Q_SLOTS:
     void listsBadRowsAndImportsTheGoodOnes();
     void importingTwiceReplaces();
     void exportsWhatWasImported();
+    void namesUnusedColumnsInUserWords_data();
+    void namesUnusedColumnsInUserWords();
+    void unusedColumnsFollowTheMapping();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -313,6 +318,62 @@ void TestInventoryImportDialog::exportsWhatWasImported()
     QVERIFY(failed);
     QVERIFY2(message.startsWith(QStringLiteral("Could not write ")), qPrintable(message));
     QVERIFY(!QFile::exists(nowhere));
+}
+
+void TestInventoryImportDialog::namesUnusedColumnsInUserWords_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("unused");  // empty: the line is hidden
+    QTest::addRow("two columns no field guessed") << kPlainCsv << QStringLiteral("Not used: Remarks, Sockets");
+    QTest::addRow("every column read") << QByteArray("VM Name,vCPUs\r\nweb-01,2\r\n") << QString();
+    QTest::addRow("notes and an owner") << QByteArray("Server Name,Notes,Owner\nweb-01,old,ops\n")
+                                        << QStringLiteral("Not used: Notes, Owner");
+    QTest::addRow("a column without a header") << QByteArray("Server Name,,Notes\nweb-01,x,y\n")
+                                               << QStringLiteral("Not used: column 2, Notes");
+}
+
+// A column the import does not read is named, not dropped silently; fields
+// are labelled in a user's words, not the API's member names.
+void TestInventoryImportDialog::namesUnusedColumnsInUserWords()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, unused);
+    InventoryImportDialog dialog(csv, QStringLiteral("vms.csv"));
+    dialog.show();
+    QVERIFY(dialog.imported());
+    QCOMPARE(dialog.unusedColumnsLabel()->isVisible(), !unused.isEmpty());
+    if (!unused.isEmpty())
+        QCOMPARE(dialog.unusedColumnsLabel()->text(), unused);
+
+    auto *form = qobject_cast<QFormLayout *>(dialog.findChild<QGroupBox *>()->layout());
+    QVERIFY(form);
+    const auto labelOf = [&](InventoryField field) {
+        auto *label = qobject_cast<QLabel *>(form->labelForField(dialog.columnBox(field)));
+        return label ? label->text() : QString();
+    };
+    QCOMPARE(labelOf(InventoryField::VmName), QStringLiteral("VM name:"));
+    QCOMPARE(labelOf(InventoryField::VmPath), QStringLiteral("Folder path:"));
+    QCOMPARE(labelOf(InventoryField::MemoryMb), QStringLiteral("Memory (MiB):"));
+    QCOMPARE(labelOf(InventoryField::ProvisionedMb), QStringLiteral("Provisioned disk (MiB):"));
+    for (std::size_t i = 0; i < models::kInventoryFieldCount; ++i) {
+        const QString text = labelOf(InventoryField(i));
+        QVERIFY2(!text.isEmpty() && text.front().isUpper() && !text.contains(QLatin1Char('_')), qPrintable(text));
+        QVERIFY2(text.chopped(1) != QString::fromLatin1(models::kInventoryFieldNames[i].data(),
+                                                        qsizetype(models::kInventoryFieldNames[i].size())),
+                 qPrintable(text));
+    }
+}
+
+void TestInventoryImportDialog::unusedColumnsFollowTheMapping()
+{
+    InventoryImportDialog dialog(kPlainCsv, QStringLiteral("vms.csv"));
+    dialog.show();
+    dialog.columnBox(InventoryField::OperatingSystem)->setCurrentText(QStringLiteral("Remarks"));
+    QCOMPARE(dialog.unusedColumnsLabel()->text(), QStringLiteral("Not used: Sockets"));
+    dialog.columnBox(InventoryField::Cpus)->setCurrentText(QStringLiteral("Sockets"));
+    QCOMPARE(dialog.unusedColumnsLabel()->text(), QStringLiteral("Not used: vCPUs"));
+    dialog.columnBox(InventoryField::Cpus)->setCurrentIndex(0);  // (none)
+    QCOMPARE(dialog.unusedColumnsLabel()->text(), QStringLiteral("Not used: vCPUs, Sockets"));
 }
 
 QTEST_MAIN(TestInventoryImportDialog)
