@@ -56,12 +56,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QDockWidget *addPane(QWidget *pane, const QString &objectName, Qt::DockWidgetArea area);
+    void addPane(QWidget *pane, const QString &objectName);
     void createActions();
     void createMenus();
     void createStatusBar();
     void retranslate();
     void restoreLayout();
+    // View > Reset Layout: the docks where and as large as a first start has them.
+    void resetLayout();
     void saveLayout();
     void updateTitle();
     void updateActions();

@@ -11,8 +11,13 @@
 #include "ui/MainWindow.h"
 #include "ui/PlanFiles.h"
 #include "ui/ReviewChangesDialog.h"
+#include "ui/WindowPlacement.h"
 
+#include <QAction>
 #include <QDir>
+#include <QDockWidget>
+#include <QScreen>
+#include <QSettings>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,6 +48,11 @@ private Q_SLOTS:
     void reviewAndApplyThePlan();
     void untouchedSessionIsClean_data();
     void untouchedSessionIsClean();
+    void placementFitsTheScreen_data();
+    void placementFitsTheScreen();
+    void windowFitsTheScreen_data();
+    void windowFitsTheScreen();
+    void resetLayoutRestoresTheDocks();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -348,6 +358,115 @@ void TestMainWindow::untouchedSessionIsClean()
         QVERIFY(asked.contains(QStringLiteral("Untitled")));
     else
         delete poll;
+    window->document().markSaved();
+}
+
+void TestMainWindow::placementFitsTheScreen_data()
+{
+    QTest::addColumn<QRect>("available");
+    QTest::addColumn<QRect>("geometry");  // a saved one; empty for a first start
+    QTest::addRow("first start, 1366x768 laptop") << QRect(0, 0, 1366, 740) << QRect();
+    QTest::addRow("first start, 1024x768") << QRect(0, 0, 1024, 728) << QRect();
+    QTest::addRow("first start, large screen") << QRect(0, 0, 2560, 1400) << QRect();
+    QTest::addRow("first start, second screen") << QRect(1920, 0, 1366, 768) << QRect();
+    QTest::addRow("saved on a large monitor") << QRect(0, 0, 1366, 740) << QRect(100, 80, 1800, 1100);
+    QTest::addRow("saved off to the right") << QRect(0, 0, 1366, 740) << QRect(1200, 300, 900, 600);
+    QTest::addRow("saved on a screen now gone") << QRect(0, 0, 1366, 740) << QRect(-2000, -500, 1000, 700);
+    QTest::addRow("saved and still fits") << QRect(0, 0, 1366, 740) << QRect(50, 60, 1000, 600);
+}
+
+// A first start's size and a restored geometry both fit in the screen's
+// available room, frame allowance included; a geometry that fits stays.
+void TestMainWindow::placementFitsTheScreen()
+{
+    QFETCH(QRect, available);
+    QFETCH(QRect, geometry);
+    const QSize size = ui::defaultWindowSize(available);
+    QVERIFY(size.width() <= available.width() - 16 && size.height() <= available.height() - 40);
+    QVERIFY(size.width() <= 1500 && size.height() <= 900);
+    if (available.width() >= 1600 && available.height() >= 1000)
+        QCOMPARE(size, QSize(1500, 900));
+    if (geometry.isEmpty())
+        return;
+    const QRect fitted = ui::fittedWindowGeometry(geometry, available);
+    QVERIFY2(available.contains(fitted.adjusted(-8, -32, 8, 8)),
+             qPrintable(QStringLiteral("%1,%2 %3x%4").arg(fitted.x()).arg(fitted.y()).arg(fitted.width()).arg(fitted.height())));
+    if (available.adjusted(8, 32, -8, -8).contains(geometry))
+        QCOMPARE(fitted, geometry);
+    else
+        QCOMPARE(fitted.size(), geometry.size().boundedTo(available.size() - QSize(16, 40)));
+}
+
+void TestMainWindow::windowFitsTheScreen_data()
+{
+    QTest::addColumn<QRect>("saved");  // empty: a first start
+    QTest::addRow("first start") << QRect();
+    QTest::addRow("saved on a larger screen") << QRect(-100, -50, 2400, 1500);
+}
+
+// The offscreen test screen is smaller than the window's old fixed 1500x900.
+void TestMainWindow::windowFitsTheScreen()
+{
+    QFETCH(QRect, saved);
+    QSettings().remove(QStringLiteral("window"));
+    if (!saved.isEmpty()) {
+        QWidget large;
+        large.setGeometry(saved);
+        QSettings().setValue(QStringLiteral("window/geometry"), large.saveGeometry());
+    }
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const QRect available = window->screen()->availableGeometry();
+    const QRect frame = window->frameGeometry();
+    QVERIFY2(available.contains(frame), qPrintable(QStringLiteral("%1,%2 %3x%4 in %5x%6")
+                                                       .arg(frame.x()).arg(frame.y()).arg(frame.width())
+                                                       .arg(frame.height()).arg(available.width())
+                                                       .arg(available.height())));
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
+    window->document().markSaved();
+    QSettings().remove(QStringLiteral("window"));
+}
+
+// View > Reset Layout puts every dock back where a first start has it,
+// shown, with the catalog given most of the width again.
+void TestMainWindow::resetLayoutRestoresTheDocks()
+{
+    QSettings().remove(QStringLiteral("window"));
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const auto dock = [&](const char *name) { return window->findChild<QDockWidget *>(QString::fromLatin1(name)); };
+    QDockWidget *catalog = dock("CatalogDock");
+    QDockWidget *applications = dock("ApplicationsDock");
+    QDockWidget *properties = dock("PropertiesDock");
+    QDockWidget *connectors = dock("ConnectorsDock");
+    QDockWidget *activity = dock("ActivityDock");
+    QVERIFY(catalog && applications && properties && connectors && activity);
+    QTRY_VERIFY(catalog->width() > applications->width());
+
+    // A layout gone wrong: the catalog squeezed, panes moved, closed and floating.
+    window->resizeDocks({catalog, applications}, {60, 2000}, Qt::Horizontal);
+    window->addDockWidget(Qt::LeftDockWidgetArea, activity);
+    window->addDockWidget(Qt::TopDockWidgetArea, properties);
+    connectors->close();
+    applications->setFloating(true);
+    QCoreApplication::processEvents();
+
+    QAction *reset = window->findChild<QAction *>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    reset->trigger();
+    QCOMPARE(window->dockWidgetArea(catalog), Qt::LeftDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(applications), Qt::RightDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(properties), Qt::RightDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(connectors), Qt::BottomDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(activity), Qt::BottomDockWidgetArea);
+    QVERIFY(window->tabifiedDockWidgets(connectors).contains(activity));
+    for (QDockWidget *pane : {catalog, applications, properties, connectors, activity}) {
+        QVERIFY2(!pane->isFloating(), qPrintable(pane->objectName()));
+        QVERIFY2(pane->toggleViewAction()->isChecked(), qPrintable(pane->objectName()));
+    }
+    QTRY_VERIFY(catalog->width() > applications->width());
+    QTRY_VERIFY(catalog->height() > activity->height());
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
     window->document().markSaved();
 }
 
