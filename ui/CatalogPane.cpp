@@ -64,6 +64,10 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     m_view->setDefaultDropAction(Qt::CopyAction);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // Tab goes on to the next pane, as in every other view; the arrow keys
+    // move between cells (a table's Tab would move the current cell and
+    // replace the selection).
+    m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->setVisible(false);
     // Fixed row heights: the view never measures 100,000 rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

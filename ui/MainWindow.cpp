@@ -85,6 +85,10 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     addPane(m_propertiesPane, QStringLiteral("PropertiesDock"));
     addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"));
     addPane(m_activityPane, QStringLiteral("ActivityDock"));
+    // Tab goes through the panes in reading order, each pane's fields in turn.
+    QWidget *const panes[] = {m_catalogPane, m_applicationsPane, m_propertiesPane, m_connectorsPane, m_activityPane};
+    for (std::size_t i = 1; i < std::size(panes); ++i)
+        setTabOrder(panes[i - 1], panes[i]);
 
     createActions();
     createMenus();

@@ -263,6 +263,9 @@ public:
         m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                  | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
         m_table->setWordWrap(false);
+        // Tab leaves the table for the next field; in a cell editor it still
+        // moves to the next cell (the delegate's closeEditor hint).
+        m_table->setTabKeyNavigation(false);
         m_table->installEventFilter(this);
 
         auto *buttons = new QHBoxLayout;

@@ -14,8 +14,10 @@
 #include "ui/WindowPlacement.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QItemSelectionModel>
 #include <QScreen>
 #include <QSettings>
 #include <QMessageBox>
@@ -53,6 +55,8 @@ private Q_SLOTS:
     void windowFitsTheScreen_data();
     void windowFitsTheScreen();
     void resetLayoutRestoresTheDocks();
+    void tabMovesBetweenPanes_data();
+    void tabMovesBetweenPanes();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -467,6 +471,60 @@ void TestMainWindow::resetLayoutRestoresTheDocks()
     QTRY_VERIFY(catalog->width() > applications->width());
     QTRY_VERIFY(catalog->height() > activity->height());
     QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
+    window->document().markSaved();
+}
+
+void TestMainWindow::tabMovesBetweenPanes_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<bool>("backwards");
+    QTest::addColumn<QString>("to");
+    QTest::addRow("Tab from the catalog") << QStringLiteral("catalog") << false << QStringLiteral("applications");
+    QTest::addRow("Shift+Tab from the catalog") << QStringLiteral("catalog") << true << QStringLiteral("catalog filters");
+    QTest::addRow("Shift+Tab from the applications") << QStringLiteral("applications") << true
+                                                    << QStringLiteral("catalog");
+}
+
+// Tab and Shift+Tab move between panes; in the catalog table they used to
+// move the current cell and replace the selection instead.
+void TestMainWindow::tabMovesBetweenPanes()
+{
+    QFETCH(QString, from);
+    QFETCH(bool, backwards);
+    QFETCH(QString, to);
+    auto window = makeWindow();
+    QApplication::setActiveWindow(window.get());
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTableView *table = window->catalogPane()->view();
+    QTreeView *tree = window->applicationsPane()->view();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 20000);
+
+    // Rows 2 to 4 chosen, row 3 current.
+    QAbstractItemModel *model = table->model();
+    table->selectionModel()->select(QItemSelection(model->index(2, 0), model->index(4, model->columnCount() - 1)),
+                                    QItemSelectionModel::ClearAndSelect);
+    table->selectionModel()->setCurrentIndex(model->index(3, 0), QItemSelectionModel::NoUpdate);
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 3);
+
+    QWidget *start = from == QLatin1String("catalog") ? static_cast<QWidget *>(table) : tree;
+    start->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(start->hasFocus());
+    QTest::keyClick(start, Qt::Key_Tab, backwards ? Qt::ShiftModifier : Qt::NoModifier);
+
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY(focus);
+    const QString name = QString::fromLatin1(focus->metaObject()->className()) + QLatin1Char(' ') + focus->objectName();
+    if (to == QLatin1String("applications"))
+        QVERIFY2(focus == tree, qPrintable(name));
+    else if (to == QLatin1String("catalog"))
+        QVERIFY2(focus == table, qPrintable(name));
+    else  // the filters above the table, the nearest first
+        QVERIFY2(focus != table && window->catalogPane()->isAncestorOf(focus) && qobject_cast<QCheckBox *>(focus),
+                 qPrintable(name));
+    QCOMPARE(table->selectionModel()->selectedRows(), selected);
+    QCOMPARE(table->currentIndex().row(), 3);
     window->document().markSaved();
 }
 
