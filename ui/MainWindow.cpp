@@ -459,14 +459,17 @@ void MainWindow::resetLayout()
         pane->setFloating(false);
         removeDockWidget(pane);
     }
-    addDockWidget(Qt::LeftDockWidgetArea, catalog);
-    addDockWidget(Qt::RightDockWidgetArea, applications);
-    addDockWidget(Qt::RightDockWidgetArea, properties);
-    addDockWidget(Qt::BottomDockWidgetArea, connectors);
-    addDockWidget(Qt::BottomDockWidgetArea, activity);
-    tabifyDockWidget(connectors, activity);
-    for (QDockWidget *pane : {catalog, applications, properties, connectors, activity})
+    const std::pair<QDockWidget *, Qt::DockWidgetArea> places[] = {
+        {catalog, Qt::LeftDockWidgetArea},       {applications, Qt::RightDockWidgetArea},
+        {properties, Qt::RightDockWidgetArea},   {connectors, Qt::BottomDockWidgetArea},
+        {activity, Qt::BottomDockWidgetArea},
+    };
+    for (const auto &[pane, area] : places) {
+        addDockWidget(area, pane);
         pane->show();
+    }
+    // Shown first: showing a tabbed dock brings its tab to the front.
+    tabifyDockWidget(connectors, activity);
     activity->raise();
     for (QToolBar *toolbar : findChildren<QToolBar *>())
         toolbar->show();
