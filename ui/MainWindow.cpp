@@ -67,8 +67,8 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     , m_endpoint(new EndpointActions(m_session, m_editor, this))
     , m_catalogPane(new CatalogPane(m_catalogModel, this))
     , m_applicationsPane(new ApplicationsPane(m_treeModel, this))
-    , m_connectorsPane(new ConnectorsPane(this))
     , m_propertiesPane(new PropertiesPane(m_editor, this))
+    , m_connectorsPane(new ConnectorsPane(this))
     , m_activityPane(new ActivityPane(this))
     , m_connectionLabel(new QLabel(this))
     , m_requestsLabel(new QLabel(this))
@@ -85,10 +85,6 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     addPane(m_propertiesPane, QStringLiteral("PropertiesDock"));
     addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"));
     addPane(m_activityPane, QStringLiteral("ActivityDock"));
-    // Tab goes through the panes in reading order, each pane's fields in turn.
-    QWidget *const panes[] = {m_catalogPane, m_applicationsPane, m_propertiesPane, m_connectorsPane, m_activityPane};
-    for (std::size_t i = 1; i < std::size(panes); ++i)
-        setTabOrder(panes[i - 1], panes[i]);
 
     createActions();
     createMenus();

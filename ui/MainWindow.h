@@ -93,10 +93,11 @@ private:
 
     PlanFiles *m_files;
     EndpointActions *m_endpoint;
+    // The panes, made in reading order: the order Tab goes through them.
     CatalogPane *m_catalogPane;
     ApplicationsPane *m_applicationsPane;
-    ConnectorsPane *m_connectorsPane;
     PropertiesPane *m_propertiesPane;
+    ConnectorsPane *m_connectorsPane;
     ActivityPane *m_activityPane;
     QLabel *m_connectionLabel;
     QLabel *m_requestsLabel;

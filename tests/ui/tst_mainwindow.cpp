@@ -483,6 +483,7 @@ void TestMainWindow::tabMovesBetweenPanes_data()
     QTest::addRow("Shift+Tab from the catalog") << QStringLiteral("catalog") << true << QStringLiteral("catalog filters");
     QTest::addRow("Shift+Tab from the applications") << QStringLiteral("applications") << true
                                                     << QStringLiteral("catalog");
+    QTest::addRow("Tab from an application") << QStringLiteral("application") << false << QStringLiteral("properties");
 }
 
 // Tab and Shift+Tab move between panes; in the catalog table they used to
@@ -508,6 +509,11 @@ void TestMainWindow::tabMovesBetweenPanes()
     const QModelIndexList selected = table->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 3);
 
+    if (from == QLatin1String("application")) {  // its fields in Properties come next
+        auto rows = catalogRows(*window, 10, 11);
+        QVERIFY(window->applicationsPane()->model().dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+        window->applicationsPane()->selectKey(window->document().applications()[0].key);
+    }
     QWidget *start = from == QLatin1String("catalog") ? static_cast<QWidget *>(table) : tree;
     start->setFocus(Qt::OtherFocusReason);
     QTRY_VERIFY(start->hasFocus());
@@ -520,6 +526,8 @@ void TestMainWindow::tabMovesBetweenPanes()
         QVERIFY2(focus == tree, qPrintable(name));
     else if (to == QLatin1String("catalog"))
         QVERIFY2(focus == table, qPrintable(name));
+    else if (to == QLatin1String("properties"))
+        QVERIFY2(window->findChild<QDockWidget *>(QStringLiteral("PropertiesDock"))->isAncestorOf(focus), qPrintable(name));
     else  // the filters above the table, the nearest first
         QVERIFY2(focus != table && window->catalogPane()->isAncestorOf(focus) && qobject_cast<QCheckBox *>(focus),
                  qPrintable(name));
