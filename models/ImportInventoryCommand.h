@@ -4,9 +4,11 @@
 // (replaced in their rows, appended, or left out as endpoint servers), as one
 // undo step. Undo puts back the servers replaced, takes the appended rows off
 // the end, and restores the inventory and catalog source, so the catalog is
-// exactly as it was. It holds the other side of each change, never a copy of
-// the whole catalog. A catalog read afresh since (beginCatalog) makes it
-// obsolete: its rows are gone, and undoing it would take the wrong ones.
+// exactly as it was. It holds the other side of each change: the servers
+// swapped, the rows appended and, when the file gave details, the inventory
+// (swapped whole); never a copy of the catalog. A catalog read afresh since
+// (beginCatalog) makes it obsolete: its rows are gone, and undoing it would
+// take the wrong ones.
 
 #include "models/CatalogMerge.h"
 #include "models/PlanDocument.h"
