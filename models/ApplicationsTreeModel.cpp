@@ -44,7 +44,7 @@ void ApplicationsTreeModel::connectDocument()
             [this](int app, int group, int first, int last) { beginRemoveRows(groupIndexAt(app, group), first, last); });
     connect(doc, &PlanDocument::serversRemoved, this, &ApplicationsTreeModel::endRemoveRows);
     // Server rows show catalog names: a catalog read anew renames them, and
-    // each page that arrives brings names back. One range per group; no
+    // each page that arrives (or an import, or its undo) brings names back. One range per group; no
     // layout change, so views keep their expanded rows and selection.
     const auto renameServers = [this] {
         const auto &apps = document().applications();
@@ -60,6 +60,8 @@ void ApplicationsTreeModel::connectDocument()
     };
     connect(doc, &PlanDocument::catalogCleared, this, renameServers);
     connect(doc, &PlanDocument::serversAppended, this, renameServers);
+    connect(doc, &PlanDocument::serversChanged, this, renameServers);
+    connect(doc, &PlanDocument::catalogRowsRemoved, this, renameServers);
 }
 
 ApplicationsTreeModel::Kind ApplicationsTreeModel::kindOf(const QModelIndex &index)

@@ -95,6 +95,10 @@ CatalogFilterModel::CatalogFilterModel(CatalogTableModel &source, QObject *paren
     });
     connect(&source, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(&source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { hideRows(first, last); });
+    connect(&source, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRowsRemoved(first, last); });
     connect(&source, &QAbstractItemModel::dataChanged, this, &CatalogFilterModel::onDataChanged);
     connect(&source, &QAbstractItemModel::headerDataChanged, this, &CatalogFilterModel::headerDataChanged);
     resetFromSource();
@@ -250,6 +254,36 @@ void CatalogFilterModel::onRowsInserted(int first, int last)
     }
     if (m_sortColumn >= 0)
         m_resortTimer.start();
+    Q_EMIT filterChanged(int(m_rows.size()), int(m_order.size()));
+}
+
+void CatalogFilterModel::hideRows(int first, int last)
+{
+    // While the rows can still be read: like a filter change, one layout
+    // change however scattered the rows are in a sorted view.
+    std::vector<int> kept;
+    kept.reserve(m_rows.size());
+    for (int row : m_rows) {
+        if (row < first || row > last)
+            kept.push_back(row);
+    }
+    if (kept.size() != m_rows.size())
+        showRows(std::move(kept), NoLayoutChangeHint);
+}
+
+void CatalogFilterModel::onRowsRemoved(int first, int last)
+{
+    // None of the rows is shown any more; the rows after them move up.
+    const int count = last - first + 1;
+    for (std::vector<int> *rows : {&m_order, &m_rows}) {
+        std::erase_if(*rows, [&](int row) { return row >= first && row <= last; });
+        for (int &row : *rows) {
+            if (row > last)
+                row -= count;
+        }
+    }
+    m_haystacks.erase(m_haystacks.begin() + first, m_haystacks.begin() + last + 1);
+    m_proxyRowOf.erase(m_proxyRowOf.begin() + first, m_proxyRowOf.begin() + last + 1);
     Q_EMIT filterChanged(int(m_rows.size()), int(m_order.size()));
 }
 

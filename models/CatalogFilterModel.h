@@ -71,6 +71,8 @@ private:
     std::vector<int> filtered(const std::vector<int> &candidates) const;
     void resetFromSource();
     void onRowsInserted(int first, int last);
+    void hideRows(int first, int last);
+    void onRowsRemoved(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void sortNow();
 

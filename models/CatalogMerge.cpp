@@ -1,7 +1,6 @@
 #include "models/CatalogMerge.h"
 
 #include "models/OfflineServerId.h"
-#include "models/PlanDocument.h"
 
 #include <QDateTime>
 
@@ -70,15 +69,13 @@ private:
     std::unordered_map<std::string, Named> m_names;
 };
 
-// A catalog from no endpoint is read from a file now: complete, so that a
-// later connect does not read over it.
+} // namespace
+
 void markReadFromFile(CatalogSource &source)
 {
     if (source.endpoint.empty())
         source.readAt = api::Timestamp{double(QDateTime::currentMSecsSinceEpoch()) / 1000.0};
 }
-
-} // namespace
 
 CatalogMerge sortIntoCatalog(const std::vector<api::Server> &catalog, std::vector<api::Server> servers)
 {
@@ -137,23 +134,6 @@ CatalogMergeCounts mergeIntoCatalog(PlanData &plan, std::vector<api::Server> ser
         list.push_back(std::move(server));
     plan.inventory = mergedInventory(std::move(plan.inventory), std::move(details), merge);
     markReadFromFile(plan.catalog.source);
-    return counts;
-}
-
-CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers,
-                                    std::vector<InventoryDetails> details)
-{
-    CatalogMerge merge = sortIntoCatalog(document.catalog().servers, std::move(servers));
-    const CatalogMergeCounts counts = merge.counts();
-    document.replaceServers(std::move(merge.replacing));
-    document.appendServers(std::move(merge.adding));
-    if (!details.empty())
-        document.setInventory(mergedInventory(document.inventory(), std::move(details), merge));
-
-    CatalogSource source = document.catalog().source;
-    markReadFromFile(source);
-    // Also tells the status bar the new count.
-    document.setCatalogSource(std::move(source));
     return counts;
 }
 

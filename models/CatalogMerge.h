@@ -13,8 +13,8 @@
 // out, and replace the details a server had.
 // A catalog that came from no endpoint becomes a catalog read from a file now
 // (so that it counts as complete and a later connect does not read over it);
-// an endpoint's catalog keeps its source. A document is marked unsaved.
-// Catalog changes are not undoable (PlanDocument.h).
+// an endpoint's catalog keeps its source. In the GUI the merge is one undo
+// step (ImportInventoryCommand, through PlanEditor::importInventory).
 
 #include "api/SmsTypes.h"
 #include "models/PlanTypes.h"
@@ -25,8 +25,6 @@
 #include <vector>
 
 namespace sms::models {
-
-class PlanDocument;
 
 struct CatalogMergeCounts
 {
@@ -54,9 +52,11 @@ CatalogMerge sortIntoCatalog(const std::vector<api::Server> &catalog, std::vecto
 std::vector<InventoryDetails> mergedInventory(std::vector<InventoryDetails> inventory,
                                               std::vector<InventoryDetails> details, const CatalogMerge &merge);
 
+// A catalog from no endpoint is read from a file now: complete, so that a
+// later connect does not read over it.
+void markReadFromFile(CatalogSource &source);
+
 CatalogMergeCounts mergeIntoCatalog(PlanData &plan, std::vector<api::Server> servers,
-                                    std::vector<InventoryDetails> details = {});
-CatalogMergeCounts mergeIntoCatalog(PlanDocument &document, std::vector<api::Server> servers,
                                     std::vector<InventoryDetails> details = {});
 
 } // namespace sms::models

@@ -26,6 +26,9 @@ CatalogTableModel::CatalogTableModel(PlanDocument &document, QObject *parent)
     connect(&document, &PlanDocument::serversAboutToBeAppended, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(&document, &PlanDocument::serversAppended, this, &CatalogTableModel::endInsertRows);
+    connect(&document, &PlanDocument::catalogRowsAboutToBeRemoved, this,
+            [this](int first, int last) { beginRemoveRows({}, first, last); });
+    connect(&document, &PlanDocument::catalogRowsRemoved, this, &CatalogTableModel::endRemoveRows);
     connect(&document, &PlanDocument::serversChanged, this, [this](int first, int last) {
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     });

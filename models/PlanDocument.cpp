@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <iterator>
+#include <utility>
 
 namespace sms::models {
 
@@ -44,6 +45,7 @@ void PlanDocument::reset(PlanData data)
     indexJobs();
     rebuildPlacements();
     m_lastKey = largestKey(m_data.applications);
+    ++m_catalogGeneration;
     m_undo.clear();
     m_modifiedOutsideUndo = false;
     Q_EMIT resetDone();
@@ -93,16 +95,23 @@ void PlanDocument::beginCatalog(CatalogSource source)
     m_catalogRows.clear();
     m_jobRows.clear();
     m_data.catalog.source = std::move(source);
+    ++m_catalogGeneration;
     Q_EMIT catalogCleared();
     Q_EMIT catalogSourceChanged();
     Q_EMIT connectorsChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 void PlanDocument::appendServers(std::vector<api::Server> page)
 {
     if (page.empty())
         return;
+    appendRows(std::move(page));
+    markEndpointDataUnsaved();
+}
+
+void PlanDocument::appendRows(std::vector<api::Server> page)
+{
     auto &servers = m_data.catalog.servers;
     const std::size_t first = servers.size();
     Q_EMIT serversAboutToBeAppended(int(first), int(first + page.size()) - 1);
@@ -112,11 +121,19 @@ void PlanDocument::appendServers(std::vector<api::Server> page)
     // Servers planned before their page arrived now have a catalog row to show it.
     if (!m_placements.empty())
         Q_EMIT placementsChanged(int(first), int(servers.size()) - 1);
-    markUnsaved();
 }
 
-void PlanDocument::replaceServers(std::vector<api::Server> servers)
+void PlanDocument::setCatalogSource(CatalogSource source)
 {
+    m_data.catalog.source = std::move(source);
+    Q_EMIT catalogSourceChanged();
+    markEndpointDataUnsaved();
+}
+
+std::vector<api::Server> PlanDocument::replaceServers(std::vector<api::Server> servers)
+{
+    std::vector<api::Server> replaced;
+    replaced.reserve(servers.size());
     int first = INT_MAX;
     int last = -1;
     for (api::Server &server : servers) {
@@ -124,35 +141,62 @@ void PlanDocument::replaceServers(std::vector<api::Server> servers)
         if (row < 0)
             continue;
         // Same id, same row: the indexes and placements hold as they are.
-        m_data.catalog.servers[std::size_t(row)] = std::move(server);
+        replaced.push_back(std::exchange(m_data.catalog.servers[std::size_t(row)], std::move(server)));
         first = std::min(first, row);
         last = std::max(last, row);
     }
-    if (last < 0)
-        return;
-    Q_EMIT serversChanged(first, last);
-    markUnsaved();
+    if (last >= 0)
+        Q_EMIT serversChanged(first, last);
+    return replaced;
 }
 
-void PlanDocument::setCatalogSource(CatalogSource source)
+void PlanDocument::addImportedServers(std::vector<api::Server> servers)
 {
-    m_data.catalog.source = std::move(source);
-    Q_EMIT catalogSourceChanged();
-    markUnsaved();
+    if (!servers.empty())
+        appendRows(std::move(servers));
 }
 
-void PlanDocument::setInventory(std::vector<InventoryDetails> inventory)
+std::vector<api::Server> PlanDocument::takeLastServers(std::size_t count)
 {
-    m_data.inventory = std::move(inventory);
+    auto &servers = m_data.catalog.servers;
+    count = std::min(count, servers.size());
+    if (count == 0)
+        return {};
+    const int first = int(servers.size() - count);
+    const int last = int(servers.size()) - 1;
+    Q_EMIT catalogRowsAboutToBeRemoved(first, last);
+    std::vector<api::Server> taken(std::make_move_iterator(servers.begin() + first),
+                                   std::make_move_iterator(servers.end()));
+    servers.erase(servers.begin() + first, servers.end());
+    for (const api::Server &server : taken) {
+        // A copy earlier in the catalog keeps its row (indexCatalog keeps the first).
+        const auto it = server.serverId ? m_catalogRows.find(*server.serverId) : m_catalogRows.end();
+        if (it != m_catalogRows.end() && it->second >= first)
+            m_catalogRows.erase(it);
+    }
+    Q_EMIT catalogRowsRemoved(first, last);
+    return taken;
+}
+
+std::vector<InventoryDetails> PlanDocument::exchangeInventory(std::vector<InventoryDetails> inventory)
+{
+    std::swap(m_data.inventory, inventory);
     Q_EMIT inventoryChanged();
-    markUnsaved();
+    return inventory;
+}
+
+CatalogSource PlanDocument::exchangeCatalogSource(CatalogSource source)
+{
+    std::swap(m_data.catalog.source, source);
+    Q_EMIT catalogSourceChanged();
+    return source;
 }
 
 void PlanDocument::setConnectors(std::vector<api::Connector> connectors)
 {
     m_data.catalog.connectors = std::move(connectors);
     Q_EMIT connectorsChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
@@ -160,7 +204,7 @@ void PlanDocument::setReplicationJobs(std::vector<ReplicationJobSummary> jobs)
     m_data.catalog.replicationJobs = std::move(jobs);
     indexJobs();
     Q_EMIT replicationJobsChanged();
-    markUnsaved();
+    markEndpointDataUnsaved();
 }
 
 const ReplicationJobSummary *PlanDocument::replicationJob(std::string_view replicationJobId) const
@@ -379,6 +423,21 @@ void PlanDocument::place(const std::vector<std::string> &serverIds, Placement pl
     }
     if (last >= 0)
         Q_EMIT placementsChanged(first, last);
+}
+
+bool PlanDocument::holdsUserWork() const
+{
+    return !m_data.applications.empty() || !m_data.serverSettings.empty() || !m_data.retiredAppIds.empty()
+        || !m_data.inventory.empty() || !m_data.planId.empty();
+}
+
+void PlanDocument::markEndpointDataUnsaved()
+{
+    // A plan of nothing but what the endpoint said loses nothing unsaved: the
+    // next session reads it again. Beside the user's work it is part of the
+    // plan they would save (an offline plan keeps its catalog).
+    if (holdsUserWork())
+        markUnsaved();
 }
 
 void PlanDocument::markUnsaved()

@@ -6,8 +6,10 @@
 // they can call their begin/end functions exactly (no model resets for an
 // edit).
 //
-// Catalog changes come from the endpoint and are not undoable. Plan edits
-// are: user actions go through the QUndoCommands of PlanCommands.h, which
+// Catalog changes that come from the endpoint are not undoable (the endpoint
+// is read again instead); an inventory import, the user's own, is. Plan
+// edits are: user actions go through the QUndoCommands of
+// ApplicationCommands.h, ServerCommands.h and ImportInventoryCommand.h, which
 // call the primitives below. The primitives trust their arguments (rows in
 // range, a server in one group at most); commands check before calling.
 
@@ -76,9 +78,13 @@ public:
     QUndoStack &undoStack() { return m_undo; }
     bool isModified() const { return m_modifiedOutsideUndo || !m_undo.isClean(); }
     void markSaved();
-    // Unsaved work that no undo step holds: catalog changes, endpoint ids, a
-    // plan recovered after a crash.
+    // Unsaved work that no undo step holds: endpoint ids, a plan recovered
+    // after a crash. Endpoint reads (catalog, connectors, jobs) count only in
+    // a plan that holds the user's work (markEndpointDataUnsaved).
     void markUnsaved();
+    // Applications, own settings, retired ids, inventory details or a plan id:
+    // what no endpoint read brings back.
+    bool holdsUserWork() const;
 
     // -1 when the server is not in the catalog.
     int catalogRow(std::string_view serverId) const;
@@ -91,16 +97,26 @@ public:
     void appendServers(std::vector<api::Server> page);
     void setCatalogSource(CatalogSource source);
     const std::vector<InventoryDetails> &inventory() const { return m_data.inventory; }
-    // Replaces the inventory details (CatalogMerge.h merges an import into
-    // them). Not undoable, as catalog changes are not.
-    void setInventory(std::vector<InventoryDetails> inventory);
-    // Newer copies of servers already in the catalog, matched by serverId:
-    // each takes its server's row (ids not in the catalog are ignored).
-    void replaceServers(std::vector<api::Server> servers);
+    // Bumped when the catalog starts afresh (beginCatalog, reset): an undo
+    // step that changed catalog rows knows they are gone.
+    int catalogGeneration() const { return m_catalogGeneration; }
     void setConnectors(std::vector<api::Connector> connectors);
     void setReplicationJobs(std::vector<ReplicationJobSummary> jobs);
     // nullptr when the job is not known.
     const ReplicationJobSummary *replicationJob(std::string_view replicationJobId) const;
+
+    // Primitives for ImportInventoryCommand: an import is the one catalog
+    // change that is undoable, so these leave "modified" to the undo stack.
+    // Newer copies of servers already in the catalog, matched by serverId,
+    // each take their server's row (ids not in the catalog are ignored);
+    // returns the copies they replaced, in the same order.
+    std::vector<api::Server> replaceServers(std::vector<api::Server> servers);
+    void addImportedServers(std::vector<api::Server> servers);
+    // Takes the last `count` catalog rows out (what addImportedServers added).
+    std::vector<api::Server> takeLastServers(std::size_t count);
+    // Each replaces the whole value and returns the one it replaced.
+    std::vector<InventoryDetails> exchangeInventory(std::vector<InventoryDetails> inventory);
+    CatalogSource exchangeCatalogSource(CatalogSource source);
 
     // Primitives for PlanCommands.
     void insertApplication(int row, PlanApplication app);
@@ -134,6 +150,8 @@ Q_SIGNALS:
     void catalogCleared();
     void serversAboutToBeAppended(int first, int last);
     void serversAppended(int first, int last);
+    void catalogRowsAboutToBeRemoved(int first, int last);
+    void catalogRowsRemoved(int first, int last);
     // Catalog rows within [first, last] were replaced (replaceServers).
     void serversChanged(int first, int last);
     void catalogSourceChanged();
@@ -164,9 +182,11 @@ Q_SIGNALS:
 private:
     PlanServerGroup &groupRef(int app, int row) { return m_data.applications[std::size_t(app)].serverGroups[std::size_t(row)]; }
     void indexCatalog(std::size_t from);
+    void appendRows(std::vector<api::Server> page);
     void indexJobs();
     void rebuildPlacements();
     void place(const std::vector<std::string> &serverIds, Placement placement);
+    void markEndpointDataUnsaved();
     // Emits modifiedChanged when isModified() differs from what was last said.
     void updateModified();
 
@@ -176,6 +196,7 @@ private:
     StringMap<std::size_t> m_jobRows;
     StringMap<Placement> m_placements;
     PlanKey m_lastKey = kNoKey;
+    int m_catalogGeneration = 0;
     bool m_modifiedOutsideUndo = false;
     bool m_reportedModified = false;
 };

@@ -1,6 +1,7 @@
 #include "models/PlanEditor.h"
 
 #include "models/ApplicationCommands.h"
+#include "models/ImportInventoryCommand.h"
 #include "models/PlanSettings.h"
 #include "models/ServerCommands.h"
 
@@ -254,6 +255,15 @@ void PlanEditor::addFromEndpoint(PlanApplication app)
         groups.push_back(group.key);
     for (std::size_t g = 0; g < groups.size(); ++g)
         place(std::move(servers[g]), groups[g], -1);
+}
+
+CatalogMergeCounts PlanEditor::importInventory(std::vector<api::Server> servers, std::vector<InventoryDetails> details)
+{
+    auto *command = new ImportInventoryCommand(m_document, std::move(servers), std::move(details));
+    const CatalogMergeCounts counts = command->counts();
+    command->setText(tr("Import %n server(s)", nullptr, int(counts.added + counts.replaced + counts.onEndpoint)));
+    m_document.undoStack().push(command);
+    return counts;
 }
 
 } // namespace sms::models

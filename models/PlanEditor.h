@@ -6,6 +6,7 @@
 // they behave alike; notice() says what happened in words for the status bar
 // (servers that moved out of another application, above all).
 
+#include "models/CatalogMerge.h"
 #include "models/PlanDocument.h"
 
 #include <QObject>
@@ -59,6 +60,9 @@ public:
     // is. Nothing is retired: a refresh never deletes at the endpoint.
     // Returns how many came in.
     int refreshApplications(std::vector<RefreshedApplication> refreshed);
+    // Servers and inventory details from a CSV inventory into the catalog
+    // (CatalogMerge.h), one step that undo takes back whole.
+    CatalogMergeCounts importInventory(std::vector<api::Server> servers, std::vector<InventoryDetails> details);
 
 Q_SIGNALS:
     void notice(const QString &message);

@@ -268,6 +268,13 @@
             <numerusform>Refresh %n applications from the endpoint</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n server(s)</source>
+        <translation>
+            <numerusform>Import %n server</numerusform>
+            <numerusform>Import %n servers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sms::ui::PlanIssuesList</name>

@@ -29,7 +29,9 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
 {
     m_filterEdit->setPlaceholderText(tr("Filter by VM name, path or server id"));
     m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 40);
+    // The box stretches to show its whole placeholder where there is room; on
+    // a small screen the pane (and with it the window) can still be narrow.
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
     m_manager->setToolTip(tr("Show the servers of one VM manager"));
     m_managerType->setToolTip(tr("Show the servers of one kind of VM manager"));
     m_manager->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -62,6 +64,10 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     m_view->setDefaultDropAction(Qt::CopyAction);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // Tab goes on to the next pane, as in every other view; the arrow keys
+    // move between cells (a table's Tab would move the current cell and
+    // replace the selection).
+    m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->setVisible(false);
     // Fixed row heights: the view never measures 100,000 rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -4,8 +4,9 @@
 #include "models/ColumnMapping.h"
 #include "models/CsvRows.h"
 #include "models/CsvText.h"
-#include "models/PlanDocument.h"
+#include "models/PlanEditor.h"
 #include "models/RvToolsVInfo.h"
+#include "ui/InventoryFieldLabels.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -52,6 +53,23 @@ std::vector<std::string> headerRow(const QByteArray &bytes)
 
 } // namespace
 
+QStringList unusedColumns(const std::vector<std::string> &headers, const models::ColumnMapping &mapping)
+{
+    std::vector<bool> used(headers.size(), false);
+    for (const models::InventoryField field : mapping.mappedFields()) {
+        if (const int column = models::headerColumn(headers, mapping.header(field)); column >= 0)
+            used[std::size_t(column)] = true;
+    }
+    QStringList names;
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        if (used[i])
+            continue;
+        const QString name = QString::fromStdString(headers[i]).trimmed();
+        names << (name.isEmpty() ? InventoryImportDialog::tr("column %1").arg(i + 1) : name);
+    }
+    return names;
+}
+
 InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fileName, QWidget *parent)
     : QDialog(parent)
     , m_bytes(std::move(bytes))
@@ -59,6 +77,7 @@ InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fi
     , m_headers(headerRow(m_bytes))
     , m_format(new QLabel(this))
     , m_mappingBox(new QGroupBox(tr("Columns"), this))
+    , m_unused(new QLabel(m_mappingBox))
     , m_counts(new QLabel(this))
     , m_leftOut(new QLabel(this))
     , m_problems(new QListWidget(this))
@@ -73,14 +92,20 @@ InventoryImportDialog::InventoryImportDialog(QByteArray bytes, const QString &fi
         box->addItem(tr("(none)"), QString());
         for (const std::string &header : m_headers)
             box->addItem(QString::fromStdString(header), QString::fromStdString(header));
-        box->setObjectName(fromUtf8(models::kInventoryFieldNames[i]));
-        form->addRow(fromUtf8(models::kInventoryFieldNames[i]), box);
+        // The API-style name stays for tests and for the mapping string of sms-plan.
+        const QString fieldName = fromUtf8(models::kInventoryFieldNames[i]);
+        box->setObjectName(fieldName);
+        box->setToolTip(tr("In a mapping string for sms-plan: %1").arg(fieldName));
+        form->addRow(tr("%1:").arg(inventoryFieldLabel(models::InventoryField(i))), box);
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             m_remembered = false;
             runImport(mappingFromColumns());
         });
         m_columns[i] = box;
     }
+    m_unused->setObjectName(QStringLiteral("unusedColumns"));
+    m_unused->setWordWrap(true);
+    form->addRow(m_unused);
 
     m_leftOut->setWordWrap(true);
     m_counts->setWordWrap(true);
@@ -180,6 +205,9 @@ void InventoryImportDialog::showImport()
     else
         m_format->setText(tr("Format: plain CSV"));
     m_mappingBox->setVisible(plain && !m_headers.empty());
+    const QStringList unused = m_import ? unusedColumns(m_headers, m_import->mapping) : QStringList();
+    m_unused->setText(unused.isEmpty() ? QString() : tr("Not used: %1").arg(unused.join(QStringLiteral(", "))));
+    m_unused->setVisible(!unused.isEmpty());
 
     m_problems->clear();
     const std::size_t servers = m_import ? m_import->servers.size() : 0;
@@ -237,7 +265,7 @@ QString describeMerge(const models::CatalogMergeCounts &counts)
     return InventoryImportDialog::tr("Imported %n server(s): %1.", nullptr, total).arg(parts.join(QStringLiteral(", ")));
 }
 
-InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path,
+InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanEditor &editor, const QString &path,
                                            std::function<void(const QString &)> report)
 {
     QFile file(path);
@@ -248,11 +276,11 @@ InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument
     }
     auto *dialog = new InventoryImportDialog(file.readAll(), QFileInfo(path).fileName(), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dialog, &QDialog::accepted, &document, [dialog, &document, report = std::move(report)] {
+    QObject::connect(dialog, &QDialog::accepted, &editor, [dialog, &editor, report = std::move(report)] {
         const models::InventoryImport *imported = dialog->imported();
         if (!imported)
             return;
-        const models::CatalogMergeCounts counts = models::mergeIntoCatalog(document, imported->servers, imported->details);
+        const models::CatalogMergeCounts counts = editor.importInventory(imported->servers, imported->details);
         if (report)
             report(describeMerge(counts));
     });

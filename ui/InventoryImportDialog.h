@@ -4,9 +4,11 @@
 // vInfo or plain CSV); for plain CSV the column mapping, one combo box per
 // inventory field, filled from the mapping last used for the same headers
 // (QSettings) or else the guessed one, and each change reads the file again;
-// the counts; and the rows that will be left out, "line N: reason". Import
-// takes the good rows and remembers the mapping for the next file with these
-// headers; nothing is left out without the dialog saying so.
+// the columns no field reads ("Not used: Notes, Cluster"); the counts; and the
+// rows that will be left out, "line N: reason". Import takes the good rows and
+// remembers the mapping for the next file with these headers; nothing is left
+// out without the dialog saying so. Fields are labelled in a user's words
+// (InventoryFieldLabels.h).
 
 #include "models/CatalogMerge.h"
 #include "models/InventoryImport.h"
@@ -27,7 +29,7 @@ class QListWidget;
 class QPushButton;
 
 namespace sms::models {
-class PlanDocument;
+class PlanEditor;
 }
 
 namespace sms::ui {
@@ -46,6 +48,8 @@ public:
     QComboBox *columnBox(models::InventoryField field) const { return m_columns[std::size_t(field)]; }
     QPushButton *importButton() const { return m_importButton; }
     QListWidget *problemList() const { return m_problems; }
+    // "Not used: Notes, Cluster"; hidden when every column is read.
+    QLabel *unusedColumnsLabel() const { return m_unused; }
 
     // The QSettings key of the mapping remembered for a header row: the same
     // for the same header names in any order, case or spacing.
@@ -69,6 +73,7 @@ private:
     QLabel *m_format;
     QGroupBox *m_mappingBox;
     std::array<QComboBox *, models::kInventoryFieldCount> m_columns{};
+    QLabel *m_unused;
     QLabel *m_counts;
     QLabel *m_leftOut;
     QListWidget *m_problems;
@@ -77,11 +82,16 @@ private:
 
 // The File menu's "Import Inventory" for `path`: reads the file and opens an
 // InventoryImportDialog on it (window-modal, deleted when closed); accepting
-// it merges the servers into `document`'s catalog (models/CatalogMerge.h).
+// it merges the servers into the catalog as one undo step
+// (PlanEditor::importInventory).
 // Returns the dialog, or nullptr when the file could not be read (the error
 // was shown). `report` hears what the merge did, in a sentence.
-InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanDocument &document, const QString &path,
+InventoryImportDialog *importInventoryFile(QWidget *parent, models::PlanEditor &editor, const QString &path,
                                            std::function<void(const QString &)> report = {});
+
+// The file's columns that `mapping` reads no field from, in file order
+// (blank headers as "column N").
+QStringList unusedColumns(const std::vector<std::string> &headers, const models::ColumnMapping &mapping);
 
 // "Imported 4 servers: 2 added, 2 already in the catalog from the endpoint."
 QString describeMerge(const models::CatalogMergeCounts &counts);

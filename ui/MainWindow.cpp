@@ -16,6 +16,7 @@
 #include "ui/PlanFiles.h"
 #include "ui/problems/ProblemsPane.h"
 #include "ui/PropertiesPane.h"
+#include "ui/WindowPlacement.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -50,6 +52,7 @@ struct MainWindow::Actions
     QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
     QAction *refreshApps, *pushApps, *deleteOnEndpoint;
     QAction *reviewChanges, *applyPlan;
+    QAction *resetLayout;
     QAction *about;
 };
 
@@ -65,8 +68,8 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     , m_endpoint(new EndpointActions(m_session, m_editor, this))
     , m_catalogPane(new CatalogPane(m_catalogModel, this))
     , m_applicationsPane(new ApplicationsPane(m_treeModel, this))
-    , m_connectorsPane(new ConnectorsPane(this))
     , m_propertiesPane(new PropertiesPane(m_editor, this))
+    , m_connectorsPane(new ConnectorsPane(this))
     , m_activityPane(new ActivityPane(this))
     , m_problemsPane(new ProblemsPane(m_document, this))
     , m_connectionLabel(new QLabel(this))
@@ -79,15 +82,12 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     setDockNestingEnabled(true);
     setWindowIcon(QIcon::fromTheme(QStringLiteral("network-server")));
 
-    addPane(m_catalogPane, QStringLiteral("CatalogDock"), Qt::LeftDockWidgetArea);
-    addPane(m_applicationsPane, QStringLiteral("ApplicationsDock"), Qt::RightDockWidgetArea);
-    addPane(m_propertiesPane, QStringLiteral("PropertiesDock"), Qt::RightDockWidgetArea);
-    QDockWidget *connectors = addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *activity = addPane(m_activityPane, QStringLiteral("ActivityDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *problems = addPane(m_problemsPane, QStringLiteral("ProblemsDock"), Qt::BottomDockWidgetArea);
-    tabifyDockWidget(connectors, activity);
-    tabifyDockWidget(activity, problems);
-    activity->raise();
+    addPane(m_catalogPane, QStringLiteral("CatalogDock"));
+    addPane(m_applicationsPane, QStringLiteral("ApplicationsDock"));
+    addPane(m_propertiesPane, QStringLiteral("PropertiesDock"));
+    addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"));
+    addPane(m_activityPane, QStringLiteral("ActivityDock"));
+    addPane(m_problemsPane, QStringLiteral("ProblemsDock"));
 
     createActions();
     createMenus();
@@ -178,15 +178,15 @@ MainWindow::~MainWindow()
     qDeleteAll(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
 }
 
-QDockWidget *MainWindow::addPane(QWidget *pane, const QString &objectName, Qt::DockWidgetArea area)
+void MainWindow::addPane(QWidget *pane, const QString &objectName)
 {
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName);
     dock->setWidget(pane);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                       | QDockWidget::DockWidgetFloatable);
-    addDockWidget(area, dock);
-    return dock;
+    // Put in its place by restoreLayout: the saved layout, or resetLayout().
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
 void MainWindow::createActions()
@@ -205,7 +205,7 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getOpenFileName(this, tr("Import Inventory"), QString(),
                                                           tr("CSV inventories (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty())
-            importInventoryFile(this, m_document, path,
+            importInventoryFile(this, m_editor, path,
                                 [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     });
     const auto exportTo = [this](CsvExport what) {
@@ -243,6 +243,8 @@ void MainWindow::createActions()
     a.addToGroup = make("list-add", QKeySequence::UnknownKey, [this] { addSelectionToGroup(); });
     a.addToGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     a.connect = make("network-connect", QKeySequence::UnknownKey, [this] { showConnectionDialog(); });
+    a.resetLayout = make("view-restore", QKeySequence::UnknownKey, [this] { resetLayout(); });
+    a.resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
     a.refreshCatalog = make("view-refresh", QKeySequence::Refresh, [this] { m_endpoint->loadCatalog(); });
     a.importCatalog = make("document-import", QKeySequence::UnknownKey, [this] { m_endpoint->importCatalog(); });
     a.deleteCatalog = make("edit-delete", QKeySequence::UnknownKey, [this] { m_endpoint->deleteCatalog(); });
@@ -328,6 +330,8 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(a.resetLayout);
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("HelpMenu"));
@@ -400,6 +404,8 @@ void MainWindow::retranslate()
     a.applyPlan->setText(tr("A&pply Plan\u2026"));
     a.applyPlan->setIconText(tr("Apply"));
     a.applyPlan->setToolTip(tr("Review the changes, then make the endpoint match the plan"));
+    a.resetLayout->setText(tr("&Reset Layout"));
+    a.resetLayout->setToolTip(tr("Every pane back in its place and size, as on a first start"));
     a.about->setText(tr("&About"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly);
@@ -448,15 +454,54 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1500, 900);
-    if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
-        return;
-    // First start: the catalog gets most of the room, the log a strip below.
+    if (restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // Saved on a larger screen, or one that is gone: fitted to this one.
+        QScreen *on = QGuiApplication::screenAt(geometry().center());
+        if (!isMaximized() && !isFullScreen())
+            setGeometry(fittedWindowGeometry(geometry(), (on ? on : screen())->availableGeometry()));
+    } else {
+        const QRect available = screen()->availableGeometry();
+        resize(defaultWindowSize(available));
+        move(available.center() - rect().center());
+    }
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resetLayout();
+}
+
+void MainWindow::resetLayout()
+{
     const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QString::fromLatin1(name)); };
-    resizeDocks({dock("CatalogDock"), dock("ApplicationsDock")}, {880, 560}, Qt::Horizontal);
-    resizeDocks({dock("CatalogDock"), dock("ActivityDock")}, {640, 190}, Qt::Vertical);
-    resizeDocks({dock("ApplicationsDock"), dock("PropertiesDock")}, {420, 220}, Qt::Vertical);
+    QDockWidget *catalog = dock("CatalogDock");
+    QDockWidget *applications = dock("ApplicationsDock");
+    QDockWidget *properties = dock("PropertiesDock");
+    QDockWidget *connectors = dock("ConnectorsDock");
+    QDockWidget *activity = dock("ActivityDock");
+    QDockWidget *problems = dock("ProblemsDock");
+    // Docked again where a first start puts them, each shown.
+    for (QDockWidget *pane : {catalog, applications, properties, connectors, activity, problems}) {
+        pane->setFloating(false);
+        removeDockWidget(pane);
+    }
+    const std::pair<QDockWidget *, Qt::DockWidgetArea> places[] = {
+        {catalog, Qt::LeftDockWidgetArea},       {applications, Qt::RightDockWidgetArea},
+        {properties, Qt::RightDockWidgetArea},   {connectors, Qt::BottomDockWidgetArea},
+        {activity, Qt::BottomDockWidgetArea},    {problems, Qt::BottomDockWidgetArea},
+    };
+    for (const auto &[pane, area] : places) {
+        addDockWidget(area, pane);
+        pane->show();
+    }
+    // Shown first: showing a tabbed dock brings its tab to the front.
+    tabifyDockWidget(connectors, activity);
+    tabifyDockWidget(activity, problems);
+    activity->raise();
+    for (QToolBar *toolbar : findChildren<QToolBar *>())
+        toolbar->show();
+    // The catalog gets most of the room, the log a strip below, whatever the window's size.
+    const QSize room = size();
+    resizeDocks({catalog, applications}, {room.width() * 61 / 100, room.width() * 39 / 100}, Qt::Horizontal);
+    resizeDocks({catalog, activity}, {room.height() * 77 / 100, room.height() * 23 / 100}, Qt::Vertical);
+    resizeDocks({applications, properties}, {room.height() * 40 / 100, room.height() * 25 / 100}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()

@@ -59,12 +59,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QDockWidget *addPane(QWidget *pane, const QString &objectName, Qt::DockWidgetArea area);
+    void addPane(QWidget *pane, const QString &objectName);
     void createActions();
     void createMenus();
     void createStatusBar();
     void retranslate();
     void restoreLayout();
+    // View > Reset Layout: the docks where and as large as a first start has them.
+    void resetLayout();
     void saveLayout();
     void updateTitle();
     void updateActions();
@@ -96,10 +98,11 @@ private:
 
     PlanFiles *m_files;
     EndpointActions *m_endpoint;
+    // The panes, made in reading order: the order Tab goes through them.
     CatalogPane *m_catalogPane;
     ApplicationsPane *m_applicationsPane;
-    ConnectorsPane *m_connectorsPane;
     PropertiesPane *m_propertiesPane;
+    ConnectorsPane *m_connectorsPane;
     ActivityPane *m_activityPane;
     ProblemsPane *m_problemsPane;
     QLabel *m_connectionLabel;

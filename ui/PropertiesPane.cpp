@@ -263,6 +263,9 @@ public:
         m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                  | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
         m_table->setWordWrap(false);
+        // Tab leaves the table for the next field; in a cell editor it still
+        // moves to the next cell (the delegate's closeEditor hint).
+        m_table->setTabKeyNavigation(false);
         m_table->installEventFilter(this);
 
         auto *buttons = new QHBoxLayout;
@@ -965,7 +968,8 @@ PropertiesPane::PropertiesPane(models::PlanEditor &editor, QWidget *parent)
     for (auto signal : {&models::PlanDocument::catalogCleared, &models::PlanDocument::replicationJobsChanged,
                         &models::PlanDocument::inventoryChanged})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
-    for (auto signal : {&models::PlanDocument::serversAppended, &models::PlanDocument::placementsChanged})
+    for (auto signal : {&models::PlanDocument::serversAppended, &models::PlanDocument::placementsChanged,
+                        &models::PlanDocument::serversChanged, &models::PlanDocument::catalogRowsRemoved})
         connect(document, signal, this, &PropertiesPane::scheduleRefresh);
 
     clear();

@@ -7,11 +7,14 @@
 #include "PlanFixtures.h"
 
 #include "models/ApplicationCommands.h"
+#include "models/CatalogFilterModel.h"
+#include "models/CatalogTableModel.h"
 #include "models/PlanEditor.h"
 #include "models/ServerCommands.h"
 
 #include "tests/support/Strings.h"
 
+#include <QAbstractItemModelTester>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -144,6 +147,9 @@ private Q_SLOTS:
     void editorIgnoresEmptyEdits_data();
     void editorIgnoresEmptyEdits();
     void editorNoticeText();
+    void importInventoryIsOneStep_data();
+    void importInventoryIsOneStep();
+    void importUndoneAfterCatalogReadIsDropped();
     void unusedNames();
 
     void randomEditsUndoToEveryState_data();
@@ -866,6 +872,112 @@ void TestPlanCommands::editorIgnoresEmptyEdits()
     QCOMPARE(describe(doc.data()), describe(before));
     QCOMPARE(doc.undoStack().count(), 0);
     QVERIFY(!doc.isModified());
+}
+
+namespace {
+
+InventoryDetails detailsFor(const std::string &serverId, std::int64_t cpus)
+{
+    InventoryDetails details;
+    details.serverId = serverId;
+    details.cpus = cpus;
+    return details;
+}
+
+} // namespace
+
+void TestPlanCommands::importInventoryIsOneStep_data()
+{
+    QTest::addColumn<QString>("imported");  // ids, "=name" renames the VM
+    QTest::addColumn<QString>("details");   // ids given inventory details
+    QTest::addColumn<bool>("sorted");       // the catalog view sorted by VM name, descending
+    QTest::addColumn<int>("added");
+    QTest::addColumn<int>("rows");
+    QTest::addRow("new servers") << "s30 s31" << "" << false << 2 << 22;
+    QTest::addRow("new servers, sorted view") << "s30 s31" << "s30" << true << 2 << 22;
+    QTest::addRow("replaced in their rows") << "s2=web s5=db" << "s2" << false << 0 << 20;
+    QTest::addRow("replaced and added, details") << "s2=web s30 s31=mail" << "s1 s2 s30" << true << 2 << 22;
+    QTest::addRow("a server twice: the later copy") << "s3=one s30 s3=two" << "s3" << false << 1 << 21;
+    QTest::addRow("details only") << "s4" << "s4" << false << 0 << 20;
+}
+
+// An import is one undo step: undo leaves catalog, inventory and catalog
+// source exactly as they were, redo as the import left them, and the item
+// models (checked by QAbstractItemModelTester) follow every step.
+void TestPlanCommands::importInventoryIsOneStep()
+{
+    QFETCH(QString, imported);
+    QFETCH(QString, details);
+    QFETCH(bool, sorted);
+    QFETCH(int, added);
+    QFETCH(int, rows);
+
+    PlanDocument doc;
+    PlanData start = planFrom(QStringLiteral("A{G:s1,s2}"), catalog());
+    start.inventory = {detailsFor("s2", 2), detailsFor("s9", 9)};
+    doc.reset(start);
+    CatalogTableModel table(doc);
+    CatalogFilterModel filter(table);
+    QAbstractItemModelTester tableTester(&table);
+    QAbstractItemModelTester filterTester(&filter);
+    if (sorted)
+        filter.sort(CatalogTableModel::VmName, Qt::DescendingOrder);
+    PlanEditor editor(doc);
+
+    std::vector<api::Server> servers;
+    for (const QString &item : imported.split(QLatin1Char(' '))) {
+        const QStringList parts = item.split(QLatin1Char('='));
+        servers.push_back(makeServer(parts[0].toStdString(), parts.value(1).toStdString()));
+    }
+    std::vector<InventoryDetails> inventory;
+    for (const QString &id : details.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        inventory.push_back(detailsFor(id.toStdString(), 64));
+
+    const PlanData before = doc.data();
+    const CatalogMergeCounts counts = editor.importInventory(servers, inventory);
+    QCOMPARE(int(counts.added), added);
+    QCOMPARE(doc.undoStack().count(), 1);
+    QVERIFY(doc.isModified());
+    const PlanData after = doc.data();
+    QCOMPARE(int(after.catalog.servers.size()), rows);
+    QVERIFY(after.catalog.source.readAt.has_value());  // a catalog from a file is complete
+    QVERIFY(!(after == before));
+    const auto expect = [&](const PlanData &state) {
+        QVERIFY(doc.data() == state);
+        QCOMPARE(table.rowCount(), int(state.catalog.servers.size()));
+        QCOMPARE(filter.rowCount(), int(state.catalog.servers.size()));
+        for (int row = 0; row < filter.rowCount(); ++row) {
+            const int source = filter.mapToSource(filter.index(row, 0)).row();
+            QCOMPARE(filter.index(row, CatalogTableModel::VmName).data().toString(),
+                     QString::fromStdString(*state.catalog.servers[std::size_t(source)].vmServer->vmName));
+        }
+        verifyIndexes(doc);
+    };
+    for (int round = 0; round < 2; ++round) {
+        doc.undoStack().undo();
+        expect(before);
+        QVERIFY(!doc.isModified());
+        doc.undoStack().redo();
+        expect(after);
+        QVERIFY(doc.isModified());
+    }
+}
+
+// Undone after the catalog was read afresh, an import would take rows that
+// are not its own: it is dropped from the history, the catalog left alone.
+void TestPlanCommands::importUndoneAfterCatalogReadIsDropped()
+{
+    PlanDocument doc;
+    doc.reset(planFrom(QString(), catalog()));
+    PlanEditor editor(doc);
+    editor.importInventory(servers(30, 31), {});
+    doc.beginCatalog({});
+    doc.appendServers(servers(1, 25));
+    const CatalogSnapshot fresh = doc.catalog();
+    doc.undoStack().undo();
+    QVERIFY(doc.catalog() == fresh);
+    QCOMPARE(doc.undoStack().count(), 0);
+    VERIFY_INDEXES(doc);
 }
 
 void TestPlanCommands::editorNoticeText()

@@ -448,6 +448,11 @@ void TestPlanDocument::modified_data()
     row("catalog source", "source", "1", true);
     row("connectors", "connectors", "1", true);
     row("catalog restarted", "begin", "1", true);
+    // A plan of nothing but endpoint reads loses nothing: the next session reads them again.
+    row("endpoint reads into a blank plan", "blank begin append source connectors jobs", "", false);
+    row("edit on a blank plan", "blank append edit", "1", true);
+    row("edit undone on a blank plan", "blank edit undo append", "1 0", false);
+    row("endpoint reads beside an edit", "blank edit append undo", "1", true);
 }
 
 void TestPlanDocument::modified()
@@ -498,6 +503,8 @@ void TestPlanDocument::modified()
             doc.setConnectors(std::vector<api::Connector>(1));
         } else if (action == QLatin1String("begin")) {
             doc.beginCatalog({});
+        } else if (action == QLatin1String("blank")) {
+            doc.reset(planFrom(QString(), servers(1, 2)));
         } else {
             QFAIL(qPrintable(QStringLiteral("unknown action ") + action));
         }

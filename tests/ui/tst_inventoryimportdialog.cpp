@@ -12,7 +12,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
@@ -63,11 +65,14 @@ private Q_SLOTS:
     void listsBadRowsAndImportsTheGoodOnes();
     void importingTwiceReplaces();
     void exportsWhatWasImported();
+    void namesUnusedColumnsInUserWords_data();
+    void namesUnusedColumnsInUserWords();
+    void unusedColumnsFollowTheMapping();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
     // Opens the dialog as the File menu does, accepts it, and waits until it is gone.
-    static void importAndAccept(models::PlanDocument &document, const QString &path, std::size_t expectedServers);
+    static void importAndAccept(models::PlanEditor &editor, const QString &path, std::size_t expectedServers);
 
     QTemporaryDir m_dir;
 };
@@ -94,10 +99,10 @@ QString TestInventoryImportDialog::writeFile(const QString &name, const QByteArr
     return path;
 }
 
-void TestInventoryImportDialog::importAndAccept(models::PlanDocument &document, const QString &path,
+void TestInventoryImportDialog::importAndAccept(models::PlanEditor &editor, const QString &path,
                                                 std::size_t expectedServers)
 {
-    QPointer<InventoryImportDialog> dialog = ui::importInventoryFile(nullptr, document, path);
+    QPointer<InventoryImportDialog> dialog = ui::importInventoryFile(nullptr, editor, path);
     QVERIFY(dialog);
     QCOMPARE(serverCount(*dialog), expectedServers);
     QVERIFY(dialog->importButton()->isEnabled());
@@ -108,6 +113,7 @@ void TestInventoryImportDialog::importAndAccept(models::PlanDocument &document, 
 void TestInventoryImportDialog::importsRvToolsIntoEmptyDocument()
 {
     models::PlanDocument document;
+    models::PlanEditor editor(document);
     models::CatalogTableModel model(document);
     QAbstractItemModelTester tester(&model);
     {
@@ -120,13 +126,25 @@ void TestInventoryImportDialog::importsRvToolsIntoEmptyDocument()
         QVERIFY(dialog.findChild<QGroupBox *>()->isHidden());  // RVTools has its own columns
         QCOMPARE(dialog.importButton()->text(), QStringLiteral("Import 12 Server(s)"));
     }
-    importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
+    importAndAccept(editor, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
     QCOMPARE(document.catalog().servers.size(), std::size_t(12));
     QCOMPARE(model.rowCount(), 12);
     QVERIFY(document.isModified());
     QVERIFY(document.catalog().source.readAt.has_value());  // a complete catalog, from a file
     // An RVTools file is read by its own columns: nothing is remembered for it.
     QVERIFY(QSettings().allKeys().isEmpty());
+
+    // One undo step takes the whole import back, details included; redo brings it again.
+    QCOMPARE(document.undoStack().count(), 1);
+    document.undoStack().undo();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(document.catalog().servers.empty());
+    QVERIFY(document.inventory().empty());
+    QVERIFY(!document.catalog().source.readAt.has_value());
+    QVERIFY(!document.isModified());
+    document.undoStack().redo();
+    QCOMPARE(model.rowCount(), 12);
+    QCOMPARE(document.inventory().size(), std::size_t(12));
 }
 
 void TestInventoryImportDialog::changingTheMappingReadsTheFileAgain()
@@ -214,7 +232,8 @@ void TestInventoryImportDialog::listsBadRowsAndImportsTheGoodOnes()
         QVERIFY(dialog.importButton()->isEnabled());
     }
     models::PlanDocument document;
-    importAndAccept(document, path, 2);
+    models::PlanEditor editor(document);
+    importAndAccept(editor, path, 2);
     QCOMPARE(document.catalog().servers.size(), std::size_t(2));
     QCOMPARE(document.catalog().servers[0].vmServer->vmName, std::optional<std::string>("a"));
     QCOMPARE(document.catalog().servers[1].vmServer->vmName, std::optional<std::string>("d"));
@@ -223,6 +242,7 @@ void TestInventoryImportDialog::listsBadRowsAndImportsTheGoodOnes()
 void TestInventoryImportDialog::importingTwiceReplaces()
 {
     models::PlanDocument document;
+    models::PlanEditor editor(document);
     models::CatalogTableModel model(document);
     QAbstractItemModelTester tester(&model);
     const QString first = writeFile(QStringLiteral("first.csv"),
@@ -234,13 +254,13 @@ void TestInventoryImportDialog::importingTwiceReplaces()
                                      "s-2,two-renamed,/DC/vm/two\n"
                                      "s-3,three,/DC/vm/three\n");
     QVERIFY(!first.isEmpty() && !second.isEmpty());
-    importAndAccept(document, first, 2);
+    importAndAccept(editor, first, 2);
     document.markSaved();
 
     QSignalSpy changed(&document, &models::PlanDocument::serversChanged);
     QSignalSpy appended(&document, &models::PlanDocument::serversAppended);
     QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
-    importAndAccept(document, second, 2);
+    importAndAccept(editor, second, 2);
     const auto &servers = document.catalog().servers;
     QCOMPARE(servers.size(), std::size_t(3));
     QCOMPARE(servers[0].serverId, std::optional<std::string>("s-1"));
@@ -256,7 +276,7 @@ void TestInventoryImportDialog::importingTwiceReplaces()
     QVERIFY(document.isModified());
 
     // The same file again: the same servers, nothing added.
-    const auto counts = models::mergeIntoCatalog(document, servers);
+    const auto counts = editor.importInventory(servers, {});
     QCOMPARE(counts.replaced, std::size_t(3));
     QCOMPARE(counts.added, std::size_t(0));
     QCOMPARE(document.catalog().servers.size(), std::size_t(3));
@@ -267,9 +287,9 @@ void TestInventoryImportDialog::importingTwiceReplaces()
 void TestInventoryImportDialog::exportsWhatWasImported()
 {
     models::PlanDocument document;
-    importAndAccept(document, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
-    QCOMPARE(document.inventory().size(), std::size_t(12));
     models::PlanEditor editor(document);
+    importAndAccept(editor, QStringLiteral(SMS_TEST_DATA "/inventory/rvtools-vinfo.csv"), 12);
+    QCOMPARE(document.inventory().size(), std::size_t(12));
     editor.newApplicationFromServers({*document.catalog().servers[0].serverId, *document.catalog().servers[1].serverId},
                                      "Payroll");
 
@@ -298,6 +318,62 @@ void TestInventoryImportDialog::exportsWhatWasImported()
     QVERIFY(failed);
     QVERIFY2(message.startsWith(QStringLiteral("Could not write ")), qPrintable(message));
     QVERIFY(!QFile::exists(nowhere));
+}
+
+void TestInventoryImportDialog::namesUnusedColumnsInUserWords_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("unused");  // empty: the line is hidden
+    QTest::addRow("two columns no field guessed") << kPlainCsv << QStringLiteral("Not used: Remarks, Sockets");
+    QTest::addRow("every column read") << QByteArray("VM Name,vCPUs\r\nweb-01,2\r\n") << QString();
+    QTest::addRow("notes and an owner") << QByteArray("Server Name,Notes,Owner\nweb-01,old,ops\n")
+                                        << QStringLiteral("Not used: Notes, Owner");
+    QTest::addRow("a column without a header") << QByteArray("Server Name,,Notes\nweb-01,x,y\n")
+                                               << QStringLiteral("Not used: column 2, Notes");
+}
+
+// A column the import does not read is named, not dropped silently; fields
+// are labelled in a user's words, not the API's member names.
+void TestInventoryImportDialog::namesUnusedColumnsInUserWords()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, unused);
+    InventoryImportDialog dialog(csv, QStringLiteral("vms.csv"));
+    dialog.show();
+    QVERIFY(dialog.imported());
+    QCOMPARE(dialog.unusedColumnsLabel()->isVisible(), !unused.isEmpty());
+    if (!unused.isEmpty())
+        QCOMPARE(dialog.unusedColumnsLabel()->text(), unused);
+
+    auto *form = qobject_cast<QFormLayout *>(dialog.findChild<QGroupBox *>()->layout());
+    QVERIFY(form);
+    const auto labelOf = [&](InventoryField field) {
+        auto *label = qobject_cast<QLabel *>(form->labelForField(dialog.columnBox(field)));
+        return label ? label->text() : QString();
+    };
+    QCOMPARE(labelOf(InventoryField::VmName), QStringLiteral("VM name:"));
+    QCOMPARE(labelOf(InventoryField::VmPath), QStringLiteral("Folder path:"));
+    QCOMPARE(labelOf(InventoryField::MemoryMb), QStringLiteral("Memory (MiB):"));
+    QCOMPARE(labelOf(InventoryField::ProvisionedMb), QStringLiteral("Provisioned disk (MiB):"));
+    for (std::size_t i = 0; i < models::kInventoryFieldCount; ++i) {
+        const QString text = labelOf(InventoryField(i));
+        QVERIFY2(!text.isEmpty() && text.front().isUpper() && !text.contains(QLatin1Char('_')), qPrintable(text));
+        QVERIFY2(text.chopped(1) != QString::fromLatin1(models::kInventoryFieldNames[i].data(),
+                                                        qsizetype(models::kInventoryFieldNames[i].size())),
+                 qPrintable(text));
+    }
+}
+
+void TestInventoryImportDialog::unusedColumnsFollowTheMapping()
+{
+    InventoryImportDialog dialog(kPlainCsv, QStringLiteral("vms.csv"));
+    dialog.show();
+    dialog.columnBox(InventoryField::OperatingSystem)->setCurrentText(QStringLiteral("Remarks"));
+    QCOMPARE(dialog.unusedColumnsLabel()->text(), QStringLiteral("Not used: Sockets"));
+    dialog.columnBox(InventoryField::Cpus)->setCurrentText(QStringLiteral("Sockets"));
+    QCOMPARE(dialog.unusedColumnsLabel()->text(), QStringLiteral("Not used: vCPUs"));
+    dialog.columnBox(InventoryField::Cpus)->setCurrentIndex(0);  // (none)
+    QCOMPARE(dialog.unusedColumnsLabel()->text(), QStringLiteral("Not used: vCPUs, Sockets"));
 }
 
 QTEST_MAIN(TestInventoryImportDialog)

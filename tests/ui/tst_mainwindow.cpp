@@ -13,10 +13,16 @@
 #include "ui/PlanFiles.h"
 #include "ui/ReviewChangesDialog.h"
 #include "ui/problems/ProblemsPane.h"
+#include "ui/WindowPlacement.h"
 
+#include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QItemSelectionModel>
+#include <QScreen>
+#include <QSettings>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
@@ -49,6 +55,15 @@ private Q_SLOTS:
     void refreshKeepsSettings();
     void pushResolvesInventoryServers();
     void problemsFollowThePlan();
+    void untouchedSessionIsClean_data();
+    void untouchedSessionIsClean();
+    void placementFitsTheScreen_data();
+    void placementFitsTheScreen();
+    void windowFitsTheScreen_data();
+    void windowFitsTheScreen();
+    void resetLayoutRestoresTheDocks();
+    void tabMovesBetweenPanes_data();
+    void tabMovesBetweenPanes();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -422,6 +437,232 @@ void TestMainWindow::problemsFollowThePlan()
 
     document.undoStack().undo();
     QTRY_COMPARE(dock->windowTitle(), QStringLiteral("Problems"));
+    window->document().markSaved();
+}
+
+void TestMainWindow::untouchedSessionIsClean_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("modified");
+    QTest::addRow("untouched") << QString() << false;
+    QTest::addRow("catalog read again") << QStringLiteral("refresh") << false;
+    QTest::addRow("new application") << QStringLiteral("drop") << true;
+    QTest::addRow("new application undone") << QStringLiteral("drop undo") << false;
+    QTest::addRow("catalog read beside an application") << QStringLiteral("drop refresh") << true;
+}
+
+// The catalog, connectors and jobs read at start are the endpoint's, not the
+// user's: a session nobody touched is "Untitled" and quits without asking.
+void TestMainWindow::untouchedSessionIsClean()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, modified);
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->catalogPane()->view()->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 20000);  // the jobs too
+    for (const QString &step : action.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (step == QLatin1String("refresh")) {
+            window->endpoint()->loadCatalog();
+            QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 20000);
+        } else if (step == QLatin1String("drop")) {
+            auto rows = catalogRows(*window, 0, 3);
+            QVERIFY(window->applicationsPane()->model().dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+        } else if (step == QLatin1String("undo")) {
+            window->document().undoStack().undo();
+        }
+    }
+    QCOMPARE(window->document().isModified(), modified);
+    QCOMPARE(window->isWindowModified(), modified);
+    QVERIFY(window->windowTitle().startsWith(QStringLiteral("Untitled[*]")));
+
+    // Quitting asks only when there is something to lose; Cancel keeps the window.
+    QString asked;
+    auto *poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, poll, [poll, &asked] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            poll->deleteLater();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    poll->start(20);
+    QCOMPARE(window->close(), !modified);
+    QCOMPARE(!asked.isEmpty(), modified);
+    if (!asked.isEmpty())
+        QVERIFY(asked.contains(QStringLiteral("Untitled")));
+    else
+        delete poll;
+    window->document().markSaved();
+}
+
+void TestMainWindow::placementFitsTheScreen_data()
+{
+    QTest::addColumn<QRect>("available");
+    QTest::addColumn<QRect>("geometry");  // a saved one; empty for a first start
+    QTest::addRow("first start, 1366x768 laptop") << QRect(0, 0, 1366, 740) << QRect();
+    QTest::addRow("first start, 1024x768") << QRect(0, 0, 1024, 728) << QRect();
+    QTest::addRow("first start, large screen") << QRect(0, 0, 2560, 1400) << QRect();
+    QTest::addRow("first start, second screen") << QRect(1920, 0, 1366, 768) << QRect();
+    QTest::addRow("saved on a large monitor") << QRect(0, 0, 1366, 740) << QRect(100, 80, 1800, 1100);
+    QTest::addRow("saved off to the right") << QRect(0, 0, 1366, 740) << QRect(1200, 300, 900, 600);
+    QTest::addRow("saved on a screen now gone") << QRect(0, 0, 1366, 740) << QRect(-2000, -500, 1000, 700);
+    QTest::addRow("saved and still fits") << QRect(0, 0, 1366, 740) << QRect(50, 60, 1000, 600);
+}
+
+// A first start's size and a restored geometry both fit in the screen's
+// available room, frame allowance included; a geometry that fits stays.
+void TestMainWindow::placementFitsTheScreen()
+{
+    QFETCH(QRect, available);
+    QFETCH(QRect, geometry);
+    const QSize size = ui::defaultWindowSize(available);
+    QVERIFY(size.width() <= available.width() - 16 && size.height() <= available.height() - 40);
+    QVERIFY(size.width() <= 1500 && size.height() <= 900);
+    if (available.width() >= 1600 && available.height() >= 1000)
+        QCOMPARE(size, QSize(1500, 900));
+    if (geometry.isEmpty())
+        return;
+    const QRect fitted = ui::fittedWindowGeometry(geometry, available);
+    QVERIFY2(available.contains(fitted.adjusted(-8, -32, 8, 8)),
+             qPrintable(QStringLiteral("%1,%2 %3x%4").arg(fitted.x()).arg(fitted.y()).arg(fitted.width()).arg(fitted.height())));
+    if (available.adjusted(8, 32, -8, -8).contains(geometry))
+        QCOMPARE(fitted, geometry);
+    else
+        QCOMPARE(fitted.size(), geometry.size().boundedTo(available.size() - QSize(16, 40)));
+}
+
+void TestMainWindow::windowFitsTheScreen_data()
+{
+    QTest::addColumn<QRect>("saved");  // empty: a first start
+    QTest::addRow("first start") << QRect();
+    QTest::addRow("saved on a larger screen") << QRect(-100, -50, 2400, 1500);
+}
+
+// The offscreen test screen is smaller than the window's old fixed 1500x900.
+void TestMainWindow::windowFitsTheScreen()
+{
+    QFETCH(QRect, saved);
+    QSettings().remove(QStringLiteral("window"));
+    if (!saved.isEmpty()) {
+        QWidget large;
+        large.setGeometry(saved);
+        QSettings().setValue(QStringLiteral("window/geometry"), large.saveGeometry());
+    }
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const QRect available = window->screen()->availableGeometry();
+    const QRect frame = window->frameGeometry();
+    QVERIFY2(available.contains(frame), qPrintable(QStringLiteral("%1,%2 %3x%4 in %5x%6")
+                                                       .arg(frame.x()).arg(frame.y()).arg(frame.width())
+                                                       .arg(frame.height()).arg(available.width())
+                                                       .arg(available.height())));
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
+    window->document().markSaved();
+    QSettings().remove(QStringLiteral("window"));
+}
+
+// View > Reset Layout puts every dock back where a first start has it,
+// shown, with the catalog given most of the width again.
+void TestMainWindow::resetLayoutRestoresTheDocks()
+{
+    QSettings().remove(QStringLiteral("window"));
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const auto dock = [&](const char *name) { return window->findChild<QDockWidget *>(QString::fromLatin1(name)); };
+    QDockWidget *catalog = dock("CatalogDock");
+    QDockWidget *applications = dock("ApplicationsDock");
+    QDockWidget *properties = dock("PropertiesDock");
+    QDockWidget *connectors = dock("ConnectorsDock");
+    QDockWidget *activity = dock("ActivityDock");
+    QVERIFY(catalog && applications && properties && connectors && activity);
+    QTRY_VERIFY(catalog->width() > applications->width());
+
+    // A layout gone wrong: the catalog squeezed, panes moved, closed and floating.
+    window->resizeDocks({catalog, applications}, {60, 2000}, Qt::Horizontal);
+    window->addDockWidget(Qt::LeftDockWidgetArea, activity);
+    window->addDockWidget(Qt::TopDockWidgetArea, properties);
+    connectors->close();
+    applications->setFloating(true);
+    QCoreApplication::processEvents();
+
+    QAction *reset = window->findChild<QAction *>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    reset->trigger();
+    QCOMPARE(window->dockWidgetArea(catalog), Qt::LeftDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(applications), Qt::RightDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(properties), Qt::RightDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(connectors), Qt::BottomDockWidgetArea);
+    QCOMPARE(window->dockWidgetArea(activity), Qt::BottomDockWidgetArea);
+    QVERIFY(window->tabifiedDockWidgets(connectors).contains(activity));
+    for (QDockWidget *pane : {catalog, applications, properties, connectors, activity}) {
+        QVERIFY2(!pane->isFloating(), qPrintable(pane->objectName()));
+        QVERIFY2(pane->toggleViewAction()->isChecked(), qPrintable(pane->objectName()));
+    }
+    QTRY_VERIFY(catalog->width() > applications->width());
+    QTRY_VERIFY(catalog->height() > activity->height());
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
+    window->document().markSaved();
+}
+
+void TestMainWindow::tabMovesBetweenPanes_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<bool>("backwards");
+    QTest::addColumn<QString>("to");
+    QTest::addRow("Tab from the catalog") << QStringLiteral("catalog") << false << QStringLiteral("applications");
+    QTest::addRow("Shift+Tab from the catalog") << QStringLiteral("catalog") << true << QStringLiteral("catalog filters");
+    QTest::addRow("Shift+Tab from the applications") << QStringLiteral("applications") << true
+                                                    << QStringLiteral("catalog");
+    QTest::addRow("Tab from an application") << QStringLiteral("application") << false << QStringLiteral("properties");
+}
+
+// Tab and Shift+Tab move between panes; in the catalog table they used to
+// move the current cell and replace the selection instead.
+void TestMainWindow::tabMovesBetweenPanes()
+{
+    QFETCH(QString, from);
+    QFETCH(bool, backwards);
+    QFETCH(QString, to);
+    auto window = makeWindow();
+    QApplication::setActiveWindow(window.get());
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTableView *table = window->catalogPane()->view();
+    QTreeView *tree = window->applicationsPane()->view();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 400, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 20000);
+
+    // Rows 2 to 4 chosen, row 3 current.
+    QAbstractItemModel *model = table->model();
+    table->selectionModel()->select(QItemSelection(model->index(2, 0), model->index(4, model->columnCount() - 1)),
+                                    QItemSelectionModel::ClearAndSelect);
+    table->selectionModel()->setCurrentIndex(model->index(3, 0), QItemSelectionModel::NoUpdate);
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 3);
+
+    if (from == QLatin1String("application")) {  // its fields in Properties come next
+        auto rows = catalogRows(*window, 10, 11);
+        QVERIFY(window->applicationsPane()->model().dropMimeData(rows.get(), Qt::CopyAction, -1, 0, {}));
+        window->applicationsPane()->selectKey(window->document().applications()[0].key);
+    }
+    QWidget *start = from == QLatin1String("catalog") ? static_cast<QWidget *>(table) : tree;
+    start->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(start->hasFocus());
+    QTest::keyClick(start, Qt::Key_Tab, backwards ? Qt::ShiftModifier : Qt::NoModifier);
+
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY(focus);
+    const QString name = QString::fromLatin1(focus->metaObject()->className()) + QLatin1Char(' ') + focus->objectName();
+    if (to == QLatin1String("applications"))
+        QVERIFY2(focus == tree, qPrintable(name));
+    else if (to == QLatin1String("catalog"))
+        QVERIFY2(focus == table, qPrintable(name));
+    else if (to == QLatin1String("properties"))
+        QVERIFY2(window->findChild<QDockWidget *>(QStringLiteral("PropertiesDock"))->isAncestorOf(focus), qPrintable(name));
+    else  // the filters above the table, the nearest first
+        QVERIFY2(focus != table && window->catalogPane()->isAncestorOf(focus) && qobject_cast<QCheckBox *>(focus),
+                 qPrintable(name));
+    QCOMPARE(table->selectionModel()->selectedRows(), selected);
+    QCOMPARE(table->currentIndex().row(), 3);
     window->document().markSaved();
 }
 

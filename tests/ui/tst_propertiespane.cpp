@@ -577,7 +577,7 @@ private Q_SLOTS:
         details.operatingSystem = "Ubuntu Linux (64-bit)";
         details.datacenter = "Frankfurt";
         details.cluster = "Cluster-A";
-        m_document->setInventory({details});
+        m_document->exchangeInventory({details});
         settle();
         QCOMPARE(valueText(*m_pane, "cpusValue"), QStringLiteral("4"));
         QCOMPARE(valueText(*m_pane, "memoryValue"), QLocale().formattedDataSize(16384LL << 20, 1, QLocale::DataSizeIecFormat));
