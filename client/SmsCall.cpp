@@ -35,6 +35,17 @@ SmsError transportError(const QNetworkReply &reply, const QUrl &endpoint)
     return e;
 }
 
+// Stops a reply that is still on its way. One that already reported an error
+// finishes by itself: aborting it makes Qt report a second error and print
+// "QNetworkReplyImplPrivate::error: Internal problem, this method must only
+// be called once" (a call canceled between its reply's error and finished(),
+// as when another call's answer ends the work, or the window quits).
+void abortInFlight(QNetworkReply &reply)
+{
+    if (!reply.isFinished() && reply.error() == QNetworkReply::NoError)
+        reply.abort();
+}
+
 } // namespace
 
 SmsCall::SmsCall(HttpTransport &transport, QByteArray operation, QByteArray body, QObject *parent)
@@ -99,7 +110,7 @@ void SmsCall::onAttemptTimedOut(const QString &reason)
 {
     m_timeoutReason = reason;
     if (m_reply)
-        m_reply->abort();  // finishes the reply, which lands in onReplyFinished
+        abortInFlight(*m_reply);  // finishes the reply, which lands in onReplyFinished
 }
 
 void SmsCall::onReplyFinished()
@@ -159,7 +170,7 @@ void SmsCall::complete(const Result<HttpResponse> &result)
     m_retryTimer.stop();
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        abortInFlight(*m_reply);
         m_reply->deleteLater();
     }
     m_record.elapsedMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;

@@ -3,11 +3,11 @@
 namespace sms::services {
 namespace {
 
-ConnectionChoice sandboxBecause(QString reason)
+ConnectionChoice sandboxBecause(SandboxReason reason)
 {
     ConnectionChoice choice;
     choice.sandbox = true;
-    choice.reason = std::move(reason);
+    choice.reason = reason;
     return choice;
 }
 
@@ -21,10 +21,10 @@ bool namesAConnection(const ConnectionRequest &request)
 
 } // namespace
 
-Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, bool sandboxRequested)
+Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, SandboxReason asked)
 {
-    if (sandboxRequested)
-        return sandboxBecause(QStringLiteral("--sandbox was given"));
+    if (asked == SandboxReason::CommandLine || asked == SandboxReason::ConnectDialog)
+        return sandboxBecause(asked);
     const bool named = namesAConnection(request);
     const auto shared = sharedConfigOf(request);
     auto settings = resolveSettings(request, shared);
@@ -33,7 +33,7 @@ Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, bool
     // A missing region matters only to someone with credentials to use.
     auto credentials = resolveCredentials(request, shared);
     if (!credentials && credentials.error().errorCode() == ErrorCode::CredentialsNotFound && !named)
-        return sandboxBecause(QStringLiteral("no AWS credentials were found"));
+        return sandboxBecause(SandboxReason::NoCredentials);
     if (!settings)
         return settings.error();
     if (!credentials)

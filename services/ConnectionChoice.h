@@ -10,14 +10,18 @@
 
 namespace sms::services {
 
+// Why the planner works against the sandbox; the window words each its own way.
+// As chooseConnection's argument: whether (and where) the user asked for it.
+enum class SandboxReason { NotAsked, CommandLine, ConnectDialog, NoCredentials };
+
 struct ConnectionChoice
 {
     bool sandbox = false;
-    QString reason;              // why the sandbox, in words for the status bar
+    SandboxReason reason = SandboxReason::NotAsked;  // why the sandbox
     client::ClientConfig config; // the endpoint's, when not the sandbox
 };
 
 // May run a profile's credential_process: keep it off the GUI thread.
-Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, bool sandboxRequested);
+Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, SandboxReason asked);
 
 } // namespace sms::services

@@ -13,7 +13,8 @@ struct Text
 
 // Long service messages (a signature mismatch explains its canonical request)
 // are cut to their first paragraph: the rest is for --debug, not for a dialog.
-constexpr qsizetype kMaxDetail = 300;
+// Only the one-line form (status bar, Activity rows) is cut short as well.
+constexpr qsizetype kMaxShortText = 400;
 
 QString detailOf(const std::string &message)
 {
@@ -22,8 +23,6 @@ QString detailOf(const std::string &message)
     if (paragraph >= 0)
         text.truncate(paragraph);
     text = text.simplified();
-    if (text.size() > kMaxDetail)
-        text = text.left(kMaxDetail - 3) + QStringLiteral("...");
     if (!text.isEmpty() && !text.endsWith(QLatin1Char('.')) && !text.endsWith(QLatin1Char('?'))
         && !text.endsWith(QLatin1Char('!')))
         text += QLatin1Char('.');
@@ -94,6 +93,21 @@ QString invalidResponseWords(const SmsError &error)
                       error);
 }
 
+// The credential chain (client/CredentialChain.cpp) opens with what the
+// sentence says; only where it looked is kept, so nothing is said twice.
+QString credentialsWords(const SmsError &error)
+{
+    static const QString chainOpening = QStringLiteral("No AWS credentials found.");
+    QString where = detailOf(error.message);
+    if (where.startsWith(chainOpening))
+        where = where.mid(chainOpening.size()).trimmed();
+    QString text = Text::tr("No AWS credentials were found.");
+    if (!where.isEmpty())
+        text += QLatin1Char(' ') + where;
+    return text + QLatin1Char(' ')
+        + Text::tr("Give the endpoint an access key, set up a profile, or use the local sandbox.");
+}
+
 QString wordsFor(const SmsError &error)
 {
     switch (error.errorCode()) {
@@ -107,8 +121,7 @@ QString wordsFor(const SmsError &error)
     case ErrorCode::InvalidResponse:
         return invalidResponseWords(error);
     case ErrorCode::CredentialsNotFound:
-        return withDetail(Text::tr("No AWS credentials were found. Set up a profile, or use the local sandbox."),
-                          error);
+        return credentialsWords(error);
     case ErrorCode::InvalidConfiguration:
         return withDetail(Text::tr("The connection settings are not usable."), error);
     case ErrorCode::InvalidRequest:
@@ -194,9 +207,11 @@ QString wordsFor(const SmsError &error)
 
 } // namespace
 
-QString plainWords(const SmsError &error)
+QString plainWords(const SmsError &error, PlainLength length)
 {
     QString text = wordsFor(error);
+    if (length == PlainLength::OneLine && text.size() > kMaxShortText)
+        text = text.left(kMaxShortText - 3) + QStringLiteral("...");
     if (!error.requestId.empty())
         text += Text::tr(" (Request id %1.)").arg(QString::fromStdString(error.requestId));
     return text;

@@ -11,7 +11,11 @@
 
 namespace sms::services {
 
-QString plainWords(const SmsError &error);
+// OneLine caps a runaway message for the status bar and the Activity pane;
+// Whole is for a wrapping label in a dialog, which shows all of it.
+enum class PlainLength { OneLine, Whole };
+
+QString plainWords(const SmsError &error, PlainLength length = PlainLength::OneLine);
 // The Activity pane's rows: a failed call's record in the same words; empty
 // for a call that succeeded.
 QString plainWords(const client::CallRecord &record);

@@ -2,9 +2,12 @@
 
 #include "sandbox/SandboxDefaults.h"
 #include "services/DemoApplications.h"
+#include "services/SandboxStartState.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #include <utility>
@@ -12,11 +15,12 @@
 namespace sms::services {
 namespace {
 
-sandbox::EngineOptions engineOptions(const SandboxOptions &options)
+// A restored state goes on at its own time; a new demo gets its history.
+sandbox::EngineOptions engineOptions(const SandboxOptions &options, bool restored)
 {
     sandbox::EngineOptions engine;
     engine.timeScale = options.timeScale;
-    if (options.demoApplications)
+    if (options.demoApplications && !restored)
         engine.start = api::Timestamp{double(QDateTime::currentMSecsSinceEpoch()) / 1000.0 - kDemoHistorySeconds};
     // Templates the user generates stay where they can find them.
     engine.s3Dir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
@@ -27,18 +31,52 @@ sandbox::EngineOptions engineOptions(const SandboxOptions &options)
 } // namespace
 
 SandboxHost::SandboxHost(SandboxOptions options, QObject *parent)
+    : SandboxHost(options, sandboxStartState(options), parent)
+{
+}
+
+SandboxHost::SandboxHost(const SandboxOptions &options, SandboxStartState start, QObject *parent)
     : QObject(parent)
-    , m_engine(sandbox::SandboxState::fromEstate(sandbox::generateEstate(options.servers, options.seed), options.seed),
-               engineOptions(options))
+    , m_engine(std::move(start.state), engineOptions(options, start.restored))
     , m_server(sandbox::defaultAuthSettings(), this)
+    , m_restored(start.restored)
+    , m_startNotice(std::move(start.notice))
 {
     m_engine.registerWith(m_server);
-    if (options.demoApplications) {
+    if (options.demoApplications && !m_restored) {
         // The demo's history has no failed runs, so every app is where the demo says.
         const double failureRate = std::exchange(m_engine.state().failureRate, 0.0);
         m_demoReady = addDemoApplications(m_engine, m_server);
         m_engine.state().failureRate = failureRate;
     }
+    if (options.stateFile.isEmpty())
+        return;
+    QDir().mkpath(QFileInfo(options.stateFile).absolutePath());
+    m_keeper = std::make_unique<sandbox::StateKeeper>(m_engine, options.stateFile);
+    connect(m_keeper.get(), &sandbox::StateKeeper::saveFailed, this,
+            [this](const SmsError &error) { Q_EMIT saveFailed(QString::fromStdString(error.message)); });
+    m_keeper->watch(m_server);
+    if (!m_restored)
+        m_keeper->saveNow();  // the new estate is there from the start, as sms-local's is
+}
+
+SandboxHost::~SandboxHost()
+{
+    if (m_keeper)
+        m_keeper->saveNow();
+}
+
+Result<void> SandboxHost::discardState()
+{
+    if (!m_keeper)
+        return {};
+    const QString path = m_keeper->path();
+    m_server.setAfterEachOperation({});
+    m_keeper.reset();
+    if (QFileInfo::exists(path) && !QFile::remove(path))
+        return SmsError::make(ErrorCode::InvalidConfiguration,
+                              QStringLiteral("Could not delete %1.").arg(QDir::toNativeSeparators(path)).toStdString());
+    return {};
 }
 
 Result<client::ClientConfig> SandboxHost::start()

@@ -3,16 +3,20 @@
 // port, with a generated demo estate: what the GUI talks to when started with
 // --sandbox or when no AWS credentials are set up, with demo applications at
 // different stages. start() hands back the ClientConfig that reaches it with
-// the sandbox's default key pair.
+// the sandbox's default key pair. With a state file it continues where the
+// last run stopped, saves after changes (as sms-local --state does) and once
+// more when it goes; discardState() forgets it all, for a reset.
 
 #include "api/Result.h"
 #include "client/ClientConfig.h"
 #include "sandbox/SandboxEngine.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/StateKeeper.h"
 
 #include <QObject>
 
 #include <cstdint>
+#include <memory>
 
 namespace sms::services {
 
@@ -22,7 +26,10 @@ struct SandboxOptions
     std::uint64_t seed = 1;
     double timeScale = 1.0;
     bool demoApplications = true;  // a few apps at different stages (DemoApplications)
+    QString stateFile = QString();  // kept between runs when set (defaultSandboxStatePath() for the GUI)
 };
+
+struct SandboxStartState;
 
 class SandboxHost : public QObject
 {
@@ -30,6 +37,8 @@ class SandboxHost : public QObject
 
 public:
     explicit SandboxHost(SandboxOptions options = {}, QObject *parent = nullptr);
+    // Saves the state one last time (unless discarded).
+    ~SandboxHost() override;
 
     Result<client::ClientConfig> start();
     QUrl endpoint() const { return m_endpoint; }
@@ -39,9 +48,25 @@ public:
     // Whether the demo applications were made (an error says why not).
     const Result<void> &demoReady() const { return m_demoReady; }
 
+    // Whether the state came from the state file (false: the seeded demo estate).
+    bool restored() const { return m_restored; }
+    // Why the saved state was not used (corrupt, newer...), for the user; empty when all went well.
+    const QString &startNotice() const { return m_startNotice; }
+    // Stops saving and deletes the state file: the next host starts from the seeded estate.
+    Result<void> discardState();
+
+Q_SIGNALS:
+    // A save failed (disk full, folder not writable): the next change tries again.
+    void saveFailed(const QString &why);
+
 private:
+    SandboxHost(const SandboxOptions &options, SandboxStartState start, QObject *parent);
+
     sandbox::SandboxEngine m_engine;
     sandbox::SandboxServer m_server;
+    std::unique_ptr<sandbox::StateKeeper> m_keeper;  // with a state file
+    bool m_restored = false;
+    QString m_startNotice;
     QUrl m_endpoint;
     Result<void> m_demoReady;
 };

@@ -1,13 +1,17 @@
 #include "ui/ConnectionDialog.h"
 
+#include "client/CredentialsFileWriter.h"
 #include "client/Endpoint.h"
+#include "client/SharedConfig.h"
 
+#include <QAbstractButton>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -27,6 +31,7 @@ const QString kProfileKey = QStringLiteral("profile");
 const QString kProfileRegionKey = QStringLiteral("profileRegion");
 const QString kEndpointUrlKey = QStringLiteral("endpointUrl");
 const QString kEndpointRegionKey = QStringLiteral("endpointRegion");
+const QString kEndpointProfileKey = QStringLiteral("endpointProfile");  // a name; the keys are in the AWS files
 
 QString kindKey(ConnectionDialog::Kind kind)
 {
@@ -125,6 +130,12 @@ ConnectionDialog::ConnectionDialog(client::AwsEnvironment environment, QWidget *
     buildEndpointSection(layout);
     layout->addStretch(1);
 
+    // Set after the dialog is shown, so showFailure() grows the dialog for it.
+    m_failure = makeReasonLabel(this);
+    m_failure->setWordWrap(true);
+    m_failure->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_failure);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
     layout->addSpacing(6);
@@ -144,6 +155,11 @@ ConnectionDialog::ConnectionDialog(client::AwsEnvironment environment, QWidget *
     m_endpointUrlReason->setObjectName(QStringLiteral("endpointUrlReason"));
     m_endpointRegion->setObjectName(QStringLiteral("endpointRegion"));
     m_endpointRegionReason->setObjectName(QStringLiteral("endpointRegionReason"));
+    m_accessKeyId->setObjectName(QStringLiteral("accessKeyId"));
+    m_secretKey->setObjectName(QStringLiteral("secretAccessKey"));
+    m_keyProfile->setObjectName(QStringLiteral("keyProfile"));
+    m_keysReason->setObjectName(QStringLiteral("keysReason"));
+    m_failure->setObjectName(QStringLiteral("connectionFailure"));
 
     m_kinds->addButton(m_sandbox, int(Kind::Sandbox));
     m_kinds->addButton(m_profile, int(Kind::Profile));
@@ -153,7 +169,7 @@ ConnectionDialog::ConnectionDialog(client::AwsEnvironment environment, QWidget *
             validate();
     });
     connect(m_profileCombo, &QComboBox::currentIndexChanged, this, &ConnectionDialog::profileSelected);
-    for (QLineEdit *field : {m_profileRegion, m_endpointUrl, m_endpointRegion})
+    for (QLineEdit *field : {m_profileRegion, m_endpointUrl, m_endpointRegion, m_accessKeyId, m_secretKey, m_keyProfile})
         connect(field, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
 
     // Room for a URL and a reason without the form looking cramped. On the
@@ -236,8 +252,23 @@ void ConnectionDialog::buildEndpointSection(QLayout *into)
     m_endpointRegion->setClearButtonEnabled(true);
     m_endpointRegionReason = makeReasonLabel(m_endpointSection);
     addFieldRow(form, tr("R&egion:"), m_endpointRegion, m_endpointRegionReason);
-    form->addRow(makeNoteLabel(tr("Requests are signed with the credentials of your AWS environment "
-                                  "(AWS_ACCESS_KEY_ID, AWS_PROFILE or the default profile)."),
+
+    m_accessKeyId = new QLineEdit(m_endpointSection);
+    m_accessKeyId->setPlaceholderText(tr("optional, e.g. AKIASMSLOCALSANDBOX1"));
+    form->addRow(tr("&Access key ID:"), m_accessKeyId);
+    m_secretKey = new QLineEdit(m_endpointSection);
+    m_secretKey->setEchoMode(QLineEdit::Password);
+    m_secretKey->setPlaceholderText(tr("goes with the access key ID"));
+    form->addRow(tr("&Secret access key:"), m_secretKey);
+    m_keyProfile = new QLineEdit(m_endpointSection);
+    m_keyProfile->setPlaceholderText(tr("optional, e.g. sms-local"));
+    m_keysReason = makeReasonLabel(m_endpointSection);
+    addFieldRow(form, tr("Pro&file name:"), m_keyProfile, m_keysReason);
+    const QString credentialsFile = QDir::toNativeSeparators(client::SharedConfig::credentialsFilePath(m_environment));
+    form->addRow(makeNoteLabel(tr("A key pair is saved as this profile in %1 (readable by you only) and signs the "
+                                  "requests. A profile name alone signs with that profile's saved keys; with "
+                                  "neither, your AWS environment's credentials sign.")
+                                   .arg(credentialsFile),
                                m_endpointSection));
 
     indentUnderRadio(m_endpointSection, m_endpoint);
@@ -271,6 +302,12 @@ services::ConnectionRequest ConnectionDialog::request() const
     case Kind::Endpoint:
         request.endpointUrl = m_endpointUrl->text().trimmed();
         request.region = m_endpointRegion->text().trimmed();
+        request.profile = m_keyProfile->text().trimmed();
+        if (!request.profile.isEmpty()) {
+            // Keys given for this endpoint sign, not the environment's (which the chain would try first).
+            for (const char *name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"})
+                request.environment.variables.remove(QString::fromLatin1(name));
+        }
         break;
     }
     return request;
@@ -283,6 +320,7 @@ void ConnectionDialog::setChoice(const services::ConnectionRequest &request, boo
     } else if (!request.endpointUrl.isEmpty()) {
         m_endpointUrl->setText(request.endpointUrl);
         m_endpointRegion->setText(request.region);
+        m_keyProfile->setText(request.profile);
         setKind(Kind::Endpoint);
     } else {
         selectProfile(request.profile.isEmpty() && m_profiles ? m_profiles->selectedProfile : request.profile);
@@ -382,17 +420,38 @@ QString ConnectionDialog::problem() const
         return regionProblem(m_profileRegion->text());
     case Kind::Endpoint: {
         const QString url = endpointProblem(m_endpointUrl->text());
-        return url.isEmpty() ? regionProblem(m_endpointRegion->text()) : url;
+        if (!url.isEmpty())
+            return url;
+        const QString region = regionProblem(m_endpointRegion->text());
+        return region.isEmpty() ? keysProblem() : region;
     }
     }
+    return {};
+}
+
+QString ConnectionDialog::keysProblem() const
+{
+    const QString keyId = m_accessKeyId->text().trimmed();
+    const QString secret = m_secretKey->text().trimmed();
+    const QString profile = m_keyProfile->text().trimmed();
+    if (!keyId.isEmpty() && secret.isEmpty())
+        return tr("Enter the secret access key that goes with the access key ID.");
+    if (keyId.isEmpty() && !secret.isEmpty())
+        return tr("Enter the access key ID that goes with the secret access key.");
+    if (!keyId.isEmpty() && profile.isEmpty())
+        return tr("Name the profile the key pair is saved as, e.g. sms-local.");
+    if (!profile.isEmpty() && !client::profileNameProblem(profile).isEmpty())
+        return tr("Use letters, digits and . _ @ + - in a profile name.");
+    if (!profile.isEmpty() && keyId.isEmpty() && !(m_profiles && m_profiles->find(profile)))
+        return tr("There is no profile %1 yet: give its access key pair to save it.").arg(profile);
     return {};
 }
 
 void ConnectionDialog::validate()
 {
     const Kind current = kind();
-    m_profileSection->setEnabled(current == Kind::Profile);
-    m_endpointSection->setEnabled(current == Kind::Endpoint);
+    m_profileSection->setEnabled(current == Kind::Profile && !m_trying);
+    m_endpointSection->setEnabled(current == Kind::Endpoint && !m_trying);
 
     // Reasons only for the section in use: the others do not block anything.
     showReason(m_profileRegionReason, m_profileRegion,
@@ -401,15 +460,83 @@ void ConnectionDialog::validate()
                current == Kind::Endpoint ? endpointProblem(m_endpointUrl->text()) : QString());
     showReason(m_endpointRegionReason, m_endpointRegion,
                current == Kind::Endpoint ? regionProblem(m_endpointRegion->text()) : QString());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem().isEmpty());
+    showReason(m_keysReason, m_keyProfile, current == Kind::Endpoint ? keysProblem() : QString());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem().isEmpty() && !m_trying);
 }
 
 void ConnectionDialog::accept()
 {
-    if (!problem().isEmpty())
+    if (m_trying || !problem().isEmpty())
         return; // Enter in a field must not get past the checks
+    if (!saveKeys())
+        return;
     remember();
+    if (!m_triesFirst) {
+        QDialog::accept();
+        return;
+    }
+    showFailure(QString());
+    setTrying(true);
+    Q_EMIT connectRequested();
+}
+
+void ConnectionDialog::connected()
+{
+    setTrying(false);
     QDialog::accept();
+}
+
+void ConnectionDialog::connectFailed(const QString &why)
+{
+    setTrying(false);
+    showFailure(why);
+}
+
+QString ConnectionDialog::failure() const
+{
+    return m_failure->text();
+}
+
+// The key pair goes to the AWS credentials file at once and leaves the
+// dialog: from here on only the profile's name stands for it.
+bool ConnectionDialog::saveKeys()
+{
+    const QString keyId = m_accessKeyId->text().trimmed();
+    if (kind() != Kind::Endpoint || keyId.isEmpty())
+        return true;
+    const client::ProfileKeys keys{m_keyProfile->text().trimmed(), keyId, m_secretKey->text().trimmed()};
+    const auto written = client::writeProfileKeys(m_environment, keys);
+    if (!written) {
+        showFailure(QString::fromStdString(written.error().message));
+        return false;
+    }
+    m_accessKeyId->clear();
+    m_secretKey->clear();
+    m_profiles = services::listConnectionProfiles(m_environment);  // the profile exists now
+    validate();
+    return true;
+}
+
+void ConnectionDialog::showFailure(const QString &text)
+{
+    m_failure->setText(text);
+    m_failure->setVisible(!text.isEmpty());
+    // A top-level window does not grow by itself for a wrapped label's height.
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (isVisible() && wanted > height())
+        resize(width(), wanted);
+}
+
+void ConnectionDialog::setTrying(bool trying)
+{
+    m_trying = trying;
+    const bool haveProfiles = m_profileCombo->count() > 0 && m_profileCombo->isVisibleTo(this);
+    for (QAbstractButton *choice : m_kinds->buttons())
+        choice->setEnabled(!trying && (choice != m_profile || haveProfiles));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(trying ? tr("Connecting\u2026") : tr("Connect"));
+    validate();  // the sections and Connect: off while trying, else as the input allows
 }
 
 void ConnectionDialog::restore()
@@ -420,6 +547,7 @@ void ConnectionDialog::restore()
     const QString savedProfile = settings.value(kProfileKey).toString();
     m_endpointUrl->setText(settings.value(kEndpointUrlKey).toString());
     m_endpointRegion->setText(settings.value(kEndpointRegionKey, QStringLiteral("us-east-1")).toString());
+    m_keyProfile->setText(settings.value(kEndpointProfileKey).toString());
 
     const bool haveProfiles = m_profiles && !m_profiles->profiles.empty();
     const bool savedProfileExists = haveProfiles && m_profiles->find(savedProfile);
@@ -461,6 +589,7 @@ void ConnectionDialog::remember() const
         // Only a URL that passed the checks gets here, so it carries no user info.
         settings.setValue(kEndpointUrlKey, m_endpointUrl->text().trimmed());
         settings.setValue(kEndpointRegionKey, m_endpointRegion->text().trimmed());
+        settings.setValue(kEndpointProfileKey, m_keyProfile->text().trimmed());
         break;
     }
 }

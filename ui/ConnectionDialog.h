@@ -4,11 +4,16 @@
 // editable), or a custom endpoint URL with a region. Input is checked as it
 // is typed; the reason sits under the field and Connect stays disabled until
 // the choice can be used. The dialog only chooses: connecting (which may run
-// a credential_process) is the caller's job, off the GUI thread.
+// a credential_process) is the caller's job, off the GUI thread. With
+// setTriesFirst(true), Connect keeps the dialog open: connectRequested() asks
+// the caller to try, and connected() closes it or connectFailed() says why
+// (all of it, in a wrapping label) and lets the user change the input.
 //
-// No secret is ever shown, typed or stored here: credentials come from the
-// AWS environment and profiles. The last choice is remembered with QSettings
-// (kind, profile name, URL, regions).
+// A custom endpoint may be given an access key pair: it is saved as a named
+// profile in the AWS shared credentials file (CredentialsFileWriter), which
+// the request then names, and is never shown again, kept in the request or
+// in QSettings. The last choice is remembered with QSettings (kind, profile
+// name, URL, regions, the endpoint's profile name).
 
 #include "client/AwsEnvironment.h"
 #include "services/ConnectionProfiles.h"
@@ -52,7 +57,18 @@ public:
     static QString regionProblem(const QString &region);
     static QString endpointProblem(const QString &url);
 
+    // Connect keeps the dialog open until connected() or connectFailed().
+    void setTriesFirst(bool triesFirst) { m_triesFirst = triesFirst; }
+    void connected();
+    void connectFailed(const QString &why);
+    // The problem shown last (a failed connection, keys that could not be saved).
+    QString failure() const;
+
     void accept() override;
+
+Q_SIGNALS:
+    // Connect was pressed (with setTriesFirst): try request() now.
+    void connectRequested();
 
 private:
     void buildSandboxSection(QLayout *into);
@@ -62,6 +78,10 @@ private:
     void selectProfile(const QString &name);
     void profileSelected();
     void validate();
+    QString keysProblem() const;
+    bool saveKeys();
+    void showFailure(const QString &text);
+    void setTrying(bool trying);
     void restore();
     void remember() const;
 
@@ -82,7 +102,14 @@ private:
     QLabel *m_endpointUrlReason = nullptr;
     QLineEdit *m_endpointRegion = nullptr;
     QLabel *m_endpointRegionReason = nullptr;
+    QLineEdit *m_accessKeyId = nullptr;
+    QLineEdit *m_secretKey = nullptr;
+    QLineEdit *m_keyProfile = nullptr;
+    QLabel *m_keysReason = nullptr;
+    QLabel *m_failure = nullptr;  // wraps: the whole reason, however long
     QDialogButtonBox *m_buttons = nullptr;
+    bool m_triesFirst = false;
+    bool m_trying = false;
 };
 
 } // namespace sms::ui

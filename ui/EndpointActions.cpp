@@ -88,6 +88,23 @@ bool EndpointActions::confirm(const QString &title, const QString &text, const Q
     return box.exec() != QMessageBox::Cancel;
 }
 
+void EndpointActions::resetSandbox()
+{
+    if (!m_session.isSandbox()
+        || !confirm(tr("Reset the local sandbox"),
+                    tr("Start the local sandbox over from its demo estate? Everything done in it since is lost: "
+                       "applications, replication jobs and launches. The plan keeps its applications; Review "
+                       "Changes would create them again."),
+                    tr("Reset Sandbox")))
+        return;
+    if (const auto reset = m_session.resetSandbox(); !reset) {
+        reportError(tr("Could not reset the local sandbox"), reset.error());
+        return;
+    }
+    Q_EMIT message(tr("The local sandbox starts over from its demo estate."));
+    loadCatalog();
+}
+
 void EndpointActions::loadCatalog()
 {
     client::SmsClient *client = m_session.client();
@@ -160,7 +177,7 @@ void EndpointActions::deleteCatalog()
         || !confirm(tr("Delete the server catalog"),
                     tr("Delete the server catalog of %1? The endpoint forgets every server until the catalog is "
                        "imported again. Replication jobs and applications stay.")
-                        .arg(m_session.description()),
+                        .arg(m_session.endpointName()),
                     tr("Delete Catalog")))
         return;
     watchCatalogChange(services::deleteCatalog(*client, this), tr("Deleting the catalog"),
@@ -281,7 +298,7 @@ void EndpointActions::deleteApplicationsOnEndpoint(const std::vector<models::Pla
     }
     if (!confirm(tr("Delete from the endpoint"),
                  tr("Delete %1 from %2? The plan keeps them, so they can be created again.")
-                     .arg(names.join(QStringLiteral(", ")), m_session.description()),
+                     .arg(names.join(QStringLiteral(", ")), m_session.endpointName()),
                  tr("Delete")))
         return;
     // Applications the plan holds are never retired in it; this run's own plan deletes them.

@@ -3,9 +3,10 @@
 // services/ use case: read the catalog into the plan, import or delete the
 // catalog, refresh the plan's applications from the endpoint, create or
 // update the selected applications there, delete them there, review and
-// apply the whole plan, disassociate a connector. Every change to the
-// endpoint's applications goes through one engine (services::PlanApplier),
-// whether for the whole plan or the selection. Confirmations and error dialogs for these live here too, so
+// apply the whole plan, disassociate a connector, reset the sandbox. Every
+// change to the endpoint's applications goes through one engine
+// (services::PlanApplier), whether for the whole plan or the selection.
+// Confirmations and error dialogs for these live here too, so
 // MainWindow only wires actions to them.
 
 #include "models/PlanEditor.h"
@@ -44,6 +45,9 @@ public:
     void cancelCatalogLoad();
     void importCatalog();
     void deleteCatalog();
+    // Endpoint › Reset Sandbox: after a confirmation, the sandbox's saved state
+    // is deleted and it starts over from the seeded demo estate.
+    void resetSandbox();
     void refreshApplications();
     void pushApplications(const std::vector<models::PlanKey> &applications);
     void deleteApplicationsOnEndpoint(const std::vector<models::PlanKey> &applications);

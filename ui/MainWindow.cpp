@@ -49,7 +49,7 @@ struct MainWindow::Actions
     QAction *newPlan, *open, *save, *saveAs, *quit, *importInventory, *exportCatalog, *exportApplications;
     QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
     QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard, *appSettings;
-    QAction *connect, *refreshCatalog, *importCatalog, *deleteCatalog;
+    QAction *connect, *resetSandbox, *refreshCatalog, *importCatalog, *deleteCatalog;
     QAction *refreshApps, *pushApps, *deleteOnEndpoint;
     QAction *reviewChanges, *applyPlan;
     QAction *resetLayout;
@@ -140,7 +140,19 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     connect(&m_session, &services::EndpointSession::failed, this, [this](const SmsError &error) {
         m_connectionLabel->setText(tr("Not connected"));
         updateActions();
-        QMessageBox::warning(this, tr("Could not connect"), services::plainWords(error));
+        QMessageBox::warning(this, tr("Could not connect"), services::plainWords(error, services::PlainLength::Whole));
+    });
+    connect(&m_session, &services::EndpointSession::switchFailed, this, [this] {
+        if (!m_session.client())  // the start had not connected either
+            m_connectionLabel->setText(tr("Not connected"));
+        updateActions();
+    });
+    connect(&m_session, &services::EndpointSession::notice, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 15000);
+        // Not modal: a sandbox state that could not be read must not hold up the start.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Local sandbox"), text, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
     connect(m_catalogPane, &CatalogPane::selectionChanged, this, [this] {
         m_catalogHasFocus = true;
@@ -163,7 +175,8 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
 
     if (!m_options.planFile.isEmpty())
         m_files->openFile(m_options.planFile);
-    m_session.open(m_options.connection, m_options.sandbox);
+    m_session.open(m_options.connection,
+                   m_options.sandbox ? services::SandboxReason::CommandLine : services::SandboxReason::NotAsked);
 }
 
 MainWindow::~MainWindow()
@@ -245,6 +258,7 @@ void MainWindow::createActions()
     a.connect = make("network-connect", QKeySequence::UnknownKey, [this] { showConnectionDialog(); });
     a.resetLayout = make("view-restore", QKeySequence::UnknownKey, [this] { resetLayout(); });
     a.resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
+    a.resetSandbox = make("edit-clear-history", QKeySequence::UnknownKey, [this] { m_endpoint->resetSandbox(); });
     a.refreshCatalog = make("view-refresh", QKeySequence::Refresh, [this] { m_endpoint->loadCatalog(); });
     a.importCatalog = make("document-import", QKeySequence::UnknownKey, [this] { m_endpoint->importCatalog(); });
     a.deleteCatalog = make("edit-delete", QKeySequence::UnknownKey, [this] { m_endpoint->deleteCatalog(); });
@@ -319,7 +333,7 @@ void MainWindow::createMenus()
 
     QMenu *endpoint = menuBar()->addMenu(QString());
     endpoint->setObjectName(QStringLiteral("EndpointMenu"));
-    endpoint->addAction(a.connect);
+    endpoint->addActions({a.connect, a.resetSandbox});
     endpoint->addSeparator();
     endpoint->addActions({a.refreshCatalog, a.importCatalog, a.deleteCatalog});
     endpoint->addSeparator();
@@ -390,6 +404,8 @@ void MainWindow::retranslate()
     a.newFromSelection->setIconText(tr("New Application"));
     a.addToGroup->setText(tr("Add to &Group\u2026"));
     a.connect->setText(tr("&Connect\u2026"));
+    a.resetSandbox->setText(tr("Re&set Sandbox\u2026"));
+    a.resetSandbox->setToolTip(tr("Start the local sandbox over from its demo estate"));
     a.refreshCatalog->setText(tr("&Refresh Catalog"));
     a.importCatalog->setText(tr("&Import Catalog\u2026"));
     a.deleteCatalog->setText(tr("&Delete Catalog\u2026"));
@@ -579,6 +595,7 @@ void MainWindow::updateActions()
     const bool catalogFree = connected && !m_endpoint->isChangingCatalog();
     a.importCatalog->setEnabled(catalogFree);
     a.deleteCatalog->setEnabled(catalogFree);
+    a.resetSandbox->setEnabled(m_session.isSandbox() && m_endpoint->activity().isEmpty());
     const bool appsFree = connected && !m_endpoint->isSyncingApplications();
     a.refreshApps->setEnabled(appsFree);
     a.pushApps->setEnabled(appsFree && !treeKeys.empty());
@@ -645,12 +662,22 @@ void MainWindow::updateProperties()
     }
 }
 
+// The dialog stays open while the new endpoint is tried; the one in use
+// stays until the new one has answered.
 void MainWindow::showConnectionDialog()
 {
     ConnectionDialog dialog(this);
+    dialog.setTriesFirst(true);
+    connect(&dialog, &ConnectionDialog::connectRequested, this, [this, &dialog] {
+        m_session.switchTo(dialog.request(), dialog.sandboxChosen() ? services::SandboxReason::ConnectDialog
+                                                                    : services::SandboxReason::NotAsked);
+    });
+    connect(&m_session, &services::EndpointSession::opened, &dialog, &ConnectionDialog::connected);
+    connect(&m_session, &services::EndpointSession::switchFailed, &dialog, [&dialog](const SmsError &error) {
+        dialog.connectFailed(services::plainWords(error, services::PlainLength::Whole));
+    });
     if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_session.open(dialog.request(), dialog.sandboxChosen());
+        m_session.cancelSwitch();
 }
 
 std::vector<std::string> MainWindow::selectedServersAnywhere() const

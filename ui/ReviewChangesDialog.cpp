@@ -40,7 +40,9 @@ ReviewChangesDialog::ReviewChangesDialog(services::ChangeSet changes, std::vecto
     m_summary->setWordWrap(true);
     m_blockers->setWordWrap(true);
     m_blockers->setTextFormat(Qt::PlainText);
-    m_blockers->setStyleSheet(QStringLiteral("color: #b00020"));
+    QPalette blockersPalette = m_blockers->palette();
+    blockersPalette.setColor(QPalette::WindowText, problemColour(blockersPalette));  // readable on a dark palette too
+    m_blockers->setPalette(blockersPalette);
     m_tree->setColumnCount(3);
     m_tree->setHeaderLabels({tr("Change"), tr("Application"), tr("Why")});
     m_tree->setUniformRowHeights(true);

@@ -141,6 +141,7 @@ Result<LocalOptions> parseLocalOptions(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("access-key")) != parser.isSet(QStringLiteral("secret-key")))
         return usage(QStringLiteral("--access-key and --secret-key go together."));
     sandbox::AuthSettings auth = sandbox::defaultAuthSettings(options.region);
+    options.keysGiven = keyGiven;
     if (keyGiven)
         auth.keys = {{parser.value(QStringLiteral("access-key")), parser.value(QStringLiteral("secret-key")), {}}};
     options.auth = std::move(auth);

@@ -28,6 +28,7 @@ struct LocalOptions
     double failureRate = 0.05;
     QString region;  // signatures must name it; ARNs carry it
     std::optional<sandbox::AuthSettings> auth;  // absent with --no-auth
+    bool keysGiven = false;  // --access-key/--secret-key: the secret is the user's own, never printed
     sandbox::FaultSettings faults;
     sandbox::Limits limits;
     bool help = false;

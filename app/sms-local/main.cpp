@@ -1,14 +1,15 @@
 // sms-local: a local AWS Server Migration Service endpoint, for trying,
 // training, rehearsing and testing now that AWS has closed the hosted service.
 
+#include "AcceptedCredentials.h"
 #include "LocalOptions.h"
 #include "ShutdownSignals.h"
-#include "StateKeeper.h"
 
 #include "sandbox/CatalogFile.h"
 #include "sandbox/SandboxEngine.h"
 #include "sandbox/SandboxServer.h"
 #include "sandbox/StateFile.h"
+#include "sandbox/StateKeeper.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -33,11 +34,6 @@ Result<sandbox::SandboxState> initialState(const local::LocalOptions &options)
         return sandbox::SandboxState::fromEstate(std::move(estate).value(), options.seed);
     }
     return sandbox::SandboxState::fromEstate(sandbox::generateEstate(options.servers, options.seed), options.seed);
-}
-
-bool changesState(std::string_view operation)
-{
-    return !operation.starts_with("Get") && !operation.starts_with("List");
 }
 
 } // namespace
@@ -79,15 +75,15 @@ int main(int argc, char *argv[])
     engine.registerWith(server);
     server.setFaults(options->faults);
 
-    std::unique_ptr<local::StateKeeper> keeper;
+    std::unique_ptr<sandbox::StateKeeper> keeper;
     if (!options->stateFile.isEmpty()) {
-        keeper = std::make_unique<local::StateKeeper>(engine, options->stateFile);
+        keeper = std::make_unique<sandbox::StateKeeper>(engine, options->stateFile);
+        QObject::connect(keeper.get(), &sandbox::StateKeeper::saveFailed, [](const SmsError &error) {
+            std::fprintf(stderr, "sms-local: %s\n", error.message.c_str());
+        });
         if (!QFileInfo::exists(options->stateFile) && !keeper->saveNow())  // a new state file exists from the start
             return 1;
-        server.setAfterEachOperation([&keeper](std::string_view operation) {
-            if (changesState(operation))
-                keeper->changed();
-        });
+        keeper->watch(server);
     }
 
     const quint16 port = server.listenOn(options->bind, options->port);
@@ -105,6 +101,8 @@ int main(int argc, char *argv[])
     url.setHost(options->bind.toString());
     url.setPort(port);
     std::printf("sms-local listening on %s\n", qPrintable(url.toString()));
+    std::fflush(stdout);  // the first line on its own: scripts wait for it
+    std::fputs(qPrintable(local::acceptedCredentialsText(options.value())), stdout);
     std::fflush(stdout);
     const int code = app.exec();
     if (keeper && !keeper->saveNow())

@@ -1,5 +1,7 @@
 #include "TableRenderer.h"
 
+#include "TimestampText.h"
+
 #include <algorithm>
 #include <map>
 #include <vector>
@@ -22,6 +24,20 @@ std::string scalarText(const api::Json &value)
     return value.dump();
 }
 
+// A member's text: timestamps as the AWS CLI v2 prints them, not epoch seconds.
+std::string memberText(const std::string &key, const api::Json &value)
+{
+    if (value.is_number() && isTimestampMember(key))
+        return isoTimestamp(value.get<double>());
+    return scalarText(value);
+}
+
+// The AWS CLI prints nothing for an empty list: no row, no section.
+bool isEmptyList(const api::Json &value)
+{
+    return value.is_array() && value.empty();
+}
+
 // {"a":{"b":1},"c":2} -> a.b=1, c=2
 void flatten(const api::Json &object, const std::string &prefix, std::vector<std::pair<std::string, std::string>> &out)
 {
@@ -29,8 +45,8 @@ void flatten(const api::Json &object, const std::string &prefix, std::vector<std
         const std::string name = prefix.empty() ? key : prefix + "." + key;
         if (value.is_object())
             flatten(value, name, out);
-        else
-            out.emplace_back(name, scalarText(value));
+        else if (!isEmptyList(value))
+            out.emplace_back(name, memberText(key, value));
     }
 }
 
@@ -45,6 +61,18 @@ std::string pad(const std::string &text, size_t width)
     std::string padded = text;
     padded.append(width - std::min(width, displayWidth(text)), ' ');
     return padded;
+}
+
+// What the AWS CLI prints for an answer with nothing in it: the title alone.
+std::string titleOnly(const std::string &title)
+{
+    std::string out(displayWidth(title) + 2, '-');
+    out += "\n|";
+    out += title;
+    out += "|\n+";
+    out.append(displayWidth(title), '-');
+    out += "+\n";
+    return out;
 }
 
 std::string drawTable(const std::string &title, const Row &header, const std::vector<Row> &rows)
@@ -130,7 +158,9 @@ std::string renderTables(const std::string &title, const api::Json &response)
     std::string lists;
     for (const auto &[key, value] : response.items()) {
         const bool isStructureList = value.is_array() && !value.empty() && value.front().is_object();
-        if (isStructureList) {
+        if (isEmptyList(value)) {
+            continue;
+        } else if (isStructureList) {
             lists += listTable(key, value);
         } else if (value.is_object()) {
             std::vector<std::pair<std::string, std::string>> cells;
@@ -138,11 +168,13 @@ std::string renderTables(const std::string &title, const api::Json &response)
             for (auto &[name, text] : cells)
                 scalars.push_back({name, text});
         } else {
-            scalars.push_back({key, scalarText(value)});
+            scalars.push_back({key, memberText(key, value)});
         }
     }
+    if (scalars.empty() && lists.empty())
+        return titleOnly(title);
     std::string out;
-    if (!scalars.empty() || lists.empty())
+    if (!scalars.empty())
         out += drawTable(title, {"Member", "Value"}, scalars);
     return out + lists;
 }

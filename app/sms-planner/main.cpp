@@ -3,6 +3,7 @@
 // With no AWS credentials anywhere (and nothing named), it works against the
 // built-in local sandbox.
 
+#include "services/SandboxStartState.h"
 #include "ui/MainWindow.h"
 #include "ui/PlanFiles.h"
 
@@ -46,6 +47,8 @@ int main(int argc, char *argv[])
     options.connection.endpointUrl = parser.value(endpoint);
     options.connection.profile = parser.value(profile);
     options.connection.region = parser.value(region);
+    // The built-in sandbox remembers what was done in it between runs.
+    options.sandboxOptions.stateFile = sms::services::defaultSandboxStatePath();
 
     sms::ui::MainWindow window(options);
     window.show();

@@ -98,8 +98,45 @@ private Q_SLOTS:
         const Answer servers = post(port, "GetServers", {{"maxResults", 5}});
         QCOMPARE(servers.status, 200);
         QCOMPARE(servers.body["serverList"].size(), size_t(5));
-        // Nothing else was printed.
-        QCOMPARE(m_process->readAllStandardOutput(), QByteArray());
+        // Nothing but the line on authentication was printed.
+        QCOMPARE(m_process->readAllStandardOutput(),
+                 QByteArray("Authentication is off (--no-auth): requests are accepted signed or not.\n"));
+    }
+
+    void printsTheCredentialsItAccepts_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addColumn<QByteArray>("neverPrinted");
+        QTest::addRow("demo key pair")
+            << QStringList()
+            << QByteArray("Sign requests with access key id AKIASMSLOCALSANDBOX1 and secret access key "
+                          "sms-local/sandbox/secret/do-not-use-for-aws (the sandbox's public demo key pair), "
+                          "region us-east-1.\n")
+            << QByteArray();
+        QTest::addRow("the user's own key pair")
+            << words("--access-key AKIAOWNKEY --secret-key own/secret/value --region eu-west-1")
+            << QByteArray("Sign requests with access key id AKIAOWNKEY and the secret access key given with "
+                          "--secret-key, region eu-west-1.\n")
+            << QByteArray("own/secret/value");
+        QTest::addRow("no auth") << words("--no-auth")
+                                 << QByteArray("Authentication is off (--no-auth): requests are accepted signed or not.\n")
+                                 << QByteArray();
+    }
+
+    void printsTheCredentialsItAccepts()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, expected);
+        QFETCH(QByteArray, neverPrinted);
+        QVERIFY(start(arguments) != 0);  // the listening line is still the first
+        QVERIFY(QTest::qWaitFor([&] { return m_process->canReadLine(); }, 10'000));
+        QCOMPARE(m_process->readLine(), expected);
+        if (!neverPrinted.isEmpty()) {
+            QTest::qWait(200);
+            QVERIFY(!m_process->readAllStandardOutput().contains(neverPrinted));
+            QVERIFY(!m_process->readAllStandardError().contains(neverPrinted));
+        }
     }
 
     void printsAnIpv6UrlInBrackets()

@@ -123,6 +123,56 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("| s-1      | web-1           |")));
     }
 
+    // As the AWS CLI v2 prints them: timestamps in ISO 8601 in the local time
+    // zone (not epoch seconds), and nothing at all for an empty list.
+    void printsTablesAsTheAwsCliDoes_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("timeZone");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("absent");
+        const QStringList servers{QStringLiteral("servers"), QStringLiteral("list")};
+        const QStringList connectors{QStringLiteral("connectors"), QStringLiteral("list")};
+        QTest::addRow("a timestamp in UTC, an empty list")
+            << servers
+            << QByteArray("{\"serverCatalogStatus\":\"AVAILABLE\",\"lastModifiedOn\":1796619167,\"serverList\":[]}")
+            << "UTC" << QStringList{QStringLiteral("| lastModifiedOn      | 2026-12-07T04:52:47+00:00 |")}
+            << QStringList{QStringLiteral("1796619167"), QStringLiteral("serverList")};
+        QTest::addRow("a fraction, in Berlin, in a list")
+            << connectors
+            << QByteArray("{\"connectorList\":[{\"connectorId\":\"c-1\",\"associatedOn\":1796619167.5}]}")
+            << "Europe/Berlin" << QStringList{QStringLiteral("| 2026-12-07T05:52:47.500000+01:00 |")}
+            << QStringList{QStringLiteral("1796619167")};
+        QTest::addRow("nothing but an empty list")
+            << connectors << QByteArray("{\"connectorList\":[]}") << "UTC"
+            << QStringList{QStringLiteral("---------------\n|GetConnectors|\n+-------------+\n")}
+            << QStringList{QStringLiteral("connectorList"), QStringLiteral("| ")};
+    }
+
+    void printsTablesAsTheAwsCliDoes()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, timeZone);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, absent);
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json(answer));
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("TZ"), timeZone);
+        const Run run = runPlan(QStringList{QStringLiteral("--output"), QStringLiteral("table"),
+                                            QStringLiteral("--endpoint-url"), server.url().toString()}
+                                    + command,
+                                env);
+        QCOMPARE(run.exitCode, 0);
+        const QString text = QString::fromUtf8(run.out);
+        for (const QString &part : expected)
+            QVERIFY2(text.contains(part), qPrintable(text));
+        for (const QString &part : absent)
+            QVERIFY2(!text.contains(part), qPrintable(text));
+    }
+
     void callsAnyOperationWithRawJson()
     {
         FakeSmsServer server;

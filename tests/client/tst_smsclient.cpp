@@ -7,6 +7,8 @@
 #include "client/Pager.h"
 #include "client/SmsClient.h"
 
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -260,6 +262,43 @@ private Q_SLOTS:
         QVERIFY(!error.requestId.empty());
         QVERIFY(!error.retryable);
         QCOMPARE(server.requests().size(), 1);
+    }
+
+    // A call canceled after its reply reported an error but before the reply
+    // finished (another call's answer ends the work, or the window quits):
+    // Qt must not be told to abort it, which makes it report a second error
+    // ("QNetworkReplyImplPrivate::error: Internal problem, this method must
+    // only be called once").
+    void cancelsAnErredReplyQuietly_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addRow("an SMS error (400)") << 400;
+        QTest::addRow("a server error (500)") << 500;
+    }
+
+    void cancelsAnErredReplyQuietly()
+    {
+        QFETCH(int, status);
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("QNetworkReply")));
+        FakeSmsServer server;
+        server.setFallback(FakeSmsServer::awsError("InternalFailure", "it broke", Status(status)));
+        ClientConfig config = configFor(server);
+        config.retry.maxAttempts = 1;
+        SmsClient client(config);
+        std::optional<Result<api::GetConnectorsResponse>> outcome;
+        QObject context;
+        const CallHandle call = client.getConnectors({}, &context, [&](Result<api::GetConnectorsResponse> r) {
+            outcome = std::move(r);
+        });
+        const auto replies = client.findChildren<QNetworkReply *>();
+        QCOMPARE(replies.size(), 1);
+        QObject::connect(replies.front(), &QNetworkReply::errorOccurred, &context, [call] {
+            if (call)
+                call->cancel();
+        });
+        QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, kWaitMs));
+        QVERIFY(outcome->error().errorCode() == ErrorCode::Canceled);
+        QTest::qWait(50);  // the reply's own finished() and its deletion
     }
 
     void explainsHtmlErrorPages()

@@ -13,6 +13,8 @@
 using namespace sms;
 using namespace sms::services;
 
+Q_DECLARE_METATYPE(sms::services::SandboxReason)
+
 class TestConnectionChoice : public QObject
 {
     Q_OBJECT
@@ -23,27 +25,28 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("variables");  // NAME=value
         QTest::addColumn<QString>("credentialsFile");  // ~/.aws/credentials, if any
         QTest::addColumn<QString>("profile");
-        QTest::addColumn<bool>("sandboxFlag");
+        QTest::addColumn<SandboxReason>("asked");
         QTest::addColumn<QString>("expected");  // "sandbox", "endpoint", or text of the error
+        QTest::addColumn<SandboxReason>("reason");  // when the sandbox
 
         const QStringList keys{QStringLiteral("AWS_ACCESS_KEY_ID=AKIDCHOICE"),
                                QStringLiteral("AWS_SECRET_ACCESS_KEY=choice-secret")};
         const QStringList region{QStringLiteral("AWS_REGION=eu-west-1")};
         const QString profileFile = QStringLiteral("[work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = s\n");
-        QTest::addRow("nothing anywhere") << QStringList() << QString() << QString() << false << "sandbox";
-        QTest::addRow("a region but no credentials") << region << QString() << QString() << false << "sandbox";
-        QTest::addRow("--sandbox beats credentials") << (keys + region) << QString() << QString() << true << "sandbox";
-        QTest::addRow("credentials and region") << (keys + region) << QString() << QString() << false << "endpoint";
-        QTest::addRow("credentials without a region") << keys << QString() << QString() << false << "region";
+        QTest::addRow("nothing anywhere") << QStringList() << QString() << QString() << SandboxReason::NotAsked << "sandbox" << SandboxReason::NoCredentials;
+        QTest::addRow("a region but no credentials") << region << QString() << QString() << SandboxReason::NotAsked << "sandbox" << SandboxReason::NoCredentials;
+        QTest::addRow("--sandbox beats credentials") << (keys + region) << QString() << QString() << SandboxReason::CommandLine << "sandbox" << SandboxReason::CommandLine;
+        QTest::addRow("credentials and region") << (keys + region) << QString() << QString() << SandboxReason::NotAsked << "endpoint" << SandboxReason::NotAsked;
+        QTest::addRow("credentials without a region") << keys << QString() << QString() << SandboxReason::NotAsked << "region" << SandboxReason::NotAsked;
         QTest::addRow("a named profile that is missing")
-            << region << QString() << QStringLiteral("nowhere") << false << "nowhere";
+            << region << QString() << QStringLiteral("nowhere") << SandboxReason::NotAsked << "nowhere" << SandboxReason::NotAsked;
         QTest::addRow("AWS_PROFILE names a missing profile")
-            << (region + QStringList{QStringLiteral("AWS_PROFILE=gone")}) << QString() << QString() << false << "gone";
+            << (region + QStringList{QStringLiteral("AWS_PROFILE=gone")}) << QString() << QString() << SandboxReason::NotAsked << "gone" << SandboxReason::NotAsked;
         QTest::addRow("a profile in the credentials file")
-            << region << profileFile << QStringLiteral("work") << false << "endpoint";
+            << region << profileFile << QStringLiteral("work") << SandboxReason::NotAsked << "endpoint" << SandboxReason::NotAsked;
         QTest::addRow("an endpoint named, no credentials")
             << (region + QStringList{QStringLiteral("AWS_ENDPOINT_URL=http://127.0.0.1:9")}) << QString()
-            << QString() << false << "No AWS credentials found";
+            << QString() << SandboxReason::NotAsked << "No AWS credentials found" << SandboxReason::NotAsked;
     }
 
     void chooses()
@@ -51,8 +54,9 @@ private Q_SLOTS:
         QFETCH(QStringList, variables);
         QFETCH(QString, credentialsFile);
         QFETCH(QString, profile);
-        QFETCH(bool, sandboxFlag);
+        QFETCH(SandboxReason, asked);
         QFETCH(QString, expected);
+        QFETCH(SandboxReason, reason);
         QTemporaryDir home;
         if (!credentialsFile.isEmpty()) {
             QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
@@ -64,11 +68,11 @@ private Q_SLOTS:
         request.profile = profile;
         request.environment = testing::testEnvironment(home.path(), variables);
 
-        const auto choice = chooseConnection(request, sandboxFlag);
+        const auto choice = chooseConnection(request, asked);
         if (expected == QLatin1String("sandbox")) {
             QVERIFY2(choice.ok(), choice ? "" : choice.error().message.c_str());
             QVERIFY(choice->sandbox);
-            QVERIFY(!choice->reason.isEmpty());
+            QCOMPARE(choice->reason, reason);
         } else if (expected == QLatin1String("endpoint")) {
             QVERIFY2(choice.ok(), choice ? "" : choice.error().message.c_str());
             QVERIFY(!choice->sandbox);

@@ -168,6 +168,40 @@ private Q_SLOTS:
         QVERIFY2(!text.contains(QLatin1Char('\n')), qPrintable(text));  // one line for the status bar
     }
 
+    // What a dialog shows in a wrapping label: every word of the first
+    // paragraph, and nothing said twice.
+    void wholeWords_data()
+    {
+        QTest::addColumn<SmsError>("error");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("absent");
+        QTest::addRow("the credential chain's search, said once and whole")
+            << error(ErrorCode::CredentialsNotFound,
+                     "No AWS credentials found. Looked for environment variables AWS_ACCESS_KEY_ID and "
+                     "AWS_SECRET_ACCESS_KEY (not set), then for aws_access_key_id/aws_secret_access_key or "
+                     "credential_process for profile 'default' in shared credentials file "
+                     "'/home/someone/.aws/credentials' (file does not exist) and shared config file "
+                     "'/home/someone/.aws/config' (file does not exist).")
+            << QStringList{QStringLiteral("No AWS credentials were found. Looked for"),
+                           QStringLiteral("'/home/someone/.aws/config' (file does not exist).")}
+            << QStringList{QStringLiteral("credentials found"), QStringLiteral("...")};
+        QTest::addRow("a long message is whole")
+            << error(ErrorCode::InvalidParameterException, std::string(1000, 'x'), 400)
+            << QStringList{QString(1000, QLatin1Char('x'))} << QStringList{QStringLiteral("...")};
+    }
+
+    void wholeWords()
+    {
+        QFETCH(SmsError, error);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, absent);
+        const QString text = plainWords(error, PlainLength::Whole);
+        for (const QString &part : expected)
+            QVERIFY2(text.contains(part), qPrintable(text));
+        for (const QString &part : absent)
+            QVERIFY2(!text.contains(part), qPrintable(text));
+    }
+
     void wordsACallRecord()
     {
         client::CallRecord record;

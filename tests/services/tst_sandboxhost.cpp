@@ -4,14 +4,18 @@
 #include "AwaitResult.h"
 
 #include "services/SandboxHost.h"
+#include "services/SandboxStartState.h"
 
 #include "client/SmsClient.h"
 #include "sandbox/SandboxDefaults.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
+#include <set>
 
 using namespace sms;
 using namespace sms::services;
@@ -23,6 +27,27 @@ Result<api::GetServersResponse> listServers(const client::ClientConfig &config)
     client::SmsClient client(config);
     return awaitResult<api::GetServersResponse>([&](QObject *ctx, auto done) { client.getServers({}, ctx, done); });
 }
+
+std::set<std::string> appNames(const client::ClientConfig &config)
+{
+    client::SmsClient client(config);
+    const auto apps = awaitResult<api::ListAppsResponse>([&](QObject *ctx, auto done) { client.listApps({}, ctx, done); });
+    std::set<std::string> names;
+    if (apps)
+        for (const api::AppSummary &app : *apps->apps)
+            names.insert(*app.name);
+    return names;
+}
+
+Result<api::CreateAppResponse> createApp(const client::ClientConfig &config, const char *name)
+{
+    client::SmsClient client(config);
+    api::CreateAppRequest request;
+    request.name = name;
+    return awaitResult<api::CreateAppResponse>([&](QObject *ctx, auto done) { client.createApp(request, ctx, done); });
+}
+
+const std::set<std::string> kDemoApps{"Billing", "CRM", "Intranet", "Payroll"};
 
 } // namespace
 
@@ -82,6 +107,59 @@ private Q_SLOTS:
         const auto servers = listServers(config.value());
         QVERIFY(!servers.ok());
         QVERIFY(servers.error().errorCode() == ErrorCode::InvalidSignatureException);
+    }
+
+    // What was done in the sandbox is there again after a restart, and the
+    // demo is not added a second time; a reset starts over from the demo.
+    void keepsItsStateAcrossRestarts_data()
+    {
+        QTest::addColumn<bool>("reset");
+        QTest::addColumn<bool>("restored");
+        QTest::addRow("restart") << false << true;
+        QTest::addRow("reset, then restart") << true << false;
+    }
+
+    void keepsItsStateAcrossRestarts()
+    {
+        QFETCH(bool, reset);
+        QFETCH(bool, restored);
+        QTemporaryDir dir;
+        const SandboxOptions options{60, 3, 1.0, true, dir.filePath(QStringLiteral("state/sandbox.jsonl"))};
+        {
+            SandboxHost host(options);
+            QVERIFY(!host.restored());
+            const auto made = createApp(host.start().value(), "Kept");
+            QVERIFY2(made.ok(), made ? "" : made.error().describe().c_str());
+            if (reset) {
+                QVERIFY(host.discardState().ok());
+                QVERIFY(!QFile::exists(options.stateFile));
+            }
+        }
+        SandboxHost again(options);
+        QCOMPARE(again.restored(), restored);
+        QVERIFY(again.startNotice().isEmpty());
+        std::set<std::string> expected = kDemoApps;
+        if (restored)
+            expected.insert("Kept");
+        QCOMPARE(appNames(again.start().value()), expected);
+    }
+
+    void setsACorruptStateFileAside()
+    {
+        QTemporaryDir dir;
+        const SandboxOptions options{60, 3, 1.0, true, dir.filePath(QStringLiteral("sandbox.jsonl"))};
+        {
+            QFile file(options.stateFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("{\"not\": \"a sandbox state\"\n");
+        }
+        SandboxHost host(options);
+        QVERIFY(!host.restored());
+        QVERIFY2(host.startNotice().contains(QStringLiteral("could not be read")), qPrintable(host.startNotice()));
+        QVERIFY2(host.startNotice().contains(corruptStatePath(options.stateFile)), qPrintable(host.startNotice()));
+        QVERIFY(QFile::exists(corruptStatePath(options.stateFile)));  // kept for a bug report
+        QCOMPARE(appNames(host.start().value()), kDemoApps);  // and the planner goes on with the demo
+        QVERIFY(QFile::exists(options.stateFile));  // a good state replaces it
     }
 
     void runsSideBySide()

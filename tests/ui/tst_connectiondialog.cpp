@@ -2,6 +2,8 @@
 
 #include "TestEnvironment.h"
 
+#include "client/AwsConfigFile.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +62,12 @@ QStringList visibleTexts(const ConnectionDialog &dialog)
             texts << combo->itemText(i) << combo->itemData(i).toString();
     }
     return texts;
+}
+
+QString readText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 } // namespace
@@ -314,6 +323,109 @@ private Q_SLOTS:
             const QString value = settings.value(key).toString();
             QVERIFY(!value.contains(kSecret) && !value.contains(kToken) && !value.contains(kProcess));
         }
+    }
+
+    // A key pair typed for a custom endpoint goes into the AWS credentials
+    // file as a named profile (owner-only, other profiles kept) and leaves
+    // the dialog; the request names the profile, and the environment's keys
+    // no longer come first.
+    void savesTheKeyPairAsAProfile_data()
+    {
+        QTest::addColumn<QString>("before");  // the credentials file before, empty: none
+        QTest::addRow("no credentials file yet") << QString();
+        QTest::addRow("the profile had older keys")
+            << QStringLiteral("# mine\n[default]\naws_access_key_id = AKIDDIALOG\naws_secret_access_key = %1\n\n"
+                              "[sms-local]\naws_access_key_id = AKIAOLD\naws_secret_access_key = old-secret\n"
+                              "aws_session_token = old-token\nregion = eu-west-1\n")
+                   .arg(kSecret);
+    }
+
+    void savesTheKeyPairAsAProfile()
+    {
+        QFETCH(QString, before);
+        const client::AwsEnvironment environment =
+            environmentWith(before, QString(), {QStringLiteral("AWS_ACCESS_KEY_ID=AKIDENV"),
+                                                QStringLiteral("AWS_SECRET_ACCESS_KEY=env-secret")});
+        const QString path = m_home.filePath(QStringLiteral("credentials"));
+        const QString newSecret = QStringLiteral("typed/secret/value");
+        ConnectionDialog dialog(environment);
+        child<QRadioButton>(dialog, "endpointChoice")->click();
+        child<QLineEdit>(dialog, "endpointUrl")->setText(QStringLiteral("http://127.0.0.1:4580"));
+        child<QLineEdit>(dialog, "endpointRegion")->setText(QStringLiteral("us-east-1"));
+        type(child<QLineEdit>(dialog, "accessKeyId"), QStringLiteral("AKIATYPED"));
+        QVERIFY(!connectButton(dialog)->isEnabled());  // the secret is missing
+        QVERIFY(child<QLabel>(dialog, "keysReason")->text().contains(QStringLiteral("secret access key")));
+        type(child<QLineEdit>(dialog, "secretAccessKey"), newSecret);
+        QVERIFY(!connectButton(dialog)->isEnabled());  // and the profile's name
+        type(child<QLineEdit>(dialog, "keyProfile"), QStringLiteral("sms-local"));
+        QVERIFY(connectButton(dialog)->isEnabled());
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+        const auto saved = client::AwsConfigFile::load(path, client::AwsConfigFile::Kind::Credentials);
+        QVERIFY(saved.ok());
+        const auto profile = saved->profile(QStringLiteral("sms-local"));
+        QCOMPARE(profile.value(QStringLiteral("aws_access_key_id")), QStringLiteral("AKIATYPED"));
+        QCOMPARE(profile.value(QStringLiteral("aws_secret_access_key")), newSecret);
+        QVERIFY(!profile.contains(QStringLiteral("aws_session_token")));
+        if (!before.isEmpty()) {
+            QCOMPARE(profile.value(QStringLiteral("region")), QStringLiteral("eu-west-1"));
+            QCOMPARE(saved->profile(QStringLiteral("default")).value(QStringLiteral("aws_secret_access_key")), kSecret);
+            QVERIFY(readText(path).startsWith(QStringLiteral("# mine\n")));
+        }
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                              | QFileDevice::ReadOther | QFileDevice::WriteOther;
+        QCOMPARE(QFile::permissions(path) & others, QFileDevice::Permissions());
+
+        const services::ConnectionRequest request = dialog.request();
+        QCOMPARE(request.profile, QStringLiteral("sms-local"));
+        QVERIFY(!request.environment.variables.contains(QStringLiteral("AWS_ACCESS_KEY_ID")));
+        QVERIFY(!request.environment.variables.contains(QStringLiteral("AWS_SECRET_ACCESS_KEY")));
+        QVERIFY(!visibleTexts(dialog).join(QLatin1Char('\n')).contains(newSecret));
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(newSecret));
+        QCOMPARE(settings.value(QStringLiteral("connection/endpointProfile")).toString(), QStringLiteral("sms-local"));
+    }
+
+    // With setTriesFirst, Connect keeps the dialog open while the caller
+    // tries; a failure is shown once, whole, in a label that wraps.
+    void showsTheWholeFailureOnce()
+    {
+        ConnectionDialog dialog(m_environment);
+        dialog.setTriesFirst(true);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        child<QRadioButton>(dialog, "endpointChoice")->click();
+        child<QLineEdit>(dialog, "endpointUrl")->setText(QStringLiteral("http://127.0.0.1:9"));
+        child<QLineEdit>(dialog, "endpointRegion")->setText(QStringLiteral("us-east-1"));
+        QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+        dialog.accept();
+        QCOMPARE(requested.count(), 1);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!connectButton(dialog)->isEnabled());
+
+        const QString why = QStringLiteral("The endpoint refused the connection: nothing is listening at that "
+                                           "address. ")
+                          + QString(40, QLatin1Char('w')).replace(QLatin1Char('w'), QStringLiteral("word "))
+                          + QStringLiteral("the end.");
+        dialog.connectFailed(why);
+        auto *failure = child<QLabel>(dialog, "connectionFailure");
+        QCOMPARE(failure->text(), why);
+        QCOMPARE(dialog.failure(), why);
+        QVERIFY(failure->wordWrap());
+        QVERIFY(failure->isVisible());
+        QCoreApplication::processEvents();
+        QVERIFY2(failure->height() >= failure->heightForWidth(failure->width()),
+                 qPrintable(QStringLiteral("%1 < %2").arg(failure->height()).arg(failure->heightForWidth(failure->width()))));
+        QVERIFY(connectButton(dialog)->isEnabled());  // the user may change the input and try again
+        QVERIFY(dialog.isVisible());
+
+        dialog.accept();
+        QCOMPARE(requested.count(), 2);
+        QVERIFY(failure->isHidden());  // a new try clears the old reason
+        dialog.connected();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
     void invalidInputIsNotAccepted()

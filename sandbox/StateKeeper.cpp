@@ -1,16 +1,24 @@
-#include "StateKeeper.h"
+#include "sandbox/StateKeeper.h"
 
+#include "sandbox/SandboxServer.h"
 #include "sandbox/StateFile.h"
 
 #include <QElapsedTimer>
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 
-namespace sms::local {
+namespace sms::sandbox {
+namespace {
 
-StateKeeper::StateKeeper(sandbox::SandboxEngine &engine, QString path, QObject *parent)
+bool changesState(std::string_view operation)
+{
+    return !operation.starts_with("Get") && !operation.starts_with("List");
+}
+
+} // namespace
+
+StateKeeper::StateKeeper(SandboxEngine &engine, QString path, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_path(std::move(path))
@@ -18,6 +26,14 @@ StateKeeper::StateKeeper(sandbox::SandboxEngine &engine, QString path, QObject *
     m_timer.setSingleShot(true);
     m_timer.setInterval(kSaveDelayMs);
     connect(&m_timer, &QTimer::timeout, this, &StateKeeper::saveNow);
+}
+
+void StateKeeper::watch(SandboxServer &server)
+{
+    server.setAfterEachOperation([this](std::string_view operation) {
+        if (changesState(operation))
+            changed();
+    });
 }
 
 void StateKeeper::changed()
@@ -31,13 +47,13 @@ bool StateKeeper::saveNow()
     m_timer.stop();
     QElapsedTimer clock;
     clock.start();
-    const auto saved = sandbox::saveState(m_engine.snapshot(), m_path);
+    const auto saved = saveState(m_engine.snapshot(), m_path);
     const qint64 delay = std::clamp<qint64>(clock.elapsed() * kSaveDelayFactor, kSaveDelayMs,
                                             std::numeric_limits<int>::max());
     m_timer.setInterval(int(delay));
     if (!saved)
-        std::fprintf(stderr, "sms-local: %s\n", saved.error().message.c_str());
+        Q_EMIT saveFailed(saved.error());
     return saved.ok();
 }
 
-} // namespace sms::local
+} // namespace sms::sandbox
