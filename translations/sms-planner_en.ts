@@ -72,10 +72,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Brought %n application(s) in from the endpoint.</source>
+        <source>Read %n application(s) from the endpoint</source>
         <translation>
-            <numerusform>Brought %n application in from the endpoint.</numerusform>
-            <numerusform>Brought %n applications in from the endpoint.</numerusform>
+            <numerusform>Read %n application from the endpoint</numerusform>
+            <numerusform>Read %n applications from the endpoint</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new to the plan</source>
+        <translation>
+            <numerusform>%n new to the plan</numerusform>
+            <numerusform>%n new to the plan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n given the endpoint&apos;s settings</source>
+        <translation>
+            <numerusform>%n given the endpoint's settings</numerusform>
+            <numerusform>%n given the endpoint's settings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted from the plan stayed out (the next apply deletes them there).</source>
+        <translation>
+            <numerusform>%n deleted from the plan stayed out (the next apply deletes them there).</numerusform>
+            <numerusform>%n deleted from the plan stayed out (the next apply deletes them there).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan&apos;s edits the endpoint does not have yet were kept (%n).</source>
+        <translation>
+            <numerusform>The plan's edits the endpoint does not have yet were kept (%n).</numerusform>
+            <numerusform>The plan's edits the endpoint does not have yet were kept (%n).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -86,24 +114,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n application(s) created or updated on the endpoint.</source>
-        <translation>
-            <numerusform>%n application created or updated on the endpoint.</numerusform>
-            <numerusform>%n applications created or updated on the endpoint.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Deleting %n application(s)</source>
         <translation>
             <numerusform>Deleting %n application</numerusform>
             <numerusform>Deleting %n applications</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Applied %n change(s); the endpoint matches the plan.</source>
-        <translation>
-            <numerusform>Applied %n change; the endpoint matches the plan.</numerusform>
-            <numerusform>Applied %n changes; the endpoint matches the plan.</numerusform>
         </translation>
     </message>
 </context>
