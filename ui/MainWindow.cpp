@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QScreen>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -149,6 +150,8 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
         updateProperties();
     });
     connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    // Paste follows the clipboard, whoever changes it.
+    connect(QApplication::clipboard(), &QClipboard::dataChanged, this, &MainWindow::updateActions);
 
     updateTitle();
     updateActions();
@@ -221,6 +224,7 @@ void MainWindow::createActions()
     a.cut = make("edit-cut", QKeySequence::Cut, [this] { copySelection(true); });
     a.copy = make("edit-copy", QKeySequence::Copy, [this] { copySelection(false); });
     a.paste = make("edit-paste", QKeySequence::Paste, [this] { paste(); });
+    a.paste->setObjectName(QStringLiteral("pasteAction"));
     a.remove = make("edit-delete", QKeySequence::Delete, [this] { deleteSelection(); });
     a.rename = make("edit-rename", QKeySequence::UnknownKey, [this] { renameCurrent(); });
     a.rename->setShortcut(Qt::Key_F2);
@@ -421,8 +425,9 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::restoreLayout()
 {
     QSettings settings;
+    // On a small screen (1366x768) the first window fits it rather than running off its edge.
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1500, 900);
+        resize(QSize(1500, 900).boundedTo(screen()->availableGeometry().size()));
     if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
         return;
     // First start: the catalog gets most of the room, the log a strip below.
@@ -496,7 +501,7 @@ void MainWindow::updateActions()
     const bool anyServers = m_catalogHasFocus ? catalogSelection : !treeServers.empty();
     a.cut->setEnabled(!m_catalogHasFocus && !treeServers.empty());
     a.copy->setEnabled(anyServers);
-    a.paste->setEnabled(true);
+    a.paste->setEnabled(models::holdsServerIds(QApplication::clipboard()->mimeData()));
     a.remove->setEnabled(!m_catalogHasFocus && treeSelection);
     a.rename->setEnabled(!m_catalogHasFocus && !treeKeys.empty());
     a.newGroup->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
