@@ -23,10 +23,12 @@ int appRow(const PlanDocument &document, PlanKey key)
     return position.isValid() && !position.isGroup() ? position.application : -1;
 }
 
+// The lowest free number, so that "Application 1" comes back once deleted
+// rather than numbering on from the count.
 template <typename Named>
 std::string unusedName(const std::vector<Named> &items, const QString &stem)
 {
-    for (int n = int(items.size()) + 1;; ++n) {
+    for (int n = 1;; ++n) {
         const std::string candidate = QStringLiteral("%1 %2").arg(stem).arg(n).toStdString();
         if (std::none_of(items.begin(), items.end(), [&](const Named &item) { return item.name == candidate; }))
             return candidate;

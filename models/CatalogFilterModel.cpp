@@ -1,6 +1,7 @@
 #include "models/CatalogFilterModel.h"
 
 #include "api/OrEmpty.h"
+#include "models/NaturalSortKey.h"
 
 #include <algorithm>
 #include <numeric>
@@ -27,11 +28,13 @@ std::vector<std::string> words(const QString &text)
 }
 
 // Every row that shows the new words also shows the old ones when each old
-// word lies inside a new one: then only the rows shown need checking.
+// word begins a new one (typing onto the end): then only the rows shown need
+// checking. A word inside a new one is not enough, as ids match from their
+// start only ("b" does not find "db…", "db" does).
 bool narrows(const std::vector<std::string> &from, const std::vector<std::string> &to)
 {
     return std::all_of(from.begin(), from.end(), [&](const std::string &old) {
-        return std::any_of(to.begin(), to.end(), [&](const std::string &word) { return word.find(old) != std::string::npos; });
+        return std::any_of(to.begin(), to.end(), [&](const std::string &word) { return word.starts_with(old); });
     });
 }
 
@@ -164,9 +167,15 @@ bool CatalogFilterModel::accepts(int sourceRow) const
         return false;
     if (m_criteria.words.empty())
         return true;
-    const std::string &haystack = m_haystacks[std::size_t(sourceRow)];
+    const Haystack &haystack = m_haystacks[std::size_t(sourceRow)];
     return std::all_of(m_criteria.words.begin(), m_criteria.words.end(),
-                       [&](const std::string &word) { return haystack.find(word) != std::string::npos; });
+                       [&](const std::string &word) { return haystack.contains(word); });
+}
+
+bool CatalogFilterModel::Haystack::contains(const std::string &word) const
+{
+    return std::string_view(text).substr(0, idAt).find(word) != std::string_view::npos
+        || std::string_view(text).substr(idAt).starts_with(word);
 }
 
 std::vector<int> CatalogFilterModel::filtered(const std::vector<int> &candidates) const
@@ -179,14 +188,18 @@ std::vector<int> CatalogFilterModel::filtered(const std::vector<int> &candidates
     return rows;
 }
 
-std::string CatalogFilterModel::haystackOf(int row) const
+CatalogFilterModel::Haystack CatalogFilterModel::haystackOf(int row) const
 {
     const api::Server &server = m_document.catalog().servers[std::size_t(row)];
-    std::string text;
-    if (server.vmServer)
-        text.append(orEmpty(server.vmServer->vmName)).append(1, '\n').append(orEmpty(server.vmServer->vmPath));
-    text.append(1, '\n').append(orEmpty(server.serverId));
-    return foldCase(text);
+    Haystack haystack;
+    if (server.vmServer) {
+        std::string text(orEmpty(server.vmServer->vmName));
+        text.append(1, '\n').append(orEmpty(server.vmServer->vmPath)).append(1, '\n');
+        haystack.text = foldCase(text);
+    }
+    haystack.idAt = haystack.text.size();
+    haystack.text.append(foldCase(orEmpty(server.serverId)));
+    return haystack;
 }
 
 void CatalogFilterModel::appendHaystacks(int first, int last)
@@ -327,7 +340,7 @@ void CatalogFilterModel::sortNow()
         std::vector<std::string> keys;
         keys.reserve(servers.size());
         for (std::size_t row = 0; row < servers.size(); ++row)
-            keys.push_back(foldCase(m_source.index(int(row), m_sortColumn).data().toString().toStdString()));
+            keys.push_back(naturalSortKey(foldCase(m_source.index(int(row), m_sortColumn).data().toString().toStdString())));
         const bool ascending = m_sortOrder == Qt::AscendingOrder;
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
             return ascending ? keys[std::size_t(a)] < keys[std::size_t(b)] : keys[std::size_t(b)] < keys[std::size_t(a)];

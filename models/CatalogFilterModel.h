@@ -1,8 +1,9 @@
 #pragma once
 // CatalogFilterModel: the catalog as the Catalog pane shows it, filtered by
-// what the user types (every word must occur in the VM name, path or server
-// id, ignoring case), by manager and manager type, and to servers in no
-// application; sorted by any column.
+// what the user types (every word must occur in the VM name or path, or begin
+// the server id, ignoring case: inside a hex id "db" would match at random),
+// by manager and manager type, and to servers in no application; sorted by
+// any column, naturally ("web-9" before "web-10", see NaturalSortKey.h).
 //
 // Why not QSortFilterProxyModel: re-filtering 100,000 rows there emits a
 // remove/insert pair per contiguous run of changed rows (tens of thousands)
@@ -62,9 +63,18 @@ private:
     };
 
     void setCriteria(Criteria criteria);
+    // What the filter text is looked for in, folded: VM name and path, where
+    // a word may occur anywhere, then the server id from `idAt` on, which a
+    // word must begin.
+    struct Haystack
+    {
+        std::string text;
+        std::size_t idAt = 0;
+        bool contains(const std::string &word) const;
+    };
+
     bool accepts(int sourceRow) const;
-    // What the filter text is looked for in: VM name, path and server id, folded.
-    std::string haystackOf(int sourceRow) const;
+    Haystack haystackOf(int sourceRow) const;
     void appendHaystacks(int first, int last);
     // Shows `rows` (catalog rows, in display order) in one layout change.
     void showRows(std::vector<int> rows, QAbstractItemModel::LayoutChangeHint hint);
@@ -82,7 +92,7 @@ private:
     Criteria m_criteria;
     // Per catalog row, built as rows arrive (about 15 ms and 11 MB for
     // 100,000 servers), so that the first keystroke is as quick as the rest.
-    std::vector<std::string> m_haystacks;
+    std::vector<Haystack> m_haystacks;
     std::vector<int> m_order;              // every catalog row, in sort order
     std::vector<int> m_rows;               // the rows shown: m_order filtered
     std::vector<int> m_proxyRowOf;         // per catalog row, -1 when hidden

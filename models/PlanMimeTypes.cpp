@@ -43,6 +43,11 @@ std::vector<std::string> serverIdsFrom(const QMimeData &data)
     return ids;
 }
 
+bool holdsServerIds(const QMimeData *data)
+{
+    return data && data->hasFormat(mimeType(kServerIdsMimeType));
+}
+
 std::unique_ptr<QMimeData> groupKeysMimeData(const std::vector<PlanKey> &groups)
 {
     QByteArray bytes;

@@ -20,6 +20,8 @@ inline constexpr char kGroupKeysMimeType[] = "application/x-sms-planner-group-ke
 
 std::unique_ptr<QMimeData> serverIdsMimeData(const std::vector<std::string> &serverIds);
 std::vector<std::string> serverIdsFrom(const QMimeData &data);
+// Whether `data` (the clipboard's, say; may be null) holds server ids to paste.
+bool holdsServerIds(const QMimeData *data);
 std::unique_ptr<QMimeData> groupKeysMimeData(const std::vector<PlanKey> &groups);
 std::vector<PlanKey> groupKeysFrom(const QMimeData &data);
 

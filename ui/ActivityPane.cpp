@@ -147,9 +147,13 @@ void ActivityPane::setInitialColumnWidths()
         m_view->header()->resizeSection(column, std::max(header, metrics.horizontalAdvance(sample)) + padding);
     };
     widthFor(Log::Time, QStringLiteral("00:00:00.000"));
-    widthFor(Log::Operation, QStringLiteral("GetReplicationRuns"));
+    // The longest operation names of the API's 35; the Outcome column also
+    // holds the swatch. Longer error codes (rare) show whole in the tool tip.
+    widthFor(Log::Operation, QStringLiteral("DeleteAppReplicationConfiguration"));
     widthFor(Log::Duration, QStringLiteral("00,000"));
-    widthFor(Log::Outcome, QStringLiteral("ThrottlingExceptionM")); // and its swatch
+    widthFor(Log::Outcome, QStringLiteral("UnauthorizedOperationException"));
+    m_view->header()->resizeSection(Log::Outcome, m_view->header()->sectionSize(Log::Outcome) + m_view->iconSize().width()
+                                                       + metrics.averageCharWidth());
     widthFor(Log::Attempts, QStringLiteral("0"));
     // Ids are copied rather than read; the message needs the room more.
     widthFor(Log::RequestId, QStringLiteral("00000000-0000-0000-0000"));

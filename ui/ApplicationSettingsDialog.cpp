@@ -3,6 +3,7 @@
 #include "api/QtText.h"
 #include "services/PlainWords.h"
 #include "ui/settings/LaunchSettingsEdit.h"
+#include "ui/settings/RangeSpinBox.h"
 #include "ui/settings/ReplicationSettingsEdit.h"
 #include "ui/settings/SettingsSummary.h"
 #include "ui/wizard/CheckedWizardPage.h"
@@ -222,7 +223,7 @@ void ApplicationSettingsDialog::fillLaunchOrders()
         servers->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_orders->setItem(row, GroupColumn, name);
         m_orders->setItem(row, ServersColumn, servers);
-        auto *order = new QSpinBox(m_orders);
+        auto *order = new RangeSpinBox(m_orders);
         order->setRange(0, kMaxLaunchOrder);
         order->setValue(group.launchOrder.value_or(0));
         order->setFrame(false);

@@ -1,5 +1,7 @@
 #include "ui/ApplicationsPane.h"
 
+#include "ui/ContextMenuSelection.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeView>
@@ -27,6 +29,7 @@ ApplicationsPane::ApplicationsPane(models::ApplicationsTreeModel &model, QWidget
     m_view->setDropIndicatorShown(true);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    ContextMenuSelection::install(m_view);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(true);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));

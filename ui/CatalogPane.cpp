@@ -1,5 +1,8 @@
 #include "ui/CatalogPane.h"
 
+#include "ui/CatalogNoMatchNotice.h"
+#include "ui/ContextMenuSelection.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,6 +14,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sms::ui {
 
@@ -26,6 +31,7 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_view(new QTableView(this))
+    , m_noMatch(new CatalogNoMatchNotice(m_view))
 {
     m_filterEdit->setPlaceholderText(tr("Filter by VM name, path or server id"));
     m_filterEdit->setClearButtonEnabled(true);
@@ -34,10 +40,14 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
     m_manager->setToolTip(tr("Show the servers of one VM manager"));
     m_managerType->setToolTip(tr("Show the servers of one kind of VM manager"));
-    m_manager->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_manager->setMinimumContentsLength(12);
-    m_managerType->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_managerType->setMinimumContentsLength(10);
+    // As wide as their longest entry (set when a catalog arrives, never while
+    // typing), within reason: a long manager name does not squeeze the filter.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    for (QComboBox *box : {m_manager, m_managerType}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setMaximumWidth(24 * em);
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    }
     refreshFilterChoices();
 
     auto *filters = new QHBoxLayout;
@@ -68,6 +78,7 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     // move between cells (a table's Tab would move the current cell and
     // replace the selection).
     m_view->setTabKeyNavigation(false);
+    ContextMenuSelection::install(m_view);
     m_view->verticalHeader()->setVisible(false);
     // Fixed row heights: the view never measures 100,000 rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -75,11 +86,7 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    using C = models::CatalogTableModel;
-    for (auto [column, width] : {std::pair{C::VmName, 14}, {C::Manager, 9}, {C::ManagerType, 10}, {C::Path, 15},
-                                 {C::ServerId, 12}, {C::ReplicationJob, 13}, {C::JobState, 7}})
-        header->resizeSection(column, width * em);
+    fitColumns();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -94,9 +101,18 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
             [this](int index) { m_filter.setManagerType(index <= 0 ? QString() : m_managerType->itemText(index)); });
     connect(m_unplanned, &QCheckBox::toggled, &m_filter, &models::CatalogFilterModel::setUnplannedOnly);
     connect(&m_filter, &models::CatalogFilterModel::filterChanged, this, &CatalogPane::updateCount);
+    connect(m_noMatch, &CatalogNoMatchNotice::clearRequested, this, &CatalogPane::clearFilters);
     connect(m_cancel, &QPushButton::clicked, this, &CatalogPane::cancelLoadRequested);
     // Another plan brings another catalog, and other managers to choose from.
     connect(&catalog, &QAbstractItemModel::modelReset, this, &CatalogPane::refreshFilterChoices);
+    connect(&catalog, &QAbstractItemModel::modelReset, this, [this] {
+        m_columnsFitted = false;
+        fitColumns();
+    });
+    connect(&m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_columnsFitted)
+            QMetaObject::invokeMethod(this, &CatalogPane::fitColumns, Qt::QueuedConnection);  // once laid out
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CatalogPane::selectionChanged);
     updateCount(m_filter.rowCount(), catalog.rowCount());
 }
@@ -144,11 +160,61 @@ void CatalogPane::refreshFilterChoices()
     m_filter.setManagerType(refill(m_managerType, tr("All types"), models::catalogManagerTypes(catalog)));
 }
 
+void CatalogPane::fitColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    using C = models::CatalogTableModel;
+    if (m_filter.rowCount() == 0) {
+        // Nothing to measure yet: widths for typical values.
+        for (auto [column, width] : {std::pair{C::VmName, 14}, {C::Manager, 10}, {C::ManagerType, 11}, {C::Path, 16},
+                                     {C::ServerId, 12}, {C::ReplicationJob, 14}, {C::JobState, 9}})
+            header->resizeSection(column, width * em);
+        return;
+    }
+    // sizeHintForColumn() measures the rows in view only, so this stays cheap
+    // on 100,000 rows; a long path does not take the whole width.
+    const QAbstractItemView *view = m_view;  // where sizeHintForColumn() is public
+    for (int column = 0; column < C::ColumnCount - 1; ++column) {
+        const int wanted = std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
+        header->resizeSection(column, std::clamp(wanted, 5 * em, 30 * em));
+    }
+    m_columnsFitted = true;
+}
+
+void CatalogPane::clearFilters()
+{
+    m_filterEdit->clear();
+    m_manager->setCurrentIndex(0);
+    m_managerType->setCurrentIndex(0);
+    m_unplanned->setChecked(false);
+}
+
 void CatalogPane::updateCount(int shown, int total)
 {
     const QLocale locale;
     m_count->setText(shown == total ? tr("%1 servers").arg(locale.toString(total))
                                     : tr("%1 of %2 servers").arg(locale.toString(shown), locale.toString(total)));
+    reserveCountWidth(total);
+    if (shown == 0 && total > 0 && m_filter.isFiltered()) {
+        const bool otherFilters = m_manager->currentIndex() > 0 || m_managerType->currentIndex() > 0
+                               || m_unplanned->isChecked();
+        m_noMatch->showFor(m_filter.filterText(), otherFilters);
+    } else {
+        m_noMatch->hide();
+    }
+}
+
+// The count is as wide as its widest text for this catalog, so that typing
+// (which changes the count) moves neither the menus beside it nor the docks.
+void CatalogPane::reserveCountWidth(int total)
+{
+    const QLocale locale;
+    const QString widest = locale.toString(total);
+    const int width = m_count->fontMetrics().horizontalAdvance(tr("%1 of %2 servers").arg(widest, widest));
+    if (width > m_count->minimumWidth())
+        m_count->setMinimumWidth(width);
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 }
 
 } // namespace sms::ui

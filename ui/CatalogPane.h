@@ -2,7 +2,8 @@
 // CatalogPane: the server catalog as a sortable, filterable table. The filter
 // box matches as you type; menus narrow to a manager, a manager type or the
 // servers in no application. Rows drag onto the Applications pane. While a
-// catalog loads, a progress bar with Cancel sits above the table.
+// catalog loads, a progress bar with Cancel sits above the table. When the
+// filters hide every server, the table says so and offers to clear them.
 
 #include "models/CatalogFilterModel.h"
 
@@ -17,6 +18,8 @@ class QPushButton;
 class QTableView;
 
 namespace sms::ui {
+
+class CatalogNoMatchNotice;
 
 class CatalogPane : public QWidget
 {
@@ -36,6 +39,10 @@ public:
     void showLoaded();
     // The manager menus offer what the catalog holds.
     void refreshFilterChoices();
+    // Every server shown again: filter text, menus and check box cleared.
+    void clearFilters();
+    CatalogNoMatchNotice *noMatchNotice() const { return m_noMatch; }
+    QLabel *countLabel() const { return m_count; }
 
 Q_SIGNALS:
     void cancelLoadRequested();
@@ -43,6 +50,11 @@ Q_SIGNALS:
 
 private:
     void updateCount(int shown, int total);
+    void reserveCountWidth(int total);
+    // Once per catalog, when its first rows are in: each column as wide as
+    // its header and the rows in view, within bounds; later pages and the
+    // user's own widths are left alone.
+    void fitColumns();
 
     models::CatalogTableModel &m_catalog;
     models::CatalogFilterModel m_filter;
@@ -54,6 +66,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QTableView *m_view;
+    CatalogNoMatchNotice *m_noMatch;
+    bool m_columnsFitted = false;
 };
 
 } // namespace sms::ui

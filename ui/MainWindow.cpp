@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QScreen>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -167,6 +168,8 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
     connect(m_problemsPane, &ProblemsPane::countsChanged, this, &MainWindow::updateProblemsTitle);
     connect(m_problemsPane, &ProblemsPane::showRequested, this, &MainWindow::showProblemSubject);
+    // Paste follows the clipboard, whoever changes it.
+    connect(QApplication::clipboard(), &QClipboard::dataChanged, this, &MainWindow::updateActions);
 
     updateTitle();
     updateActions();
@@ -240,6 +243,7 @@ void MainWindow::createActions()
     a.cut = make("edit-cut", QKeySequence::Cut, [this] { copySelection(true); });
     a.copy = make("edit-copy", QKeySequence::Copy, [this] { copySelection(false); });
     a.paste = make("edit-paste", QKeySequence::Paste, [this] { paste(); });
+    a.paste->setObjectName(QStringLiteral("pasteAction"));
     a.remove = make("edit-delete", QKeySequence::Delete, [this] { deleteSelection(); });
     a.rename = make("edit-rename", QKeySequence::UnknownKey, [this] { renameCurrent(); });
     a.rename->setShortcut(Qt::Key_F2);
@@ -584,7 +588,7 @@ void MainWindow::updateActions()
     const bool anyServers = m_catalogHasFocus ? catalogSelection : !treeServers.empty();
     a.cut->setEnabled(!m_catalogHasFocus && !treeServers.empty());
     a.copy->setEnabled(anyServers);
-    a.paste->setEnabled(true);
+    a.paste->setEnabled(models::holdsServerIds(QApplication::clipboard()->mimeData()));
     a.remove->setEnabled(!m_catalogHasFocus && treeSelection);
     a.rename->setEnabled(!m_catalogHasFocus && !treeKeys.empty());
     a.newGroup->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);

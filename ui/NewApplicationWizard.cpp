@@ -7,8 +7,10 @@
 #include "ui/wizard/ReplicationSettingsPage.h"
 #include "ui/wizard/ServerChoicePage.h"
 #include "ui/wizard/ServerGroupsPage.h"
+#include "ui/wizard/WizardStepList.h"
 
 #include <QEvent>
+#include <QScreen>
 
 #include <numeric>
 
@@ -34,9 +36,10 @@ NewApplicationWizard::NewApplicationWizard(models::PlanDocument &document, QWidg
     setPage(ReviewPageId, m_review);
     setOption(QWizard::NoBackButtonOnStartPage);
     setWizardStyle(QWizard::ModernStyle);
+    m_steps = new WizardStepList(this);
     // The catalog and group views want room; below this their columns clip.
     setMinimumSize(960, 680);
-    resize(1280, 860);
+    resize(QSize(1280, 860).boundedTo(screen()->availableGeometry().size()));  // Next stays on a 768-line screen
     retranslate();
 }
 

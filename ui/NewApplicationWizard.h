@@ -25,6 +25,7 @@ class LaunchSettingsPage;
 class ReplicationSettingsPage;
 class ServerChoicePage;
 class ServerGroupsPage;
+class WizardStepList;
 
 class NewApplicationWizard : public QWizard
 {
@@ -55,6 +56,7 @@ public:
     ReplicationSettingsPage *replicationPage() const { return m_replication; }
     LaunchSettingsPage *launchPage() const { return m_launch; }
     ApplicationReviewPage *reviewPage() const { return m_review; }
+    WizardStepList *stepList() const { return m_steps; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -70,6 +72,7 @@ private:
     ReplicationSettingsPage *m_replication;
     LaunchSettingsPage *m_launch;
     ApplicationReviewPage *m_review;
+    WizardStepList *m_steps = nullptr;
     models::PlanKey m_created = models::kNoKey;
 };
 

@@ -152,8 +152,41 @@ bool textMatches(const CatalogTableModel &table, int row, const QString &text)
     const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     return std::all_of(words.begin(), words.end(), [&](const QString &word) {
         return name.contains(word, Qt::CaseInsensitive) || path.contains(word, Qt::CaseInsensitive)
-            || id.contains(word, Qt::CaseInsensitive);
+            || id.startsWith(word, Qt::CaseInsensitive);
     });
+}
+
+// Natural order worked out here, a character at a time: runs of ASCII
+// digits compare as numbers, other characters ignoring case.
+int naturalCompare(const QString &a, const QString &b)
+{
+    const auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+    const auto number = [&](const QString &text, qsizetype &at) {
+        while (at < text.size() && text[at] == QLatin1Char('0'))
+            ++at;
+        const qsizetype from = at;
+        while (at < text.size() && isDigit(text[at]))
+            ++at;
+        return text.mid(from, at - from);
+    };
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (isDigit(a[i]) && isDigit(b[j])) {
+            const QString na = number(a, i);
+            const QString nb = number(b, j);
+            if (na.size() != nb.size())
+                return na.size() < nb.size() ? -1 : 1;
+            if (const int c = QString::compare(na, nb); c != 0)
+                return c;
+            continue;
+        }
+        const char16_t ca = a[i++].toCaseFolded().unicode();
+        const char16_t cb = b[j++].toCaseFolded().unicode();
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    return int(i < a.size()) - int(j < b.size());
 }
 
 // The catalog rows in the order sorting by `column` should give them
@@ -167,7 +200,7 @@ std::vector<int> sortedRows(const CatalogTableModel &table, int column, Qt::Sort
     std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
         const QString ta = table.index(a, column).data().toString();
         const QString tb = table.index(b, column).data().toString();
-        const int c = QString::compare(ta, tb, Qt::CaseInsensitive);
+        const int c = naturalCompare(ta, tb);
         return order == Qt::AscendingOrder ? c < 0 : c > 0;
     });
     return rows;
@@ -226,6 +259,10 @@ private Q_SLOTS:
     void sortingWhilePagesArrive();
     void sortingFollowsPlacements();
     void unsort();
+    void naturalOrder_data();
+    void naturalOrder();
+    void hexIdsMatchFromTheirStart_data();
+    void hexIdsMatchFromTheirStart();
 
     void selectionFollowsRows();
     void mimeData();
@@ -511,6 +548,9 @@ void TestCatalogModels::filterText_data()
     QTest::addRow("word in name or path") << QStringLiteral("prod") << idsOf({1, 3, 4, 7});
     QTest::addRow("path") << QStringLiteral("/west/") << idsOf({3, 4, 7});
     QTest::addRow("server id") << QStringLiteral("srv-0") << idsOf({1, 2, 3, 4, 5, 6, 7, 8, 9});
+    QTest::addRow("server id, whole") << QStringLiteral("SRV-10") << idsOf({10});
+    QTest::addRow("inside a server id") << QStringLiteral("rv-03") << QStringList();
+    QTest::addRow("end of a server id") << QStringLiteral("-09") << QStringList();
     QTest::addRow("server without vmServer") << QStringLiteral("SRV-08") << idsOf({8});
     QTest::addRow("manager is not searched") << QStringLiteral("vc-east") << QStringList();
     QTest::addRow("no match") << QStringLiteral("zzz") << QStringList();
@@ -768,6 +808,73 @@ void TestCatalogModels::sortingWhilePagesArrive()
     QCOMPARE(shownIds(f.filter).last(), QStringLiteral("new-5"));
     QTRY_COMPARE(shownIds(f.filter), (QStringList{QStringLiteral("new-5"), QStringLiteral("new-4"), QStringLiteral("new-3"),
                                                    QStringLiteral("new-2"), QStringLiteral("new-1")}));
+}
+
+void TestCatalogModels::naturalOrder_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<QStringList>("sorted");
+    const auto list = [](const char *text) { return QString::fromUtf8(text).split(QLatin1Char(' ')); };
+    QTest::addRow("numbers as numbers") << list("web-10 web-9 web-1 web-100") << list("web-1 web-9 web-10 web-100");
+    QTest::addRow("leading zeros") << list("web-010 web-9 web-007") << list("web-007 web-9 web-010");
+    QTest::addRow("case ignored") << list("Web-10 web-2 WEB-1") << list("WEB-1 web-2 Web-10");
+    QTest::addRow("several numbers") << list("db-2-10 db-2-9 db-10-1") << list("db-2-9 db-2-10 db-10-1");
+    QTest::addRow("digits before letters") << list("host-a host-2 host") << list("host host-2 host-a");
+    QTest::addRow("punctuation before digits") << list("a1 a-1 a.1") << list("a-1 a.1 a1");
+    QTest::addRow("versions") << list("v1.10 v1.9.2 v1.9") << list("v1.9 v1.9.2 v1.10");
+}
+
+void TestCatalogModels::naturalOrder()
+{
+    QFETCH(QStringList, names);
+    QFETCH(QStringList, sorted);
+    Fixture f;
+    std::vector<api::Server> servers;
+    for (const QString &name : std::as_const(names))
+        servers.push_back(namedServer("s-" + name.toStdString(), name.toStdString()));
+    f.doc.appendServers(std::move(servers));
+    for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        f.filter.sort(CatalogTableModel::VmName, order);
+        QStringList shown;
+        for (int row = 0; row < f.filter.rowCount(); ++row)
+            shown << f.filter.index(row, CatalogTableModel::VmName).data().toString();
+        QStringList expected = sorted;
+        if (order == Qt::DescendingOrder)
+            std::reverse(expected.begin(), expected.end());
+        QCOMPARE(shown, expected);
+    }
+}
+
+void TestCatalogModels::hexIdsMatchFromTheirStart_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addRow("a word inside ids only") << QStringLiteral("db") << QStringList{QStringLiteral("db-01")};
+    QTest::addRow("two words") << QStringLiteral("db 01") << QStringList{QStringLiteral("db-01")};
+    QTest::addRow("id from its start") << QStringLiteral("s-0db") << QStringList{QStringLiteral("web-02")};
+    QTest::addRow("whole id") << QStringLiteral("S-7F3DB9E1") << QStringList{QStringLiteral("app-03")};
+    QTest::addRow("hex part of an id") << QStringLiteral("7f3db9e1") << QStringList();
+}
+
+// Server ids are hex: "db" occurs inside many of them, so only a word that
+// begins an id finds it.
+void TestCatalogModels::hexIdsMatchFromTheirStart()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    Fixture f;
+    f.doc.appendServers({namedServer("s-12ab34cd", "db-01"), namedServer("s-0db2a6f1", "web-02"),
+                         namedServer("s-7f3db9e1", "app-03"), namedServer("s-9a8dbc00", "cache-04")});
+    // Typed a character at a time, then set at once: the same rows.
+    for (qsizetype n = 1; n <= text.size(); ++n)
+        f.filter.setFilterText(text.left(n));
+    QStringList shown;
+    for (int row = 0; row < f.filter.rowCount(); ++row)
+        shown << f.filter.index(row, CatalogTableModel::VmName).data().toString();
+    QCOMPARE(shown, expected);
+    f.filter.setFilterText(QString());
+    f.filter.setFilterText(text);
+    QCOMPARE(f.filter.rowCount(), expected.size());
 }
 
 void TestCatalogModels::sortingFollowsPlacements()

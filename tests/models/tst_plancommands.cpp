@@ -150,6 +150,7 @@ private Q_SLOTS:
     void importInventoryIsOneStep_data();
     void importInventoryIsOneStep();
     void importUndoneAfterCatalogReadIsDropped();
+    void unusedNames_data();
     void unusedNames();
 
     void randomEditsUndoToEveryState_data();
@@ -656,22 +657,22 @@ void TestPlanCommands::editor_data()
     };
 
     row("new application from unplanned servers", ab, "newApplicationFromServers", strings({"s8,s7"}),
-        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | Application 3{Group 1:s8,s7}", "Application 3", 0);
+        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | Application 1{Group 1:s8,s7}", "Application 1", 0);
     row("new application, named", ab, "newApplicationFromServers", strings({"s8", "Shop"}),
         "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | Shop{Group 1:s8}", "Shop", 0);
     row("new application from planned servers", ab, "newApplicationFromServers", strings({"s3,s9,s1,s6"}),
-        "A{G1:s2;G2:s4} | B{G3:s5} | Application 3{Group 1:s3,s9,s1,s6}", "Application 3", 1, "3");
+        "A{G1:s2;G2:s4} | B{G3:s5} | Application 1{Group 1:s3,s9,s1,s6}", "Application 1", 1, "3");
     row("new application in an empty plan", QString(), "newApplicationFromServers", strings({"s1"}),
         "Application 1{Group 1:s1}", "Application 1", 0);
-    row("new application skips names in use", QStringLiteral("Application 3{} | X{}"), "newApplicationFromServers",
-        strings({"s1"}), "Application 3{} | X{} | Application 4{Group 1:s1}", "Application 4", 0);
+    row("new application takes the lowest free number", QStringLiteral("Application 3{} | X{}"), "newApplicationFromServers",
+        strings({"s1"}), "Application 3{} | X{} | Application 1{Group 1:s1}", "Application 1", 0);
 
     row("new group from unplanned servers", ab, "newGroupFromServers", strings({"s9,s8", "B"}),
-        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6;Group 2:s9,s8}", "Group 2", 0);
+        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6;Group 1:s9,s8}", "Group 1", 0);
     row("new group, named, from the same application", ab, "newGroupFromServers", strings({"s1,s4", "A", "Core"}),
         "A{G1:s2,s3;G2:;Core:s1,s4} | B{G3:s5,s6}", "Core", 0);
     row("new group from another application", ab, "newGroupFromServers", strings({"s6,s2,s10", "A"}),
-        "A{G1:s1,s3;G2:s4;Group 3:s6,s2,s10} | B{G3:s5}", "Group 3", 1, "1");
+        "A{G1:s1,s3;G2:s4;Group 1:s6,s2,s10} | B{G3:s5}", "Group 1", 1, "1");
 
     row("add unplanned servers to a group, appended", ab, "addServersToGroup", strings({"s10,s9", "G2"}),
         "A{G1:s1,s2,s3;G2:s4,s10,s9} | B{G3:s5,s6}", "2", 0);
@@ -682,11 +683,11 @@ void TestPlanCommands::editor_data()
     row("add servers from another application, all of them", ab, "addServersToGroup", strings({"s1,s2,s3,s4", "G3", "1"}),
         "A{G1:;G2:} | B{G3:s5,s1,s2,s3,s4,s6}", "4", 1, "4");
 
-    row("new application", ab, "newApplication", strings({}), "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | Application 3{}",
-        "Application 3", 0);
+    row("new application", ab, "newApplication", strings({}), "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | Application 1{}",
+        "Application 1", 0);
     row("new group", ab, "newGroup", strings({"B", "Cache"}), "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6;Cache:}", "Cache", 0);
-    row("new group, default name", ab, "newGroup", strings({"A"}), "A{G1:s1,s2,s3;G2:s4;Group 3:} | B{G3:s5,s6}",
-        "Group 3", 0);
+    row("new group, default name", ab, "newGroup", strings({"A"}), "A{G1:s1,s2,s3;G2:s4;Group 1:} | B{G3:s5,s6}",
+        "Group 1", 0);
 
     const QString four = QStringLiteral("A{W:s1;X:s2;Y:s3;Z:s4} | B{V:s5}");
     row("move groups to another application, appended", four, "moveGroups", strings({"X,Z", "B"}),
@@ -707,7 +708,7 @@ void TestPlanCommands::editor_data()
         "A{Y:s3;Z:s4;X:s2;W:s1} | B{V:s5}", "", 0);
 
     row("new application from groups", four, "newApplicationFromGroups", strings({"Y,V,W"}),
-        "A{X:s2;Z:s4} | B{} | Application 3{Y:s3;V:s5;W:s1}", "Application 3", 0);
+        "A{X:s2;Z:s4} | B{} | Application 1{Y:s3;V:s5;W:s1}", "Application 1", 0);
 
     row("remove servers", ab, "removeServers", strings({"s2,s5,s9"}), "A{G1:s1,s3;G2:s4} | B{G3:s6}", "", 0);
 
@@ -1000,14 +1001,31 @@ void TestPlanCommands::editorNoticeText()
     QVERIFY2(two.contains(QLatin1String("2 server")), qPrintable(two));
 }
 
+void TestPlanCommands::unusedNames_data()
+{
+    QTest::addColumn<QString>("plan");
+    QTest::addColumn<QString>("application");
+    QTest::addColumn<QString>("group");  // of the first application
+    QTest::addRow("numbers taken in order") << QStringLiteral("Application 1{Group 1:;Group 2:} | Application 2{}")
+                                            << QStringLiteral("Application 3") << QStringLiteral("Group 3");
+    QTest::addRow("lowest free number") << QStringLiteral("Application 2{Group 1:;Group 3:} | Application 3{}")
+                                        << QStringLiteral("Application 1") << QStringLiteral("Group 2");
+    QTest::addRow("gap in the middle") << QStringLiteral("Application 1{Group 2:} | Application 3{} | Web{}")
+                                       << QStringLiteral("Application 2") << QStringLiteral("Group 1");
+    QTest::addRow("other names do not count") << QStringLiteral("Web{Front:;Back:} | Db{} | Cache{} | Mail{}")
+                                              << QStringLiteral("Application 1") << QStringLiteral("Group 1");
+}
+
 void TestPlanCommands::unusedNames()
 {
+    QFETCH(QString, plan);
+    QFETCH(QString, application);
+    QFETCH(QString, group);
     PlanDocument doc;
     QCOMPARE(unusedApplicationName(doc), std::string("Application 1"));
-    doc.reset(planFrom(QStringLiteral("Application 2{Group 1:;Group 3:} | Application 3{}"), catalog()));
-    QCOMPARE(unusedApplicationName(doc), std::string("Application 4"));
-    QCOMPARE(unusedGroupName(doc.application(0)), std::string("Group 4"));
-    QCOMPARE(unusedGroupName(doc.application(1)), std::string("Group 1"));
+    doc.reset(planFrom(plan, catalog()));
+    QCOMPARE(QString::fromStdString(unusedApplicationName(doc)), application);
+    QCOMPARE(QString::fromStdString(unusedGroupName(doc.application(0))), group);
 }
 
 void TestPlanCommands::randomEditsUndoToEveryState_data()

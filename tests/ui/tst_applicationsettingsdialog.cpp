@@ -199,6 +199,50 @@ private Q_SLOTS:
         QVERIFY(problem->isHidden());
     }
 
+    void typingIntoSpinBoxes_data()
+    {
+        QTest::addColumn<QString>("box");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("shown");     // the text while typing
+        QTest::addColumn<bool>("problem");      // OK held back with a reason
+        QTest::addColumn<QString>("finished");  // the text after Return
+        QTest::addRow("frequency in range") << "frequencyBox" << "18" << "18" << false << "18";
+        QTest::addRow("frequency too high") << "frequencyBox" << "30" << "30" << true << "24";
+        QTest::addRow("frequency zero") << "frequencyBox" << "0" << "0" << true << "1";
+        QTest::addRow("frequency, most") << "frequencyBox" << "24" << "24" << false << "24";
+        QTest::addRow("AMIs in range") << "amisBox" << "250" << "250" << false << "250";
+        QTest::addRow("AMIs too many") << "amisBox" << "1200" << "1200" << true << "999";
+        QTest::addRow("AMIs, all") << "amisBox" << "0" << "0" << false << "All";
+    }
+
+    // QSpinBox refuses a keystroke that leaves the range: "30" in a 1-24 box
+    // became "3" without a word. Now what is typed shows, OK waits with the
+    // reason, and Return puts in the nearest value allowed.
+    void typingIntoSpinBoxes()
+    {
+        QFETCH(QString, box);
+        QFETCH(QString, typed);
+        QFETCH(QString, shown);
+        QFETCH(bool, problem);
+        QFETCH(QString, finished);
+        ApplicationSettingsDialog dialog(payroll(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *spin = child<QSpinBox>(dialog, qPrintable(box));
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, typed);
+        QCOMPARE(spin->text(), shown);
+        auto *label = child<QLabel>(dialog, "problemLabel");
+        QCOMPARE(okEnabled(dialog), !problem);
+        QCOMPARE(!label->isHidden(), problem);
+        if (problem)
+            QVERIFY2(label->text().contains(typed), qPrintable(label->text()));
+        QTest::keyClick(spin, Qt::Key_Return);
+        QCOMPARE(spin->text(), finished);
+        QVERIFY(okEnabled(dialog));
+    }
+
     void initTestCase()
     {
         const auto config = m_host.start();

@@ -17,6 +17,8 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -66,6 +68,8 @@ private Q_SLOTS:
     void tabMovesBetweenPanes_data();
     void tabMovesBetweenPanes();
     void quitsQuietlyAfterApplying();
+    void pasteFollowsTheClipboard_data();
+    void pasteFollowsTheClipboard();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -694,6 +698,38 @@ void TestMainWindow::quitsQuietlyAfterApplying()
     window->close();
     window.reset();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
+void TestMainWindow::pasteFollowsTheClipboard_data()
+{
+    QTest::addColumn<QString>("held");  // what the clipboard holds
+    QTest::addColumn<bool>("enabled");
+    QTest::addRow("nothing") << "" << false;
+    QTest::addRow("plain text") << "text" << false;
+    QTest::addRow("servers") << "servers" << true;
+    QTest::addRow("servers, then text") << "servers text" << false;
+    QTest::addRow("text, then servers") << "text servers" << true;
+}
+
+// Paste is offered only while the clipboard holds servers, whoever put what there.
+void TestMainWindow::pasteFollowsTheClipboard()
+{
+    QFETCH(QString, held);
+    QFETCH(bool, enabled);
+    QApplication::clipboard()->clear();
+    auto window = makeWindow();
+    auto *paste = window->findChild<QAction *>(QStringLiteral("pasteAction"));
+    QVERIFY(paste);
+    QVERIFY(!paste->isEnabled());
+    for (const QString &what : held.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (what == QLatin1String("servers"))
+            QApplication::clipboard()->setMimeData(models::serverIdsMimeData({"s-1", "s-2"}).release());
+        else
+            QApplication::clipboard()->setText(QStringLiteral("just text"));
+    }
+    QTRY_COMPARE(paste->isEnabled(), enabled);
+    QApplication::clipboard()->clear();
+    QTRY_VERIFY(!paste->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

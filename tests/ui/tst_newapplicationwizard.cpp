@@ -16,6 +16,7 @@
 #include "ui/wizard/ServerChoicePage.h"
 #include "ui/wizard/ServerGroupsPage.h"
 #include "ui/wizard/TagRowsEdit.h"
+#include "ui/wizard/WizardStepList.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -105,6 +106,9 @@ private Q_SLOTS:
 
     void nameIsRequiredAndUnused_data();
     void nameIsRequiredAndUnused();
+    void problemWaitsForInput_data();
+    void problemWaitsForInput();
+    void stepIndicator();
     void tagKeysMustBeUniqueAndPresent();
     void noServerChosenBlocks();
     void choiceSurvivesFiltersAndTellsOfMoves();
@@ -250,12 +254,64 @@ void TestNewApplicationWizard::nameIsRequiredAndUnused()
     QFETCH(QString, problem);
     fillDetails(name);
     auto *page = m_wizard->detailsPage();
-    QCOMPARE(problemOf(page), problem);
-    QCOMPARE(page->isComplete(), problem.isEmpty());
-    QCOMPARE(m_wizard->button(QWizard::NextButton)->isEnabled(), problem.isEmpty());
+    // Next shows what is missing even when nothing was typed.
     m_wizard->next();
     QCOMPARE(m_wizard->currentId(),
              int(problem.isEmpty() ? NewApplicationWizard::ServersPageId : NewApplicationWizard::DetailsPageId));
+    QCOMPARE(problemOf(page), problem);
+    QCOMPARE(page->isComplete(), problem.isEmpty());
+    if (!problem.isEmpty())
+        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+}
+
+void TestNewApplicationWizard::problemWaitsForInput_data()
+{
+    QTest::addColumn<int>("pageId");
+    QTest::addColumn<QString>("problem");
+    QTest::addRow("details") << int(NewApplicationWizard::DetailsPageId) << "Give the application a name.";
+    QTest::addRow("servers") << int(NewApplicationWizard::ServersPageId)
+                             << "Choose at least one server: select it in the catalog and press Add.";
+}
+
+// A page that opens empty does not open with a red error: it shows once the
+// user has typed (and erased) or pressed Next.
+void TestNewApplicationWizard::problemWaitsForInput()
+{
+    QFETCH(int, pageId);
+    QFETCH(QString, problem);
+    if (pageId == NewApplicationWizard::ServersPageId) {
+        fillDetails(QStringLiteral("Shop"));
+        QVERIFY(nextTo(NewApplicationWizard::ServersPageId));
+    }
+    auto *page = qobject_cast<sms::ui::CheckedWizardPage *>(m_wizard->currentPage());
+    QVERIFY(page);
+    QCOMPARE(problemOf(page), QString());
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(!nextTo(pageId + 1));
+    QCOMPARE(problemOf(page), problem);
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    if (pageId == NewApplicationWizard::DetailsPageId) {
+        // Typed and erased: the problem is the user's now.
+        init();
+        fillDetails(QStringLiteral("S"));
+        QCOMPARE(problemOf(m_wizard->detailsPage()), QString());
+        QTest::keyClick(m_wizard->detailsPage()->nameEdit(), Qt::Key_Backspace);
+        QCOMPARE(problemOf(m_wizard->detailsPage()), problem);
+    }
+}
+
+void TestNewApplicationWizard::stepIndicator()
+{
+    sms::ui::WizardStepList *steps = m_wizard->stepList();
+    QVERIFY(steps);
+    QCOMPARE(steps->positionText(), QStringLiteral("Step 1 of 6"));
+    QVERIFY(steps->isVisible());
+    fillDetails(QStringLiteral("Shop"));
+    QVERIFY(nextTo(NewApplicationWizard::ServersPageId));
+    QCOMPARE(steps->positionText(), QStringLiteral("Step 2 of 6"));
+    QCOMPARE(steps->accessibleName(), QStringLiteral("Step 2 of 6: Servers"));
+    m_wizard->back();
+    QCOMPARE(steps->positionText(), QStringLiteral("Step 1 of 6"));
 }
 
 void TestNewApplicationWizard::tagKeysMustBeUniqueAndPresent()
@@ -293,9 +349,9 @@ void TestNewApplicationWizard::noServerChosenBlocks()
     fillDetails(QStringLiteral("Shop"));
     QVERIFY(nextTo(NewApplicationWizard::ServersPageId));
     auto *page = m_wizard->serversPage();
+    QVERIFY(!nextTo(NewApplicationWizard::GroupsPageId));
     QCOMPARE(problemOf(page), QStringLiteral("Choose at least one server: select it in the catalog and press Add."));
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
-    QVERIFY(!nextTo(NewApplicationWizard::GroupsPageId));
 
     chooseInCatalog({"s-db1"});
     QCOMPARE(problemOf(page), QString());
@@ -714,15 +770,15 @@ void TestNewApplicationWizard::backKeepsEveryEntry()
     m_wizard->serversPage()->unchoose({"s-web2"});
     chooseInCatalog({"s-db2"});
     QVERIFY(nextTo(NewApplicationWizard::GroupsPageId));
-    QCOMPARE(notationOf(groups->groups()), QStringLiteral("{db:s-db1;front:s-web1;Group 3:s-db2}"));
+    QCOMPARE(notationOf(groups->groups()), QStringLiteral("{db:s-db1;front:s-web1;Group 1:s-db2}"));
     QCOMPARE(launchOrders(groups->groups()), QStringLiteral("2,2,3"));
-    QVERIFY(groups->noticeLabel()->text().contains(QStringLiteral("\u201CGroup 3\u201D")));
+    QVERIFY(groups->noticeLabel()->text().contains(QStringLiteral("\u201CGroup 1\u201D")));
 
     // Taking every server of a group out leaves the group, named as empty.
     m_wizard->back();
     m_wizard->serversPage()->unchoose({"s-db1"});
     QVERIFY(nextTo(NewApplicationWizard::GroupsPageId));
-    QCOMPARE(notationOf(groups->groups()), QStringLiteral("{db:;front:s-web1;Group 3:s-db2}"));
+    QCOMPARE(notationOf(groups->groups()), QStringLiteral("{db:;front:s-web1;Group 1:s-db2}"));
     QVERIFY(problemOf(groups).contains(QStringLiteral("\u201Cdb\u201D has no servers")));
 
     // And the first page still holds what was typed.

@@ -1,5 +1,7 @@
 #include "ui/settings/ReplicationSettingsEdit.h"
 
+#include "ui/settings/RangeSpinBox.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -9,7 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
-#include <QSpinBox>
+#include <QTimeZone>
 
 #include <array>
 #include <cmath>
@@ -36,15 +38,16 @@ ReplicationSettingsEdit::ReplicationSettingsEdit(QWidget *parent)
     : QWidget(parent)
     , m_replicateLabel(new QLabel(this))
     , m_every(new QRadioButton(this))
-    , m_frequency(new QSpinBox(this))
+    , m_frequency(new RangeSpinBox(this))
     , m_hours(new QLabel(this))
     , m_once(new QRadioButton(this))
     , m_seed(new QCheckBox(this))
     , m_seedTime(new QDateTimeEdit(this))
+    , m_seedZone(new QLabel(this))
     , m_licenseLabel(new QLabel(this))
     , m_license(new QComboBox(this))
     , m_amisLabel(new QLabel(this))
-    , m_amis(new QSpinBox(this))
+    , m_amis(new RangeSpinBox(this))
     , m_amisNote(new QLabel(this))
     , m_encrypted(new QCheckBox(this))
     , m_kmsLabel(new QLabel(this))
@@ -86,6 +89,7 @@ ReplicationSettingsEdit::ReplicationSettingsEdit(QWidget *parent)
     auto *seed = new QHBoxLayout;
     seed->addWidget(m_seed);
     seed->addWidget(m_seedTime);
+    seed->addWidget(m_seedZone);
     seed->addStretch();
     auto *amis = new QHBoxLayout;
     amis->addWidget(m_amis);
@@ -105,6 +109,8 @@ ReplicationSettingsEdit::ReplicationSettingsEdit(QWidget *parent)
     connect(m_seed, &QCheckBox::toggled, this, &ReplicationSettingsEdit::updateEnabled);
     connect(m_encrypted, &QCheckBox::toggled, this, &ReplicationSettingsEdit::updateEnabled);
     connect(m_seedTime, &QDateTimeEdit::dateTimeChanged, this, &ReplicationSettingsEdit::changed);
+    connect(m_frequency, &RangeSpinBox::outOfRangeChanged, this, &ReplicationSettingsEdit::changed);
+    connect(m_amis, &RangeSpinBox::outOfRangeChanged, this, &ReplicationSettingsEdit::changed);
     retranslate();
     updateEnabled();
 }
@@ -122,7 +128,12 @@ void ReplicationSettingsEdit::retranslate()
     m_license->setItemText(2, tr("BYOL: bring your own license"));
     m_amisLabel->setText(tr("Recent &AMIs to keep:"));
     m_amis->setSpecialValueText(tr("All"));
-    m_amisNote->setText(tr("0 keeps every AMI; a number keeps that many of the most recent and deletes older ones."));
+    m_amisNote->setText(tr("All (type 0) keeps every AMI; a number keeps that many of the most recent and deletes "
+                           "older ones."));
+    // SMS takes a moment (epoch seconds), not a wall-clock time: the field
+    // shows it in this computer's zone, and says which.
+    const QDateTime now = QDateTime::currentDateTime();
+    m_seedZone->setText(tr("your local time, %1").arg(now.timeZone().displayName(now, QTimeZone::OffsetName)));
     m_encrypted->setText(tr("Encr&ypt the AMIs"));
     m_kmsLabel->setText(tr("&KMS key ID:"));
     m_kmsKey->setPlaceholderText(tr("Optional: the account's default key for EBS when empty"));
@@ -139,6 +150,7 @@ void ReplicationSettingsEdit::updateEnabled()
 {
     m_frequency->setEnabled(m_every->isChecked());
     m_seedTime->setEnabled(m_seed->isChecked());
+    m_seedZone->setEnabled(m_seed->isChecked());
     m_kmsKey->setEnabled(m_encrypted->isChecked());
     m_kmsLabel->setEnabled(m_encrypted->isChecked());
     Q_EMIT changed();
@@ -167,6 +179,13 @@ void ReplicationSettingsEdit::setReplication(const api::ServerReplicationParamet
 
 QString ReplicationSettingsEdit::problem() const
 {
+    if (const auto typed = m_frequency->typedOutOfRange(); typed && m_every->isChecked())
+        return tr("SMS replicates every %1 to %2 hours: %3 is out of range.")
+            .arg(kMinFrequencyHours)
+            .arg(kMaxFrequencyHours)
+            .arg(*typed);
+    if (const auto typed = m_amis->typedOutOfRange())
+        return tr("Recent AMIs to keep: %1 is more than %2; type 0 to keep them all.").arg(*typed).arg(kMaxAmisToKeep);
     if (m_seed->isChecked() && m_seedTime->dateTime() <= QDateTime::currentDateTime())
         return tr("The seed time has passed: choose a time to come, or untick it to start at once.");
     return {};

@@ -1,7 +1,7 @@
 #pragma once
 // ReplicationSettingsEdit: the fields of an application's replication
 // settings (ServerReplicationParameters): how often (every 1–24 hours, or
-// once), when the seed replication starts, the licence type, how many recent
+// once), when the seed replication starts (in local time, the zone shown), the licence type, how many recent
 // AMIs to keep and their encryption. The wizard's replication page and the
 // Application Settings dialog both show it.
 
@@ -15,9 +15,10 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
-class QSpinBox;
 
 namespace sms::ui {
+
+class RangeSpinBox;
 
 class ReplicationSettingsEdit : public QWidget
 {
@@ -45,15 +46,16 @@ private:
 
     QLabel *m_replicateLabel;
     QRadioButton *m_every;
-    QSpinBox *m_frequency;
+    RangeSpinBox *m_frequency;
     QLabel *m_hours;
     QRadioButton *m_once;
     QCheckBox *m_seed;
     QDateTimeEdit *m_seedTime;
+    QLabel *m_seedZone;
     QLabel *m_licenseLabel;
     QComboBox *m_license;
     QLabel *m_amisLabel;
-    QSpinBox *m_amis;
+    RangeSpinBox *m_amis;
     QLabel *m_amisNote;
     QCheckBox *m_encrypted;
     QLabel *m_kmsLabel;

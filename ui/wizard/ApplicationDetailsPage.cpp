@@ -40,8 +40,9 @@ ApplicationDetailsPage::ApplicationDetailsPage(const models::PlanDocument &docum
     body()->addStretch();
 
     for (QLineEdit *edit : {m_name, m_description, m_role})
-        connect(edit, &QLineEdit::textChanged, this, &ApplicationDetailsPage::recheck);
-    connect(m_tags, &TagRowsEdit::changed, this, &ApplicationDetailsPage::recheck);
+        connect(edit, &QLineEdit::textChanged, this, &ApplicationDetailsPage::noteInput);
+    connect(m_tags, &TagRowsEdit::changed, this, &ApplicationDetailsPage::noteInput);
+    awaitInput();  // no name yet is not an error yet
     retranslate();
     recheck();
 }

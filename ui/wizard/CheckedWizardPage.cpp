@@ -36,13 +36,19 @@ CheckedWizardPage::CheckedWizardPage(QWidget *parent)
 
 bool CheckedWizardPage::validatePage()
 {
-    recheck();
+    noteInput();
     return isComplete();
+}
+
+void CheckedWizardPage::noteInput()
+{
+    m_problemShown = true;
+    recheck();
 }
 
 void CheckedWizardPage::recheck()
 {
-    const QString text = problem();
+    const QString text = m_problemShown ? problem() : QString();
     m_problem->setText(text);
     m_problem->setVisible(!text.isEmpty());
     Q_EMIT completeChanged();

@@ -4,6 +4,11 @@
 // it and isComplete() and validatePage() follow it, so Next (or Finish) is
 // never refused without the reason in view.
 //
+// A page whose problem is only that nothing is entered yet (no name, no
+// server) waits for input: the problem shows once the user has changed the
+// input (noteInput()) or pressed Next, and until then Next stays enabled, so
+// a new form does not open with a red error the user has not caused.
+//
 // Back keeps every entry: cleanupPage() does nothing (QWizard's default would
 // reset registered fields), and each page rebuilds from its own state.
 
@@ -22,7 +27,7 @@ class CheckedWizardPage : public QWizardPage
 public:
     explicit CheckedWizardPage(QWidget *parent = nullptr);
 
-    bool isComplete() const override { return problem().isEmpty(); }
+    bool isComplete() const override { return !m_problemShown || problem().isEmpty(); }
     // QWizard::next() asks only this, not isComplete(): a programmatic Next
     // is held to the same rule as the button.
     bool validatePage() override;
@@ -36,6 +41,10 @@ protected:
     QVBoxLayout *body() const { return m_body; }
     // Shows the current problem and tells the wizard; call after every input change.
     void recheck();
+    // For a page that waits for input (see above): call from its constructor.
+    void awaitInput() { m_problemShown = false; }
+    // The user changed the input: from now on the problem shows.
+    void noteInput();
     // Sets every text of the page (called by the page's constructor and on a language change).
     virtual void retranslate() = 0;
     void changeEvent(QEvent *event) override;
@@ -43,6 +52,7 @@ protected:
 private:
     QVBoxLayout *m_body;
     QLabel *m_problem;
+    bool m_problemShown = true;
 };
 
 // The colour problems are written in: red, light on a dark palette.

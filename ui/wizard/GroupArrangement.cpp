@@ -3,6 +3,7 @@
 #include "api/QtText.h"
 #include "models/ApplicationCommands.h"
 #include "models/PlanMimeTypes.h"
+#include "ui/settings/RangeSpinBox.h"
 
 #include <QDrag>
 #include <QDropEvent>
@@ -75,7 +76,7 @@ QTreeWidgetItem *GroupArrangement::newGroupItem(const QString &name, int launchO
     bold.setBold(true);
     item->setFont(NameColumn, bold);
     item->setData(LaunchOrderColumn, kLaunchOrderRole, launchOrder);
-    auto *order = new QSpinBox;
+    auto *order = new RangeSpinBox;
     order->setRange(1, std::max(launchOrder, groupCount()));
     order->setValue(launchOrder);
     order->setToolTip(tr("Groups with a lower number launch first; groups with the same number launch together."));

@@ -96,6 +96,7 @@ ServerChoicePage::ServerChoicePage(models::CatalogTableModel &catalog, QWidget *
             [this] { m_remove->setEnabled(!m_chosenView->selectedItems().isEmpty()); });
     m_add->setEnabled(false);
     m_remove->setEnabled(false);
+    awaitInput();  // no server yet is not an error yet
     retranslate();
     recheck();
 }
@@ -149,7 +150,10 @@ void ServerChoicePage::choose(const std::vector<std::string> &serverIds)
             m_chosenView->header()->resizeSection(column, wanted);
     }
     updateSummary();
-    recheck();
+    if (serverIds.empty())
+        recheck();  // the wizard opened with no catalog selection: nothing was entered
+    else
+        noteInput();
 }
 
 void ServerChoicePage::unchoose(const std::vector<std::string> &serverIds)
@@ -163,7 +167,7 @@ void ServerChoicePage::unchoose(const std::vector<std::string> &serverIds)
     for (const std::string &id : serverIds)
         m_chosenSet.erase(id);
     updateSummary();
-    recheck();
+    noteInput();
 }
 
 void ServerChoicePage::addSelected()
