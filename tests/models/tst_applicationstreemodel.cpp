@@ -155,7 +155,7 @@ void TestApplicationsTreeModel::mirrorsEveryEdit_data()
     };
     // From "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | C{}".
     row("new application from servers", "newApplicationFromServers", {qs("s2,s9,s5")},
-        "A{G1:s1,s3;G2:s4} | B{G3:s6} | C{} | Application 4{Group 1:s2,s9,s5}");
+        "A{G1:s1,s3;G2:s4} | B{G3:s6} | C{} | Application 1{Group 1:s2,s9,s5}");
     row("new group from servers", "newGroupFromServers", {qs("s6,s1"), qs("C")},
         "A{G1:s2,s3;G2:s4} | B{G3:s5} | C{Group 1:s6,s1}");
     row("add servers to a group at a row", "addServersToGroup", {qs("s9,s5,s3"), qs("G1"), qs("1")},
@@ -167,15 +167,15 @@ void TestApplicationsTreeModel::mirrorsEveryEdit_data()
     row("move groups within an application", "moveGroups", {qs("G1"), qs("A"), qs("2")},
         "A{G2:s4;G1:s1,s2,s3} | B{G3:s5,s6} | C{}");
     row("new application from groups", "newApplicationFromGroups", {qs("G3,G1")},
-        "A{G2:s4} | B{} | C{} | Application 4{G3:s5,s6;G1:s1,s2,s3}");
+        "A{G2:s4} | B{} | C{} | Application 1{G3:s5,s6;G1:s1,s2,s3}");
     row("remove servers", "removeServers", {qs("s1,s3,s6")}, "A{G1:s2;G2:s4} | B{G3:s5} | C{}");
     row("delete items", "deleteItems", {qs("G2,C,B"), qs("s2")}, "A{G1:s1,s3}");
     row("delete the first application", "deleteItems", {qs("A")}, "B{G3:s5,s6} | C{}");
     row("rename application", "renameApplication", {qs("B"), qs("Billing")}, "A{G1:s1,s2,s3;G2:s4} | Billing{G3:s5,s6} | C{}");
     row("rename group", "renameGroup", {qs("G1"), qs("Front")}, "A{Front:s1,s2,s3;G2:s4} | B{G3:s5,s6} | C{}");
     row("edit application", "editApplication", {qs("C"), qs("Cache"), qs("about")}, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | Cache{}");
-    row("new application", "newApplication", {}, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | C{} | Application 4{}");
-    row("new group", "newGroup", {qs("B")}, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6;Group 2:} | C{}");
+    row("new application", "newApplication", {}, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6} | C{} | Application 1{}");
+    row("new group", "newGroup", {qs("B")}, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5,s6;Group 1:} | C{}");
 }
 
 void TestApplicationsTreeModel::mirrorsEveryEdit()
@@ -594,13 +594,13 @@ void TestApplicationsTreeModel::drops_data()
     row("catalog onto a group at its end", "catalog", "s7", "group:G1", 3, 0, "A{G1:s1,s2,s3,s7;G2:s4} | B{G3:s5}", 0);
     row("catalog onto a group, appended", "catalog", "s7,s8", "group:G1", -1, 0, "A{G1:s1,s2,s3,s7,s8;G2:s4} | B{G3:s5}", 0);
     row("catalog onto a group's other column", "catalog", "s7", "group:G2", -1, 2, "A{G1:s1,s2,s3;G2:s4,s7} | B{G3:s5}", 0);
-    row("catalog onto an application", "catalog", "s7,s8", "app:B", -1, 0, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5;Group 2:s7,s8}", 0);
+    row("catalog onto an application", "catalog", "s7,s8", "app:B", -1, 0, "A{G1:s1,s2,s3;G2:s4} | B{G3:s5;Group 1:s7,s8}", 0);
     row("catalog onto an empty application", "catalog", "s7", "app:C", -1, 0,
         "A{G1:s1,s2,s3;G2:s4} | B{G3:s5} | C{Group 1:s7}", 0);
     row("catalog onto empty space", "catalog", "s9,s7", "", -1, -1,
-        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5} | C{} | Application 4{Group 1:s7,s9}", 0);
+        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5} | C{} | Application 1{Group 1:s7,s9}", 0);
     row("catalog between applications", "catalog", "s7", "", 1, 0,
-        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5} | C{} | Application 4{Group 1:s7}", 0);
+        "A{G1:s1,s2,s3;G2:s4} | B{G3:s5} | C{} | Application 1{Group 1:s7}", 0);
     row("catalog onto a server row", "catalog", "s7,s8", "server:s2", -1, -1, "A{G1:s1,s2,s7,s8,s3;G2:s4} | B{G3:s5}", 0);
     row("catalog onto a server row's id column", "catalog", "s7", "server:s3", -1, 2, "A{G1:s1,s2,s3,s7;G2:s4} | B{G3:s5}", 0);
     row("catalog servers planned elsewhere", "catalog", "s5,s9,s1", "group:G2", -1, 0,
@@ -611,14 +611,14 @@ void TestApplicationsTreeModel::drops_data()
     row("tree servers onto an application", "tree", "s5,s2", "app:C", -1, 0,
         "A{G1:s1,s3;G2:s4} | B{G3:} | C{Group 1:s5,s2}", 1);
     row("tree servers onto empty space", "tree", "s2,s5", "", -1, -1,
-        "A{G1:s1,s3;G2:s4} | B{G3:} | C{} | Application 4{Group 1:s2,s5}", 1);
+        "A{G1:s1,s3;G2:s4} | B{G3:} | C{} | Application 1{Group 1:s2,s5}", 1);
     row("group onto another application", "tree", "G1", "app:B", -1, 0, "A{G2:s4} | B{G3:s5;G1:s1,s2,s3}", 0);
     row("groups onto another application at row 0", "tree", "G2,G1", "app:B", 0, 0, "A{} | B{G2:s4;G1:s1,s2,s3;G3:s5}", 0);
     row("groups onto an empty application", "tree", "G3", "app:C", -1, 0, "A{G1:s1,s2,s3;G2:s4} | B{} | C{G3:s5}", 0);
     row("group onto a group of another application", "tree", "G2", "group:G3", -1, 0, "A{G1:s1,s2,s3} | B{G3:s5;G2:s4}", 0);
     row("group onto a group of its application", "tree", "G1", "group:G2", -1, 0, "A{G2:s4;G1:s1,s2,s3} | B{G3:s5}", 0);
     row("group onto a server", "tree", "G3", "server:s1", -1, 0, "A{G1:s1,s2,s3;G3:s5;G2:s4} | B{}", 0);
-    row("groups onto empty space", "tree", "G2,G3", "", -1, -1, "A{G1:s1,s2,s3} | B{} | C{} | Application 4{G2:s4;G3:s5}", 0);
+    row("groups onto empty space", "tree", "G2,G3", "", -1, -1, "A{G1:s1,s2,s3} | B{} | C{} | Application 1{G2:s4;G3:s5}", 0);
     row("group up within its application", "tree", "G2", "app:A", 0, 0, "A{G2:s4;G1:s1,s2,s3} | B{G3:s5}", 0);
     row("group down within its application", "tree", "G1", "app:A", 2, 0, "A{G2:s4;G1:s1,s2,s3} | B{G3:s5}", 0);
     row("groups from two applications between groups", "tree", "G3,G1", "app:A", 2, 0, "A{G2:s4;G3:s5;G1:s1,s2,s3} | B{}", 0);
@@ -734,7 +734,7 @@ void TestApplicationsTreeModel::viewsDragAndDrop()
     QVERIFY(QTest::qWaitForWindowExposed(&catalogView));
     QVERIFY(QTest::qWaitForWindowExposed(&treeView));
     QCOMPARE(f.filter.sortColumn(), int(CatalogTableModel::VmName));
-    QCOMPARE(f.filter.index(0, 0).data().toString(), QStringLiteral("vm-s9"));  // descending: vm-s9 > vm-s20 > ...
+    QCOMPARE(f.filter.index(0, 0).data().toString(), QStringLiteral("vm-s20"));  // descending, numbers as numbers: vm-s20 > vm-s19 > ...
 
     QWidget *viewport = treeView.viewport();
     // A drop as the window system delivers it: enter, move, drop, all at `pos`.
@@ -790,7 +790,7 @@ void TestApplicationsTreeModel::viewsDragAndDrop()
     QVERIFY(last.bottom() + 20 < viewport->height());
     QCOMPARE(dropAt(QPoint(20, viewport->height() - 5), data.get(), Qt::CopyAction), QStringLiteral("dropped"));
     QCOMPARE(notationOf(f.doc.applications()),
-             QStringLiteral("A{G1:s1,s16,s17,s2;G2:s3,s15} | B{G3:s4,s7,s12} | Application 3{Group 1:s18}"));
+             QStringLiteral("A{G1:s1,s16,s17,s2;G2:s3,s15} | B{G3:s4,s7,s12} | Application 1{Group 1:s18}"));
     VERIFY_MIRROR(f);
 
     // 5. A group selected in the tree view, dropped onto application B's row.
@@ -802,7 +802,7 @@ void TestApplicationsTreeModel::viewsDragAndDrop()
     rect = treeView.visualRect(f.tree.applicationIndex(f.key(QStringLiteral("B"))));
     QCOMPARE(dropAt(rect.center(), data.get(), Qt::MoveAction), QStringLiteral("dropped"));
     QCOMPARE(notationOf(f.doc.applications()),
-             QStringLiteral("A{G2:s3,s15} | B{G3:s4,s7,s12;G1:s1,s16,s17,s2} | Application 3{Group 1:s18}"));
+             QStringLiteral("A{G2:s3,s15} | B{G3:s4,s7,s12;G1:s1,s16,s17,s2} | Application 1{Group 1:s18}"));
     VERIFY_MIRROR(f);
 
     // 6. Servers selected in the tree, dropped onto another application's group.
@@ -817,7 +817,7 @@ void TestApplicationsTreeModel::viewsDragAndDrop()
     rect = treeView.visualRect(f.tree.groupIndex(f.key(QStringLiteral("Group 1"))));
     QCOMPARE(dropAt(rect.center(), data.get(), Qt::MoveAction), QStringLiteral("dropped"));
     QCOMPARE(notationOf(f.doc.applications()),
-             QStringLiteral("A{G2:s3,s15} | B{G3:s7,s12;G1:s1,s17,s2} | Application 3{Group 1:s18,s16,s4}"));
+             QStringLiteral("A{G2:s3,s15} | B{G3:s7,s12;G1:s1,s17,s2} | Application 1{Group 1:s18,s16,s4}"));
     QCOMPARE(notice.count(), 1);
     VERIFY_MIRROR(f);
 
