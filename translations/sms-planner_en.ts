@@ -72,13 +72,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Read %n application(s) from the endpoint</source>
-        <translation>
-            <numerusform>Read %n application from the endpoint</numerusform>
-            <numerusform>Read %n applications from the endpoint</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n new to the plan</source>
         <translation>
             <numerusform>%n new to the plan</numerusform>
@@ -93,17 +86,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n deleted from the plan stayed out (the next apply deletes them there).</source>
+        <source>%n edit(s) of the plan kept</source>
         <translation>
-            <numerusform>%n deleted from the plan stayed out (the next apply deletes them there).</numerusform>
-            <numerusform>%n deleted from the plan stayed out (the next apply deletes them there).</numerusform>
+            <numerusform>%n edit of the plan kept</numerusform>
+            <numerusform>%n edits of the plan kept</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The plan&apos;s edits the endpoint does not have yet were kept (%n).</source>
+        <source>%n deleted from the plan left out</source>
         <translation>
-            <numerusform>The plan's edits the endpoint does not have yet were kept (%n).</numerusform>
-            <numerusform>The plan's edits the endpoint does not have yet were kept (%n).</numerusform>
+            <numerusform>%n deleted from the plan left out</numerusform>
+            <numerusform>%n deleted from the plan left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n application(s) from the endpoint</source>
+        <translation>
+            <numerusform>Read %n application from the endpoint</numerusform>
+            <numerusform>Read %n applications from the endpoint</numerusform>
         </translation>
     </message>
     <message numerus="yes">

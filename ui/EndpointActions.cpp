@@ -235,31 +235,36 @@ void EndpointActions::reportRefresh(services::RefreshMerge merge)
 {
     const int changed = int(merge.applications.size()) - merge.added;
     m_editor.refreshApplications(std::move(merge.applications));
-    QString text = merge.read == 0 ? tr("The endpoint has no applications.")
-                                   : tr("Read %n application(s) from the endpoint", nullptr, merge.read) + QStringLiteral(": ")
-                                         + tr("%n new to the plan", nullptr, merge.added) + QStringLiteral(", ")
-                                         + tr("%n given the endpoint's settings", nullptr, changed) + QStringLiteral(".");
+    QStringList parts;
+    if (merge.added > 0)
+        parts << tr("%n new to the plan", nullptr, merge.added);
+    if (changed > 0)
+        parts << tr("%n given the endpoint's settings", nullptr, changed);
+    if (!merge.kept.empty())
+        parts << tr("%n edit(s) of the plan kept", nullptr, int(merge.kept.size()));
     if (!merge.retired.empty())
-        text += QLatin1Char(' ')
-              + tr("%n deleted from the plan stayed out (the next apply deletes them there).", nullptr,
-                   int(merge.retired.size()));
-    if (merge.kept.empty()) {
-        Q_EMIT message(text);
+        parts << tr("%n deleted from the plan left out", nullptr, int(merge.retired.size()));
+    if (merge.read == 0)
+        Q_EMIT message(tr("The endpoint has no applications."));
+    else
+        Q_EMIT message(tr("Read %n application(s) from the endpoint", nullptr, merge.read) + QStringLiteral(": ")
+                       + (parts.isEmpty() ? tr("the plan has them all, as they are") : parts.join(QStringLiteral(", ")))
+                       + QLatin1Char('.'));
+    if (merge.kept.empty() || !m_window)
         return;
-    }
-    text += QLatin1Char(' ') + tr("The plan's edits the endpoint does not have yet were kept (%n).", nullptr,
-                                  int(merge.kept.size()));
-    Q_EMIT message(text);
-    if (!m_window)
-        return;
-    QMessageBox box(QMessageBox::Information, tr("Refresh Apps"),
-                    tr("The plan has edits the endpoint does not have yet. They were kept; Review Changes shows "
-                       "them and Apply sends them."),
-                    QMessageBox::Ok, m_window);
     QStringList lines;
     for (const std::string &line : merge.kept)
-        lines << QString::fromStdString(line);
-    box.setDetailedText(lines.join(QLatin1Char('\n')));
+        lines << QStringLiteral("\u2022 ") + QString::fromStdString(line);
+    QMessageBox box(QMessageBox::Information, tr("Refresh Apps"),
+                    tr("The plan has edits the endpoint does not have yet. They were kept: Review Changes shows "
+                       "them, and Apply sends them."),
+                    QMessageBox::Ok, m_window);
+    // A few in view; a long list in the details, where it scrolls.
+    constexpr int kInView = 8;
+    if (lines.size() <= kInView)
+        box.setInformativeText(lines.join(QLatin1Char('\n')));
+    else
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
     box.exec();
 }
 
