@@ -104,9 +104,12 @@ Result<void> writeProfileKeys(const AwsEnvironment &environment, const ProfileKe
         text = QString::fromUtf8(existing.readAll());
     } else {
         const QString folder = QFileInfo(path).absolutePath();
+        const bool made = !QFileInfo::exists(folder);
         if (!QDir().mkpath(folder))
             return writeError(path, QStringLiteral("the folder could not be made."));
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        // Only a folder made here: one that was there may be shared on purpose.
+        if (made)
+            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 
     QSaveFile file(path);

@@ -23,6 +23,7 @@ PlanChecker::PlanChecker(const PlanDocument &document, QObject *parent)
     connect(&document, &PlanDocument::catalogCleared, this, later);
     connect(&document, &PlanDocument::serversAppended, this, later);
     connect(&document, &PlanDocument::serversChanged, this, later);
+    connect(&document, &PlanDocument::catalogRowsRemoved, this, later);  // an import undone
     connect(&document, &PlanDocument::applicationInserted, this, later);
     connect(&document, &PlanDocument::applicationRemoved, this, later);
     connect(&document, &PlanDocument::applicationChanged, this, later);

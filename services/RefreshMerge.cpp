@@ -96,6 +96,35 @@ bool takeUnmanagedSettings(const DiffContext &context, const PlanApplication &ap
     return true;
 }
 
+// Where the plan has each server, by the endpoint's id for it.
+using PlannedAt = std::unordered_map<std::string_view, const PlanApplication *>;
+
+PlannedAt plannedAt(const DiffContext &context, const models::PlanData &plan)
+{
+    PlannedAt at;
+    for (const PlanApplication &app : plan.applications)
+        for (const models::PlanServerGroup &group : app.serverGroups)
+            for (const std::string &serverId : group.serverIds)
+                if (const std::string_view endpointId = context.resolver.endpointId(serverId); !endpointId.empty())
+                    at.emplace(endpointId, &app);
+    return at;
+}
+
+// A server the plan has in one of its applications stays there (the plan's
+// edit wins): it is taken out of `arriving`, and the user is told.
+void keepPlannedServers(const PlannedAt &planned, PlanApplication &arriving, std::vector<std::string> &kept)
+{
+    for (models::PlanServerGroup &group : arriving.serverGroups)
+        std::erase_if(group.serverIds, [&](const std::string &serverId) {
+            const auto it = planned.find(serverId);
+            if (it == planned.end())
+                return false;
+            kept.push_back(inQuotes(arriving.name) + " (new from the endpoint): server " + serverId + " stays in "
+                           + inQuotes(it->second->name) + ", as the plan has it");
+            return true;
+        });
+}
+
 } // namespace
 
 RefreshMerge mergeRefresh(const models::PlanData &plan, const EndpointSnapshot &endpoint)
@@ -105,22 +134,25 @@ RefreshMerge mergeRefresh(const models::PlanData &plan, const EndpointSnapshot &
     const models::PlanData fromEndpoint = applicationsFromEndpoint(endpoint.applications);
     const ServerSettingsIndex incomingOwn(fromEndpoint.serverSettings);
     const DiffContext context(plan, endpoint.servers);
-    std::unordered_map<std::string_view, const PlanApplication *> planned;
+    std::unordered_map<std::string_view, const PlanApplication *> byAppId;
     for (const PlanApplication &app : plan.applications)
         if (!app.appId.empty())
-            planned.emplace(app.appId, &app);
+            byAppId.emplace(app.appId, &app);
+    const PlannedAt planned = plannedAt(context, plan);
 
     for (std::size_t i = 0; i < endpoint.applications.size(); ++i) {
         const EndpointApplication &live = endpoint.applications[i];
         const PlanApplication &incoming = fromEndpoint.applications[i];
-        const auto it = planned.find(live.appId());
-        if (it == planned.end()) {
+        const auto it = byAppId.find(live.appId());
+        if (it == byAppId.end()) {
             const auto &retired = plan.retiredAppIds;
             if (std::find(retired.begin(), retired.end(), live.appId()) != retired.end()) {
                 merge.retired.push_back(inQuotes(incoming.name) + " (" + live.appId() + ")");
                 continue;
             }
-            merge.applications.push_back({models::kNoKey, incoming, ownSettingsOf(incoming, incomingOwn)});
+            PlanApplication arriving = incoming;
+            keepPlannedServers(planned, arriving, merge.kept);
+            merge.applications.push_back({models::kNoKey, arriving, ownSettingsOf(arriving, incomingOwn)});
             ++merge.added;
             continue;
         }

@@ -2,7 +2,9 @@
 // What Endpoint › Refresh Apps brings into a plan, decided against a fresh
 // read of the endpoint, so that nothing the user planned is dropped silently:
 // - an endpoint application the plan does not have comes in whole, with its
-//   replication and launch settings (PlanFromEndpoint.h builds them);
+//   replication and launch settings (PlanFromEndpoint.h builds them), but
+//   a server the plan has in another application stays there (listed in
+//   `kept`);
 // - one the plan deleted (retiredAppIds) stays out: the next apply deletes it;
 // - one the plan has keeps everything the plan says. Where the plan differs
 //   from the endpoint (the diff of PlanDiff.h finds a change), those are

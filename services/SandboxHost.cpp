@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 
 #include <utility>
@@ -49,8 +50,13 @@ SandboxHost::SandboxHost(const SandboxOptions &options, SandboxStartState start,
         m_demoReady = addDemoApplications(m_engine, m_server);
         m_engine.state().failureRate = failureRate;
     }
-    if (options.stateFile.isEmpty())
+    if (options.stateFile.isEmpty() || !start.persist)
         return;
+    // A sandbox that starts over (first run, Reset Sandbox…, a set-aside state)
+    // must not hand out the ids of the one before: a plan still holding those
+    // would find other applications under them. The demo's stay as they are.
+    if (!m_restored)
+        m_engine.state().idCounter += QRandomGenerator::global()->bounded(quint32(1) << 30) + 1;
     QDir().mkpath(QFileInfo(options.stateFile).absolutePath());
     m_keeper = std::make_unique<sandbox::StateKeeper>(m_engine, options.stateFile);
     connect(m_keeper.get(), &sandbox::StateKeeper::saveFailed, this,
@@ -71,11 +77,12 @@ Result<void> SandboxHost::discardState()
     if (!m_keeper)
         return {};
     const QString path = m_keeper->path();
-    m_server.setAfterEachOperation({});
-    m_keeper.reset();
+    // The file first: a sandbox whose file could not be deleted goes on saving.
     if (QFileInfo::exists(path) && !QFile::remove(path))
         return SmsError::make(ErrorCode::InvalidConfiguration,
                               QStringLiteral("Could not delete %1.").arg(QDir::toNativeSeparators(path)).toStdString());
+    m_server.setAfterEachOperation({});
+    m_keeper.reset();
     return {};
 }
 

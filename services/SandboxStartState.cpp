@@ -23,15 +23,15 @@ sandbox::SandboxState seeded(const SandboxOptions &options)
     return sandbox::SandboxState::fromEstate(sandbox::generateEstate(options.servers, options.seed), options.seed);
 }
 
-// Moves the unreadable file out of the way (replacing an older .corrupt) so
-// that the next save does not overwrite the evidence; says where it went.
+// Moves the unreadable file out of the way, never over an earlier one, so
+// that the next save does not overwrite the evidence. The path it went to;
+// empty when it could not be moved.
 QString setAside(const QString &path)
 {
-    const QString aside = corruptStatePath(path);
-    QFile::remove(aside);
-    if (!QFile::rename(path, aside))
-        return Text::tr("It could not be moved aside and will be replaced at the next save.");
-    return Text::tr("It was kept as %1.").arg(QDir::toNativeSeparators(aside));
+    QString aside = corruptStatePath(path);
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = corruptStatePath(path) + QLatin1Char('.') + QString::number(n);
+    return QFile::rename(path, aside) ? aside : QString();
 }
 
 } // namespace
@@ -58,8 +58,15 @@ SandboxStartState sandboxStartState(const SandboxOptions &options)
     if (!why.endsWith(QLatin1Char('.')))
         why += QLatin1Char('.');
     QString notice = Text::tr("The local sandbox's saved state could not be read: %1").arg(why);
-    notice += QLatin1Char(' ') + setAside(options.stateFile) + QLatin1Char(' ')
-        + Text::tr("The sandbox starts over from its demo estate.");
+    const QString aside = setAside(options.stateFile);
+    if (aside.isEmpty()) {
+        notice += QLatin1Char(' ')
+                + Text::tr("It could not be moved aside, so this session saves nothing over it. The sandbox starts "
+                           "over from its demo estate.");
+        return {seeded(options), false, notice, false};
+    }
+    notice += QLatin1Char(' ') + Text::tr("It was kept as %1.").arg(QDir::toNativeSeparators(aside)) + QLatin1Char(' ')
+            + Text::tr("The sandbox starts over from its demo estate.");
     return {seeded(options), false, notice};
 }
 

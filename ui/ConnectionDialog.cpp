@@ -442,6 +442,13 @@ QString ConnectionDialog::keysProblem() const
         return tr("Name the profile the key pair is saved as, e.g. sms-local.");
     if (!profile.isEmpty() && !client::profileNameProblem(profile).isEmpty())
         return tr("Use letters, digits and . _ @ + - in a profile name.");
+    // Never replaces what a profile already signs with: other tools rely on it.
+    if (!keyId.isEmpty() && m_profiles)
+        if (const services::ConnectionProfile *existing = m_profiles->find(profile);
+            existing && existing->credentials != services::ConnectionProfile::Credentials::None)
+            return tr("Profile %1 already has credentials, which other tools may use: name a new profile for "
+                      "this key pair, or leave the keys empty to sign with %1.")
+                .arg(profile);
     if (!profile.isEmpty() && keyId.isEmpty() && !(m_profiles && m_profiles->find(profile)))
         return tr("There is no profile %1 yet: give its access key pair to save it.").arg(profile);
     return {};
@@ -482,6 +489,9 @@ void ConnectionDialog::accept()
 
 void ConnectionDialog::connected()
 {
+    // Only the connection this dialog asked for closes it (not, say, the start-up one finishing late).
+    if (!m_trying)
+        return;
     setTrying(false);
     QDialog::accept();
 }

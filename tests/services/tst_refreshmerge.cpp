@@ -72,6 +72,31 @@ private Q_SLOTS:
         QVERIFY2(!diffPlan(after, read(client)).hasChanges(), qPrintable(describe(diffPlan(after, read(client)))));
     }
 
+    // A server the plan put in an application of its own is the plan's edit:
+    // an endpoint application new to the plan comes in without it.
+    void serversThePlanPlacedStay()
+    {
+        SandboxHost host({.servers = 100, .demoApplications = false});
+        client::SmsClient client(host.start().value());
+        const PlanData endpointPlan = applied(client, host, 1);
+        PlanData plan;
+        plan.catalog = endpointPlan.catalog;
+        PlanApplication mine;
+        mine.key = 1;
+        mine.name = "Mine";
+        mine.serverGroups.resize(1);
+        mine.serverGroups[0].key = 2;
+        mine.serverGroups[0].serverIds = {endpointPlan.applications[0].serverGroups[0].serverIds[0]};
+        plan.applications.push_back(mine);
+        const RefreshMerge merge = mergeRefresh(plan, read(client));
+        QCOMPARE(merge.added, 1);
+        QCOMPARE(merge.kept.size(), std::size_t(1));
+        QVERIFY2(merge.kept[0].find("stays in \u201CMine\u201D") != std::string::npos, merge.kept[0].c_str());
+        const PlanData after = refreshed(plan, merge);
+        QCOMPARE(after.applications[0].serverGroups[0].serverIds, mine.serverGroups[0].serverIds);
+        QCOMPARE(after.applications[1].serverGroups[0].serverIds.size(), std::size_t(1));
+    }
+
     void keepsThePlansEditsAndSaysSo()
     {
         SandboxHost host({.servers = 100, .demoApplications = false});

@@ -333,11 +333,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("before");  // the credentials file before, empty: none
         QTest::addRow("no credentials file yet") << QString();
-        QTest::addRow("the profile had older keys")
+        QTest::addRow("the profile had a region only")
             << QStringLiteral("# mine\n[default]\naws_access_key_id = AKIDDIALOG\naws_secret_access_key = %1\n\n"
-                              "[sms-local]\naws_access_key_id = AKIAOLD\naws_secret_access_key = old-secret\n"
-                              "aws_session_token = old-token\nregion = eu-west-1\n")
+                              "[sms-local]\nregion = eu-west-1\n")
                    .arg(kSecret);
+    }
+
+    // Keys another tool may sign with are never replaced from here: the
+    // dialog asks for a new profile name and leaves the file as it was.
+    void refusesToReplaceAProfilesKeys()
+    {
+        const QString before = QStringLiteral("[sms-local]\naws_access_key_id = AKIAOLD\naws_secret_access_key = old-secret\n");
+        const client::AwsEnvironment environment = environmentWith(before, QString(), {});
+        const QString path = m_home.filePath(QStringLiteral("credentials"));
+        ConnectionDialog dialog(environment);
+        child<QRadioButton>(dialog, "endpointChoice")->click();
+        child<QLineEdit>(dialog, "endpointUrl")->setText(QStringLiteral("http://127.0.0.1:4580"));
+        child<QLineEdit>(dialog, "endpointRegion")->setText(QStringLiteral("us-east-1"));
+        type(child<QLineEdit>(dialog, "accessKeyId"), QStringLiteral("AKIATYPED"));
+        type(child<QLineEdit>(dialog, "secretAccessKey"), QStringLiteral("typed/secret/value"));
+        type(child<QLineEdit>(dialog, "keyProfile"), QStringLiteral("sms-local"));
+        QVERIFY(!connectButton(dialog)->isEnabled());
+        QVERIFY2(child<QLabel>(dialog, "keysReason")->text().contains(QStringLiteral("already has credentials")),
+                 qPrintable(child<QLabel>(dialog, "keysReason")->text()));
+        QCOMPARE(readText(path), before);
     }
 
     void savesTheKeyPairAsAProfile()
