@@ -102,7 +102,9 @@ void EndpointActions::resetSandbox()
         return;
     }
     Q_EMIT message(tr("The local sandbox starts over from its demo estate."));
-    loadCatalog();
+    // A catalog read from a file (an inventory) is the user's work; one read from the endpoint is read again.
+    if (!m_editor.document().catalog().source.endpoint.empty())
+        loadCatalog();
 }
 
 void EndpointActions::loadCatalog()
