@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
@@ -52,6 +53,16 @@ SandboxHost::SandboxHost(const SandboxOptions &options, SandboxStartState start,
     }
     if (options.stateFile.isEmpty() || !start.persist)
         return;
+    // One planner at a time keeps the state: a second would save over the first's work.
+    m_lock = std::make_unique<QLockFile>(options.stateFile + QStringLiteral(".lock"));
+    QDir().mkpath(QFileInfo(options.stateFile).absolutePath());
+    if (!m_lock->tryLock(0)) {
+        m_lock.reset();
+        m_startNotice += (m_startNotice.isEmpty() ? QString() : QStringLiteral(" "))
+                       + tr("Another planner is using the local sandbox's saved state: this one works on a copy of it "
+                            "and saves nothing.");
+        return;
+    }
     // A sandbox that starts over (first run, Reset Sandbox…, a set-aside state)
     // must not hand out the ids of the one before: a plan still holding those
     // would find other applications under them. The demo's stay as they are.

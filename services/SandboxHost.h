@@ -18,6 +18,8 @@
 #include <cstdint>
 #include <memory>
 
+class QLockFile;
+
 namespace sms::services {
 
 struct SandboxOptions
@@ -64,6 +66,7 @@ private:
 
     sandbox::SandboxEngine m_engine;
     sandbox::SandboxServer m_server;
+    std::unique_ptr<QLockFile> m_lock;               // the state file's, while this host keeps it
     std::unique_ptr<sandbox::StateKeeper> m_keeper;  // with a state file
     bool m_restored = false;
     QString m_startNotice;

@@ -162,6 +162,44 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(options.stateFile));  // a good state replaces it
     }
 
+    // A second planner on the same state works on a copy and saves nothing:
+    // the first one's work is not saved over.
+    void oneHostKeepsTheState()
+    {
+        QTemporaryDir dir;
+        const SandboxOptions options{60, 3, 1.0, true, dir.filePath(QStringLiteral("sandbox.jsonl"))};
+        auto first = std::make_unique<SandboxHost>(options);
+        QVERIFY(first->startNotice().isEmpty());
+        auto second = std::make_unique<SandboxHost>(options);
+        QVERIFY2(second->startNotice().contains(QStringLiteral("Another planner")), qPrintable(second->startNotice()));
+        QVERIFY(createApp(first->start().value(), "First's").ok());
+        first.reset();  // saves
+        QVERIFY(createApp(second->start().value(), "Second's").ok());
+        second.reset();  // saves nothing
+        SandboxHost again(options);
+        QVERIFY(again.restored());
+        std::set<std::string> expected = kDemoApps;
+        expected.insert("First's");
+        QCOMPARE(appNames(again.start().value()), expected);
+    }
+
+    // An older .corrupt copy is never overwritten by a newer one.
+    void keepsEveryCorruptCopy()
+    {
+        QTemporaryDir dir;
+        const SandboxOptions options{60, 3, 1.0, true, dir.filePath(QStringLiteral("sandbox.jsonl"))};
+        for (int i = 0; i < 2; ++i) {
+            QFile file(options.stateFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray("{\"broken\": ") + QByteArray::number(i));
+            file.close();
+            SandboxHost host(options);
+            QVERIFY(!host.restored());
+        }
+        QVERIFY(QFile::exists(corruptStatePath(options.stateFile)));
+        QVERIFY(QFile::exists(corruptStatePath(options.stateFile) + QStringLiteral(".2")));
+    }
+
     void runsSideBySide()
     {
         SandboxHost first({10, 1, 1.0});
