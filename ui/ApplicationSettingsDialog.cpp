@@ -228,6 +228,7 @@ void ApplicationSettingsDialog::fillLaunchOrders()
         order->setValue(group.launchOrder.value_or(0));
         order->setFrame(false);
         connect(order, &QSpinBox::valueChanged, this, &ApplicationSettingsDialog::recheck);
+        connect(order, &RangeSpinBox::outOfRangeChanged, this, &ApplicationSettingsDialog::recheck);
         m_orders->setCellWidget(row, OrderColumn, order);
     }
 }
@@ -278,6 +279,12 @@ QString ApplicationSettingsDialog::problem() const
         return m_replication->problem();
     if (launch == Management::Set && !m_launch->problem().isEmpty())
         return m_launch->problem();
+    for (int row = 0; row < m_orders->rowCount(); ++row)
+        if (const auto *order = qobject_cast<const RangeSpinBox *>(m_orders->cellWidget(row, OrderColumn)))
+            if (const auto typed = order->typedOutOfRange())
+                return tr("A launch order is 1 to %1 (Any leaves the group's turn to SMS): %2 is out of range.")
+                    .arg(kMaxLaunchOrder)
+                    .arg(*typed);
     // PlanValidation's removed-settings-given, said before it is made.
     if (replication == Management::Remove && m_ownReplication > 0)
         return tr("The application's replication settings cannot be removed at the endpoint: its servers have"
