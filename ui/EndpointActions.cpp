@@ -98,7 +98,11 @@ void EndpointActions::resetSandbox()
                     tr("Reset Sandbox")))
         return;
     if (const auto reset = m_session.resetSandbox(); !reset) {
-        reportError(tr("Could not reset the local sandbox"), reset.error());
+        // Once the old sandbox is closed, the session itself reports a failed start: one dialog is enough.
+        if (m_session.client())
+            reportError(tr("Could not reset the local sandbox"), reset.error());
+        else
+            Q_EMIT message(tr("Could not reset the local sandbox: %1").arg(services::plainWords(reset.error())));
         return;
     }
     Q_EMIT message(tr("The local sandbox starts over from its demo estate."));
