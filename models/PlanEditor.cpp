@@ -238,8 +238,9 @@ int PlanEditor::refreshApplications(std::vector<RefreshedApplication> refreshed)
 
 void PlanEditor::addFromEndpoint(PlanApplication app)
 {
-    // Created with empty groups, then filled, so that servers planned
-    // elsewhere move here (the endpoint is where they really are).
+    // Created with empty groups, then filled through place(), which keeps the
+    // one-application rule (RefreshMerge leaves out the servers the plan has
+    // elsewhere, so normally none moves) and says what moved if one does.
     std::vector<std::vector<std::string>> servers;
     for (PlanServerGroup &group : app.serverGroups) {
         group.key = kNoKey;

@@ -23,7 +23,7 @@ bool namesAConnection(const ConnectionRequest &request)
 
 Result<ConnectionChoice> chooseConnection(const ConnectionRequest &request, SandboxReason asked)
 {
-    if (asked == SandboxReason::CommandLine || asked == SandboxReason::ConnectDialog)
+    if (asksForSandbox(asked))
         return sandboxBecause(asked);
     const bool named = namesAConnection(request);
     const auto shared = sharedConfigOf(request);

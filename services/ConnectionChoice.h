@@ -14,6 +14,12 @@ namespace sms::services {
 // As chooseConnection's argument: whether (and where) the user asked for it.
 enum class SandboxReason { NotAsked, CommandLine, ConnectDialog, NoCredentials };
 
+// The user asked for the sandbox (rather than the planner falling back to it).
+inline bool asksForSandbox(SandboxReason asked)
+{
+    return asked == SandboxReason::CommandLine || asked == SandboxReason::ConnectDialog;
+}
+
 struct ConnectionChoice
 {
     bool sandbox = false;

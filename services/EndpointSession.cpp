@@ -29,11 +29,6 @@ QString describeSandbox(SandboxReason reason)
     return EndpointSession::tr("Local sandbox (no AWS credentials were found)");
 }
 
-bool asksForSandbox(SandboxReason asked)
-{
-    return asked == SandboxReason::CommandLine || asked == SandboxReason::ConnectDialog;
-}
-
 } // namespace
 
 EndpointSession::EndpointSession(SandboxOptions sandboxOptions, QObject *parent)

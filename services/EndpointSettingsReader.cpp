@@ -16,9 +16,9 @@ std::optional<int> EndpointSettings::launchOrderOf(const std::string &serverGrou
 
 EndpointSettings endpointSettingsFrom(EndpointApplication app)
 {
-    EndpointSnapshot snapshot;
-    snapshot.applications.push_back(std::move(app));
-    const models::PlanData plan = planFromEndpoint(snapshot);
+    std::vector<EndpointApplication> one;
+    one.push_back(std::move(app));
+    const models::PlanData plan = applicationsFromEndpoint(one);
     const models::PlanApplication &planned = plan.applications.front();
 
     EndpointSettings endpoint;

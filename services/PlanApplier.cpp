@@ -39,6 +39,12 @@ constexpr auto settingsCall()
         return &SmsClient::deleteAppLaunchConfiguration;
 }
 
+// The application a successful read found; nullptr when it is not on the endpoint.
+const EndpointApplication *liveOf(const ApplicationRead &read)
+{
+    return read->has_value() ? &read.value().value() : nullptr;
+}
+
 } // namespace
 
 PlanApplier::PlanApplier(client::SmsClient &client, models::PlanData plan, QObject *parent)
@@ -102,10 +108,24 @@ void PlanApplier::nextApplication()
 
 void PlanApplier::readCurrent()
 {
-    const models::PlanApplication &app = m_plan.applications[m_app];
-    if (app.appId.empty())
-        return onCurrentRead(std::optional<EndpointApplication>());
-    m_pending = readApplication(m_client, app.appId, this, [this](ApplicationRead read) { onCurrentRead(std::move(read)); });
+    readAfresh(m_plan.applications[m_app], &PlanApplier::onCurrentRead);
+}
+
+void PlanApplier::readAfresh(const models::PlanApplication &app, void (PlanApplier::*then)(ApplicationRead))
+{
+    if (app.appId.empty())  // not on the endpoint: nothing to read
+        return (this->*then)(std::optional<EndpointApplication>());
+    m_pending = readApplication(m_client, app.appId, this,
+                                [this, then](ApplicationRead read) { (this->*then)(std::move(read)); });
+}
+
+bool PlanApplier::readOk(const ApplicationRead &read, void (PlanApplier::*again)(), const std::string &what)
+{
+    if (read)
+        return true;
+    if (!retry(read.error(), again))
+        fail(what, read.error());
+    return false;
 }
 
 void PlanApplier::onCurrentRead(ApplicationRead read)
@@ -113,14 +133,10 @@ void PlanApplier::onCurrentRead(ApplicationRead read)
     if (m_finished)
         return;
     const models::PlanApplication &app = m_plan.applications[m_app];
-    if (!read) {
-        if (!retry(read.error(), &PlanApplier::readCurrent))
-            fail("Reading " + inQuotes(app.name), read.error());
+    if (!readOk(read, &PlanApplier::readCurrent, "Reading " + inQuotes(app.name)))
         return;
-    }
     std::vector<std::string> blockers;
-    const EndpointApplication *live = read->has_value() ? &read.value().value() : nullptr;
-    const std::vector<Change> changes = diffApplication(*m_context, app, live, blockers);
+    const std::vector<Change> changes = diffApplication(*m_context, app, liveOf(read), blockers);
     if (!blockers.empty())
         return finish(SmsError::make(ErrorCode::InvalidParameterException,
                                      "The plan cannot be applied: " + blockers.front()));
@@ -231,10 +247,7 @@ void PlanApplier::verifyNext()
 {
     if (m_verified >= m_plan.applications.size())
         return finish(m_done);
-    const models::PlanApplication &app = m_plan.applications[m_verified];
-    if (app.appId.empty())
-        return onVerified(std::optional<EndpointApplication>());
-    m_pending = readApplication(m_client, app.appId, this, [this](ApplicationRead read) { onVerified(std::move(read)); });
+    readAfresh(m_plan.applications[m_verified], &PlanApplier::onVerified);
 }
 
 void PlanApplier::onVerified(ApplicationRead read)
@@ -242,15 +255,11 @@ void PlanApplier::onVerified(ApplicationRead read)
     if (m_finished)
         return;
     const models::PlanApplication &app = m_plan.applications[m_verified];
-    if (!read) {
-        if (!retry(read.error(), &PlanApplier::verifyNext))
-            fail("Reading " + inQuotes(app.name) + " after the changes", read.error());
+    if (!readOk(read, &PlanApplier::verifyNext, "Reading " + inQuotes(app.name) + " after the changes"))
         return;
-    }
     m_tries = 0;
     std::vector<std::string> blockers;
-    const EndpointApplication *live = read->has_value() ? &read.value().value() : nullptr;
-    for (Change &change : diffApplication(*m_context, app, live, blockers))
+    for (Change &change : diffApplication(*m_context, app, liveOf(read), blockers))
         if (change.certain())
             m_remaining.changes.push_back(std::move(change));
     ++m_verified;

@@ -79,6 +79,10 @@ private:
     void onSnapshot(const Result<EndpointSnapshot> &snapshot);
     void nextApplication();
     void readCurrent();
+    // Reads `app` afresh and hands the read to `then`.
+    void readAfresh(const models::PlanApplication &app, void (PlanApplier::*then)(ApplicationRead));
+    // False when the read failed: it is tried again from `again`, or the run stops naming `what`.
+    bool readOk(const ApplicationRead &read, void (PlanApplier::*again)(), const std::string &what);
     void onCurrentRead(ApplicationRead read);
     void run(const Change &change);
     void onChangeDone(const Change &change, const Result<EndpointIds> &result);

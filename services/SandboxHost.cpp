@@ -68,7 +68,6 @@ SandboxHost::SandboxHost(const SandboxOptions &options, SandboxStartState start,
     // would find other applications under them. The demo's stay as they are.
     if (!m_restored)
         m_engine.state().idCounter += QRandomGenerator::global()->bounded(quint32(1) << 30) + 1;
-    QDir().mkpath(QFileInfo(options.stateFile).absolutePath());
     m_keeper = std::make_unique<sandbox::StateKeeper>(m_engine, options.stateFile);
     connect(m_keeper.get(), &sandbox::StateKeeper::saveFailed, this,
             [this](const SmsError &error) { Q_EMIT saveFailed(QString::fromStdString(error.message)); });

@@ -383,9 +383,8 @@ void EndpointActions::reviewChanges()
 
 void EndpointActions::applyPlan()
 {
-    if (!m_session.client() || m_appJob)
+    if (!m_session.client() || m_appJob)  // before copying the plan
         return;
-    m_editor.document().ensurePlanId();
     runApplier(m_editor.document().data(), tr("Applying the plan"));
 }
 
