@@ -32,8 +32,11 @@ struct ReplicationSnapshot
     double takenAt = 0;
     // ListApps, every page, in its order.
     std::vector<api::AppSummary> apps;
-    // GetApp's servers of the applications read in this pass, by appId. An
-    // application missing here was not read this pass (off screen), not emptied.
+    // Every listed application's servers, by appId, as GetApp last named them.
+    // Membership changes only with the application's lastModified, so the
+    // monitor reads GetApp again only for applications new or modified since
+    // its last read and carries the rest over; an application it could not
+    // read yet is missing here.
     std::unordered_map<std::string, std::vector<MonitoredServer>> appServers;
     // GetReplicationJobs, every page. The endpoint may include each job's
     // recent runs (replicationRunList); the store does not rely on it.

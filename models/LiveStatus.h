@@ -1,0 +1,44 @@
+#pragma once
+// LiveStatus: the endpoint's replication and launch state of applications and
+// servers, as the replication monitor last saw it (models/ReplicationStore.h
+// derives it from each pass). The plan's own views (the Applications tree, the
+// Catalog) show it in their status columns without knowing the monitor.
+
+#include "api/SmsEnums.h"
+#include "api/OpenEnum.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace sms::models {
+
+struct ApplicationLiveStatus
+{
+    api::OpenEnum<api::AppStatus> status;
+    api::OpenEnum<api::AppReplicationStatus> replication;
+    api::OpenEnum<api::AppLaunchStatus> launch;
+    std::string message;  // the replication or launch status message worth showing, if any
+
+    bool operator==(const ApplicationLiveStatus &) const = default;
+};
+
+struct ServerLiveStatus
+{
+    std::string replicationJobId;
+    api::OpenEnum<api::ReplicationJobState> jobState;
+    std::string stage;              // the active run's stage, empty when none runs
+    std::optional<int> percent;     // the active run's progress in its stage
+    bool stalled = false;           // no progress over several passes
+    std::string message;
+
+    bool operator==(const ServerLiveStatus &) const = default;
+};
+
+struct LiveStatus
+{
+    std::unordered_map<std::string, ApplicationLiveStatus> applications;  // by appId
+    std::unordered_map<std::string, ServerLiveStatus> servers;            // by serverId
+};
+
+} // namespace sms::models
