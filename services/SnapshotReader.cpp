@@ -145,12 +145,24 @@ SnapshotReader::SnapshotReader(client::SmsClient &client, SnapshotScope scope, Q
 {
 }
 
+void SnapshotReader::setApplications(std::vector<std::string> appIds)
+{
+    m_appIds = std::move(appIds);
+    m_apps.resize(m_appIds.size());
+    m_chosen = true;
+}
+
 void SnapshotReader::start()
 {
     if (m_finished)
         return;
-    m_listed = m_scope == SnapshotScope::CatalogOnly;
+    m_listed = m_scope == SnapshotScope::CatalogOnly || m_chosen;
     m_catalogRead = m_scope == SnapshotScope::ApplicationsOnly;
+    if (m_chosen && m_scope != SnapshotScope::CatalogOnly) {
+        readNext();
+        // Queued, as every other answer is: no finished() from inside start().
+        QMetaObject::invokeMethod(this, [this] { finishIfDone(); }, Qt::QueuedConnection);
+    }
     if (!m_listed) {
         api::ListAppsRequest request;
         request.maxResults = kListAppsPageSize;

@@ -113,6 +113,9 @@ public:
 
     void setWindow(int applications) { m_window = std::max(1, applications); }
     void setCatalogPageSize(int servers) { m_catalogPageSize = servers; }
+    // Reads these applications instead of every one ListApps names (Bring into
+    // Plan reads only what the user chose); one that is gone is left out.
+    void setApplications(std::vector<std::string> appIds);
 
     void start();
     // What is in flight is canceled; finished() reports Canceled.
@@ -147,6 +150,7 @@ private:
     int m_window = kDefaultWindow;
     int m_catalogPageSize = kCatalogPageSize;
     bool m_listed = false;
+    bool m_chosen = false;  // setApplications() named the applications: no ListApps
     bool m_catalogRead = false;
     bool m_finished = false;
 };

@@ -215,6 +215,17 @@ void EndpointActions::watchCatalogChange(services::CatalogChange *change, const 
 
 void EndpointActions::refreshApplications()
 {
+    readIntoPlan(std::nullopt);
+}
+
+void EndpointActions::bringIntoPlan(std::vector<std::string> appIds)
+{
+    if (!appIds.empty())
+        readIntoPlan(std::move(appIds));
+}
+
+void EndpointActions::readIntoPlan(std::optional<std::vector<std::string>> only)
+{
     client::SmsClient *client = m_session.client();
     if (!client || m_appJob)
         return;
@@ -222,6 +233,8 @@ void EndpointActions::refreshApplications()
     begin(what);
     // The catalog too: the plan's servers are matched with the endpoint's as Review does.
     auto *reader = new services::SnapshotReader(*client, services::SnapshotScope::Everything, this);
+    if (only)
+        reader->setApplications(std::move(*only));
     m_appJob = reader;
     connect(reader, &services::SnapshotReader::finished, this,
             [this, what](const Result<services::EndpointSnapshot> &snapshot) {

@@ -18,6 +18,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 class QWidget;
 
 namespace sms::ui {
@@ -49,6 +53,9 @@ public:
     // is deleted and it starts over from the seeded demo estate.
     void resetSandbox();
     void refreshApplications();
+    // Endpoint Applications › Bring into Plan: these applications, with their
+    // settings, merged into the plan as Refresh Apps merges them all.
+    void bringIntoPlan(std::vector<std::string> appIds);
     void pushApplications(const std::vector<models::PlanKey> &applications);
     void deleteApplicationsOnEndpoint(const std::vector<models::PlanKey> &applications);
     void disassociateConnector(const QString &connectorId);
@@ -71,6 +78,8 @@ private:
     void end(const QString &what);
     void reportError(const QString &title, const sms::SmsError &error);
     void loadReplicationJobs();
+    // Refresh Apps (every application) or Bring into Plan (`only` these).
+    void readIntoPlan(std::optional<std::vector<std::string>> only);
     // Brings a refresh into the plan and says what came in and what was kept.
     void reportRefresh(services::RefreshMerge merge);
     // Runs the apply engine over `plan` (the document's, or a part of it) with

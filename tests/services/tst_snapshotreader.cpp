@@ -160,11 +160,14 @@ struct ReadRun
 };
 
 ReadRun readSnapshot(client::SmsClient &client, SnapshotScope scope,
-                     std::function<void(SnapshotReader *, int done, int total)> onProgress = {})
+                     std::function<void(SnapshotReader *, int done, int total)> onProgress = {},
+                     std::optional<std::vector<std::string>> only = std::nullopt)
 {
     ReadRun run;
     QObject context;
     auto *reader = new SnapshotReader(client, scope, &context);
+    if (only)
+        reader->setApplications(*only);
     run.reader = reader;
     reader->setCatalogPageSize(40);
     reader->setWindow(4);
@@ -332,6 +335,26 @@ private Q_SLOTS:
         QCOMPARE(calls.size(), 1 + 3 * 3);  // ListApps, then three calls an application
         for (const QList<QVariant> &call : calls)
             QVERIFY(call.first().value<client::CallRecord>().operation != QLatin1String("GetServers"));
+    }
+
+    void readsOnlyTheChosenApplications()
+    {
+        Sandbox sandbox(300);
+        client::SmsClient client(sandbox.config());
+        const auto ids = createApps(sandbox, client, 3);
+        const std::string gone = "app-0123456789abcdef0";
+        QSignalSpy calls(&client, &client::SmsClient::callFinished);
+        ReadRun run = readSnapshot(client, SnapshotScope::ApplicationsOnly, {}, std::vector{ids[2], gone, ids[0]});
+        QVERIFY2(run.result && run.result->ok(), describe(run.result));
+        // In the order given, without the one the endpoint does not have.
+        QVERIFY(appIdsOf(run.result->value()) == (std::vector{ids[2], ids[0]}));
+        QCOMPARE(run.finishedSignals, 1);
+        for (const QList<QVariant> &call : calls)
+            QVERIFY(call.first().value<client::CallRecord>().operation != QLatin1String("ListApps"));
+
+        ReadRun none = readSnapshot(client, SnapshotScope::ApplicationsOnly, {}, std::vector<std::string>{});
+        QVERIFY2(none.result && none.result->ok(), describe(none.result));
+        QVERIFY(none.result->value().applications.empty());
     }
 
     void readsTheCatalogAlone()
