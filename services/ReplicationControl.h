@@ -1,0 +1,50 @@
+#pragma once
+// ReplicationControl: the replication actions a user takes on the endpoint,
+// each one SMS call: an application's replication started, stopped or run
+// now, and a server's replication job created, updated, deleted or run now.
+// Which actions a state allows is ReplicationActionRules' job; confirming a
+// destructive one is the window's. The caller refreshes what it shows
+// (ReplicationMonitor::refreshNow) once `done` has run.
+
+#include "api/Result.h"
+#include "api/SmsTypes.h"
+
+#include <QObject>
+
+#include <functional>
+#include <string>
+
+namespace sms::client {
+class SmsClient;
+} // namespace sms::client
+
+namespace sms::services {
+
+enum class ReplicationAction {
+    StartApplication,      // StartAppReplication
+    StopApplication,       // StopAppReplication
+    ReplicateApplication,  // StartOnDemandAppReplication
+    CreateJob,             // CreateReplicationJob, seeded now
+    UpdateJob,             // UpdateReplicationJob
+    DeleteJob,             // DeleteReplicationJob
+    RunJob,                // StartOnDemandReplicationRun
+};
+
+struct ReplicationTarget
+{
+    std::string appId;          // the application actions
+    std::string serverId;       // CreateJob
+    std::string jobId;          // the job actions but CreateJob
+    std::string description;    // the on-demand runs and a created job; empty: none
+    // CreateJob and UpdateJob: the job's settings (seedTime is ignored: a job
+    // made here starts now).
+    api::ServerReplicationParameters settings;
+    std::string roleName;       // CreateJob and UpdateJob; empty: SMS's default role
+};
+
+// Sends the action's call. `done` runs once, unless `context` is destroyed
+// first; a CreateJob answers with the new job's id, the others with an empty string.
+void runReplicationAction(client::SmsClient &client, ReplicationAction action, const ReplicationTarget &target,
+                          QObject *context, std::function<void(Result<std::string>)> done);
+
+} // namespace sms::services
