@@ -1,9 +1,12 @@
 #include "models/ApplicationsTreeModel.h"
 
+#include "models/LiveStatusText.h"
 #include "models/PlanMimeTypes.h"
 
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <algorithm>
 #include <set>
@@ -138,6 +141,9 @@ QVariant ApplicationsTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
+    const bool liveColumn = index.column() == Replication || index.column() == Launch;
+    if (liveColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::DecorationRole))
+        return liveData(index, role);
     const PlanDocument &doc = document();
     if (index.internalId() == 0) {
         const PlanApplication &app = doc.application(index.row());
@@ -234,6 +240,8 @@ QVariant ApplicationsTreeModel::headerData(int section, Qt::Orientation orientat
     switch (section) {
     case Name: return tr("Name");
     case Servers: return tr("Servers");
+    case Replication: return tr("Replication");
+    case Launch: return tr("Launch");
     case Id: return tr("Endpoint id / server id");
     }
     return {};
@@ -370,6 +378,73 @@ QModelIndex ApplicationsTreeModel::groupIndex(PlanKey key) const
 {
     const PlanPosition position = document().positionOf(key);
     return position.isGroup() ? groupIndexAt(position.application, position.group) : QModelIndex();
+}
+
+void ApplicationsTreeModel::setLiveStatus(const LiveStatus *status)
+{
+    m_live = status;
+    emitAllLiveChanged();
+}
+
+QVariant ApplicationsTreeModel::liveData(const QModelIndex &index, int role) const
+{
+    if (!m_live)
+        return {};
+    StatusCell cell;
+    if (index.internalId() == 0) {
+        const std::string &appId = document().application(index.row()).appId;
+        const auto it = appId.empty() ? m_live->applications.end() : m_live->applications.find(appId);
+        if (it == m_live->applications.end())
+            return {};
+        cell = index.column() == Replication ? applicationReplicationCell(it->second) : applicationLaunchCell(it->second);
+    } else if (kindOf(index) == Kind::Server && index.column() == Replication) {
+        const auto it = m_live->servers.find(index.data(ServerIdRole).toString().toStdString());
+        if (it == m_live->servers.end())
+            return {};
+        cell = serverReplicationCell(it->second);
+    } else {
+        return {};
+    }
+    switch (role) {
+    case Qt::DisplayRole: return cell.text;
+    case Qt::ToolTipRole: return cell.toolTip.isEmpty() ? QVariant() : cell.toolTip;
+    case Qt::DecorationRole: return cell.text.isEmpty() ? QVariant() : toneColor(cell.tone, QGuiApplication::palette());
+    }
+    return {};
+}
+
+void ApplicationsTreeModel::liveStatusChanged(const std::vector<std::string> &appIds,
+                                              const std::vector<std::string> &serverIds)
+{
+    // Past a few hundred rows, one range per parent costs less than a signal a row.
+    constexpr std::size_t kRowByRow = 200;
+    if (appIds.size() + serverIds.size() > kRowByRow)
+        return emitAllLiveChanged();
+    if (!appIds.empty()) {
+        const std::set<std::string_view> changed(appIds.begin(), appIds.end());
+        for (int a = 0; a < rowCount(); ++a)
+            if (changed.count(document().application(a).appId))
+                Q_EMIT dataChanged(index(a, Replication), index(a, Launch));
+    }
+    for (const std::string &serverId : serverIds)
+        if (const QModelIndex row = serverIndex(serverId); row.isValid())
+            Q_EMIT dataChanged(row.siblingAtColumn(Replication), row.siblingAtColumn(Replication));
+}
+
+void ApplicationsTreeModel::emitAllLiveChanged()
+{
+    const int apps = rowCount();
+    if (apps == 0)
+        return;
+    Q_EMIT dataChanged(index(0, Replication), index(apps - 1, Launch));
+    for (int a = 0; a < apps; ++a) {
+        const QModelIndex app = index(a, 0);
+        for (int g = 0; g < rowCount(app); ++g) {
+            const QModelIndex group = index(g, 0, app);
+            if (const int servers = rowCount(group); servers > 0)
+                Q_EMIT dataChanged(index(0, Replication, group), index(servers - 1, Replication, group));
+        }
+    }
 }
 
 QModelIndex ApplicationsTreeModel::serverIndex(std::string_view serverId) const

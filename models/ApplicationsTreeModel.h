@@ -8,6 +8,7 @@
 // application's PlanKey, a server row its group's PlanKey; parent() looks
 // the key up, so indexes need no pointers into vectors that move.
 
+#include "models/LiveStatus.h"
 #include "models/PlanEditor.h"
 
 #include <QAbstractItemModel>
@@ -19,7 +20,7 @@ class ApplicationsTreeModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Servers, Id, ColumnCount };
+    enum Column { Name, Servers, Replication, Launch, Id, ColumnCount };
     enum class Kind { Application, Group, Server };
     enum Role {
         KindRole = Qt::UserRole,  // int(Kind)
@@ -47,6 +48,11 @@ public:
     Qt::DropActions supportedDropActions() const override;
     Qt::DropActions supportedDragActions() const override;
 
+    // The endpoint's live status for the Replication and Launch columns (not
+    // owned; nullptr: none shown), and the rows to repaint when it changes.
+    void setLiveStatus(const LiveStatus *status);
+    void liveStatusChanged(const std::vector<std::string> &appIds, const std::vector<std::string> &serverIds);
+
     static Kind kindOf(const QModelIndex &index);
     QModelIndex applicationIndex(PlanKey key) const;
     QModelIndex groupIndex(PlanKey key) const;
@@ -61,8 +67,11 @@ private:
     QString serverName(const std::string &serverId) const;
     QModelIndex groupIndexAt(int app, int group, int column = 0) const;
     void connectDocument();
+    QVariant liveData(const QModelIndex &index, int role) const;
+    void emitAllLiveChanged();
 
     PlanEditor &m_editor;
+    const LiveStatus *m_live = nullptr;
 };
 
 } // namespace sms::models

@@ -4,6 +4,7 @@
 #include "models/PlanMimeTypes.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 #include <QPalette>
 
 #include <set>
@@ -35,10 +36,7 @@ CatalogTableModel::CatalogTableModel(PlanDocument &document, QObject *parent)
     connect(&document, &PlanDocument::placementsChanged, this, [this](int first, int last) {
         Q_EMIT dataChanged(index(first, Application), index(last, Application));
     });
-    connect(&document, &PlanDocument::replicationJobsChanged, this, [this] {
-        if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, JobState), index(rowCount() - 1, JobState));
-    });
+    connect(&document, &PlanDocument::replicationJobsChanged, this, &CatalogTableModel::emitAllJobStatesChanged);
     // A renamed application renames its cells; which rows is not worth working out.
     connect(&document, &PlanDocument::applicationChanged, this, [this] {
         if (rowCount() > 0)
@@ -56,14 +54,44 @@ int CatalogTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString CatalogTableModel::jobStateText(const PlanDocument &document, const api::Server &server)
+StatusCell CatalogTableModel::jobStateCell(const api::Server &server) const
 {
     if (!server.replicationJobId)
         return {};
     if (server.replicationJobTerminated.value_or(false))
-        return tr("Terminated");
-    const ReplicationJobSummary *job = document.replicationJob(*server.replicationJobId);
-    return job ? toQString(job->state) : QString();
+        return {tr("Terminated"), Tone::Neutral, {}};
+    if (m_live && server.serverId) {
+        const auto it = m_live->servers.find(*server.serverId);
+        if (it != m_live->servers.end() && it->second.replicationJobId == *server.replicationJobId)
+            return serverReplicationCell(it->second);
+    }
+    const ReplicationJobSummary *job = m_document.replicationJob(*server.replicationJobId);
+    if (!job)
+        return {};
+    return {statusWords(job->state.toString()), job->state.isKnown() ? toneOf(job->state.value()) : Tone::Neutral,
+            QString::fromStdString(job->statusMessage)};
+}
+
+void CatalogTableModel::setLiveStatus(const LiveStatus *status)
+{
+    m_live = status;
+    emitAllJobStatesChanged();
+}
+
+void CatalogTableModel::liveStatusChanged(const std::vector<std::string> &serverIds)
+{
+    constexpr std::size_t kRowByRow = 200;  // past this, one range costs less than a signal a row
+    if (serverIds.size() > kRowByRow)
+        return emitAllJobStatesChanged();
+    for (const std::string &serverId : serverIds)
+        if (const int row = m_document.catalogRow(serverId); row >= 0)
+            Q_EMIT dataChanged(index(row, JobState), index(row, JobState));
+}
+
+void CatalogTableModel::emitAllJobStatesChanged()
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, JobState), index(rowCount() - 1, JobState));
 }
 
 QString CatalogTableModel::applicationText(const PlanDocument &document, const api::Server &server)
@@ -87,7 +115,7 @@ QString CatalogTableModel::text(const api::Server &server, int column) const
     case Path: return vm ? toQString(vm->vmPath) : QString();
     case ServerId: return toQString(server.serverId);
     case ReplicationJob: return toQString(server.replicationJobId);
-    case JobState: return jobStateText(m_document, server);
+    case JobState: return jobStateCell(server).text;
     case Application: return applicationText(m_document, server);
     }
     return {};
@@ -100,8 +128,19 @@ QVariant CatalogTableModel::data(const QModelIndex &index, int role) const
     const api::Server &server = m_document.catalog().servers[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
         return text(server, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == JobState) {
+            const StatusCell cell = jobStateCell(server);
+            return cell.toolTip.isEmpty() ? cell.text : cell.toolTip;
+        }
+        return text(server, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == JobState) {
+            const StatusCell cell = jobStateCell(server);
+            return cell.text.isEmpty() ? QVariant() : toneColor(cell.tone, QGuiApplication::palette());
+        }
+        return {};
     case ServerIdRole:
         return toQString(server.serverId);
     case PlacementRole:

@@ -4,6 +4,7 @@
 // beginInsertRows per page); the Application column follows the plan.
 // Sorting and filtering are CatalogFilterModel's job.
 
+#include "models/LiveStatusText.h"
 #include "models/PlanDocument.h"
 
 #include <QAbstractTableModel>
@@ -38,13 +39,21 @@ public:
 
     // The texts the catalog shows for a server, shared with the filter model
     // so that what is found is what is shown.
-    static QString jobStateText(const PlanDocument &document, const api::Server &server);
     static QString applicationText(const PlanDocument &document, const api::Server &server);
+
+    // The replication monitor's view of the servers' jobs (not owned; nullptr:
+    // the state the catalog was read with), and the rows to repaint when it changes.
+    void setLiveStatus(const LiveStatus *status);
+    void liveStatusChanged(const std::vector<std::string> &serverIds);
 
 private:
     QString text(const api::Server &server, int column) const;
+    // The Job state cell: live when the monitor has seen the job, else as read with the catalog.
+    StatusCell jobStateCell(const api::Server &server) const;
+    void emitAllJobStatesChanged();
 
     PlanDocument &m_document;
+    const LiveStatus *m_live = nullptr;
 };
 
 } // namespace sms::models

@@ -18,7 +18,8 @@ struct ApplicationLiveStatus
     api::OpenEnum<api::AppStatus> status;
     api::OpenEnum<api::AppReplicationStatus> replication;
     api::OpenEnum<api::AppLaunchStatus> launch;
-    std::string message;  // the replication or launch status message worth showing, if any
+    std::string replicationMessage;  // SMS's replication status message, if any
+    std::string launchMessage;
 
     bool operator==(const ApplicationLiveStatus &) const = default;
 };

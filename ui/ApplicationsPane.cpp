@@ -35,6 +35,8 @@ ApplicationsPane::ApplicationsPane(models::ApplicationsTreeModel &model, QWidget
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     m_view->header()->resizeSection(models::ApplicationsTreeModel::Name, em * 19);
     m_view->header()->resizeSection(models::ApplicationsTreeModel::Servers, em * 15);
+    m_view->header()->resizeSection(models::ApplicationsTreeModel::Replication, em * 12);
+    m_view->header()->resizeSection(models::ApplicationsTreeModel::Launch, em * 9);
 
     m_hint->setWordWrap(true);
     m_hint->setText(tr("Drag servers from the catalog here to make an application, or onto an application "

@@ -8,6 +8,7 @@
 #include "models/ApplicationsTreeModel.h"
 #include "models/CatalogFilterModel.h"
 #include "models/CatalogTableModel.h"
+#include "models/LiveStatus.h"
 #include "models/PlanMimeTypes.h"
 
 #include <QAbstractItemModelTester>
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void dataOfEachKind_data();
     void dataOfEachKind();
     void flagsAndHeaders();
+    void liveStatusColumns();
     void indexLookups();
 
     void renameInPlace_data();
@@ -464,7 +466,7 @@ void TestApplicationsTreeModel::flagsAndHeaders()
         QVERIFY(!(serverFlags & Qt::ItemIsEditable));
         QVERIFY(serverFlags & Qt::ItemIsSelectable);
     }
-    QCOMPARE(f.tree.columnCount(), 3);
+    QCOMPARE(f.tree.columnCount(), int(ApplicationsTreeModel::ColumnCount));
     QCOMPARE(f.tree.headerData(ApplicationsTreeModel::Name, Qt::Horizontal).toString(), QStringLiteral("Name"));
     QCOMPARE(f.tree.headerData(ApplicationsTreeModel::Servers, Qt::Horizontal).toString(), QStringLiteral("Servers"));
     QVERIFY(!f.tree.headerData(ApplicationsTreeModel::Id, Qt::Horizontal).toString().isEmpty());
@@ -473,6 +475,59 @@ void TestApplicationsTreeModel::flagsAndHeaders()
     QCOMPARE(f.tree.supportedDragActions(), Qt::DropActions(Qt::MoveAction));
     QCOMPARE(f.tree.mimeTypes(),
              (QStringList{QString::fromLatin1(kServerIdsMimeType), QString::fromLatin1(kGroupKeysMimeType)}));
+}
+
+// The Replication and Launch columns show what the monitor last saw of the
+// application's endpoint twin and of each server's job, and only the rows
+// whose status changed are repainted.
+void TestApplicationsTreeModel::liveStatusColumns()
+{
+    Fixture f;
+    PlanData data = planFrom(QStringLiteral("A{G:s1,s2} | B{}"), catalog());
+    data.applications[0].appId = "app-1";
+    f.doc.reset(std::move(data));
+    LiveStatus live;
+    live.applications["app-1"] = {api::AppStatus::Active, api::AppReplicationStatus::ReplicationFailed,
+                                  api::AppLaunchStatus::ReadyForLaunch, "disk full on s2", ""};
+    live.servers["s1"] = {"sms-job-1", api::ReplicationJobState::Active, "Uploading", 45, false, ""};
+    live.servers["s2"] = {"sms-job-2", api::ReplicationJobState::Failed, "", std::nullopt, false, "no connector"};
+
+    const QModelIndex app = f.target(QStringLiteral("app:A"), ApplicationsTreeModel::Replication);
+    QVERIFY(!app.data().isValid());  // nothing shown before the monitor has seen anything
+    QSignalSpy changed(&f.tree, &QAbstractItemModel::dataChanged);
+    f.tree.setLiveStatus(&live);
+    QVERIFY(!changed.isEmpty());
+
+    QCOMPARE(app.data().toString(), QStringLiteral("Replication failed"));
+    QCOMPARE(app.data(Qt::ToolTipRole).toString(), QStringLiteral("disk full on s2"));
+    QVERIFY(app.data(Qt::DecorationRole).value<QColor>().isValid());
+    QCOMPARE(app.siblingAtColumn(ApplicationsTreeModel::Launch).data().toString(), QStringLiteral("Ready for launch"));
+    QVERIFY(!f.target(QStringLiteral("app:B"), ApplicationsTreeModel::Replication).data().isValid());  // not on the endpoint
+    QVERIFY(!f.target(QStringLiteral("group:G"), ApplicationsTreeModel::Replication).data().isValid());
+    const QModelIndex s1 = f.serverIndex(QStringLiteral("s1"), ApplicationsTreeModel::Replication);
+    QCOMPARE(s1.data().toString(), QStringLiteral("Uploading 45%"));
+    const QModelIndex s2 = f.serverIndex(QStringLiteral("s2"), ApplicationsTreeModel::Replication);
+    QCOMPARE(s2.data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(s2.data(Qt::ToolTipRole).toString(), QStringLiteral("no connector"));
+    QVERIFY(s2.data(Qt::DecorationRole).value<QColor>() != s1.data(Qt::DecorationRole).value<QColor>());
+
+    changed.clear();
+    live.servers["s1"].percent = 60;
+    live.servers["s1"].stalled = true;
+    f.tree.liveStatusChanged({}, {"s1"});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), s1);
+    QCOMPARE(s1.data().toString(), QStringLiteral("Uploading 60% (stalled)"));
+
+    changed.clear();
+    f.tree.liveStatusChanged({"app-1", "app-gone"}, {});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), app);
+    QCOMPARE(changed.first().at(1).toModelIndex(), app.siblingAtColumn(ApplicationsTreeModel::Launch));
+
+    f.tree.setLiveStatus(nullptr);
+    QVERIFY(!app.data().isValid());
+    QVERIFY(!s1.data().isValid());
 }
 
 void TestApplicationsTreeModel::indexLookups()

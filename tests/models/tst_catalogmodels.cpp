@@ -6,11 +6,13 @@
 
 #include "models/CatalogFilterModel.h"
 #include "models/CatalogTableModel.h"
+#include "models/LiveStatus.h"
 #include "models/PlanEditor.h"
 #include "models/PlanMimeTypes.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
+#include <QColor>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
@@ -244,6 +246,7 @@ private Q_SLOTS:
     void placements();
     void unplannedOnlyFollowsEdits();
     void replicationJobsChange();
+    void liveJobState();
 
     void filterText_data();
     void filterText();
@@ -284,7 +287,7 @@ void TestCatalogModels::tableData_data()
     QTest::addRow("path") << 2 << int(CatalogTableModel::Path) << QStringLiteral("/west/prod/db");
     QTest::addRow("server id") << 6 << int(CatalogTableModel::ServerId) << QStringLiteral("srv-07");
     QTest::addRow("replication job") << 8 << int(CatalogTableModel::ReplicationJob) << QStringLiteral("j-02");
-    QTest::addRow("job state") << 8 << int(CatalogTableModel::JobState) << QStringLiteral("FAILED");
+    QTest::addRow("job state") << 8 << int(CatalogTableModel::JobState) << QStringLiteral("Failed");
     QTest::addRow("job state, terminated") << 4 << int(CatalogTableModel::JobState) << QStringLiteral("Terminated");
     QTest::addRow("job state, no job") << 2 << int(CatalogTableModel::JobState) << QString();
     QTest::addRow("application") << 0 << int(CatalogTableModel::Application) << QStringLiteral("Web");
@@ -526,9 +529,37 @@ void TestCatalogModels::replicationJobsChange()
     QVERIFY(!changed.isEmpty());
     const QModelIndex topLeft = changed.last().at(0).toModelIndex();
     QVERIFY(topLeft.column() <= CatalogTableModel::JobState);
-    QCOMPARE(f.table.index(1, CatalogTableModel::JobState).data().toString(), QStringLiteral("COMPLETED"));
+    QCOMPARE(f.table.index(1, CatalogTableModel::JobState).data().toString(), QStringLiteral("Completed"));
     QCOMPARE(f.table.index(8, CatalogTableModel::JobState).data().toString(), QString());  // j-02 no longer known
     QCOMPARE(f.table.index(4, CatalogTableModel::JobState).data().toString(), QStringLiteral("Terminated"));
+}
+
+// The monitor's view of a job wins over the catalog's, but only for the job
+// the catalog knows: a live status of an older job of the server is not shown.
+void TestCatalogModels::liveJobState()
+{
+    Fixture f;
+    f.loadAll();
+    LiveStatus live;
+    live.servers["srv-02"] = {"j-01", api::ReplicationJobState::Active, "Converting", 80, false, ""};
+    live.servers["srv-09"] = {"j-other", api::ReplicationJobState::Completed, "", std::nullopt, false, ""};
+    QSignalSpy changed(&f.table, &QAbstractItemModel::dataChanged);
+    f.table.setLiveStatus(&live);
+    QCOMPARE(changed.count(), 1);  // one range: every row may have changed
+    const QModelIndex srv02 = f.table.index(1, CatalogTableModel::JobState);
+    QCOMPARE(srv02.data().toString(), QStringLiteral("Converting 80%"));
+    QVERIFY(srv02.data(Qt::DecorationRole).value<QColor>().isValid());
+    QCOMPARE(f.table.index(8, CatalogTableModel::JobState).data().toString(), QStringLiteral("Failed"));
+
+    changed.clear();
+    live.servers["srv-02"] = {"j-01", api::ReplicationJobState::Failed, "", std::nullopt, false, "upload timed out"};
+    f.table.liveStatusChanged({"srv-02"});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), srv02);
+    QCOMPARE(srv02.data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(srv02.data(Qt::ToolTipRole).toString(), QStringLiteral("upload timed out"));
+    QVERIFY(f.filter.match(f.filter.index(0, CatalogTableModel::JobState), Qt::DisplayRole, QStringLiteral("Failed"), -1,
+                           Qt::MatchExactly).size() >= 2);
 }
 
 void TestCatalogModels::filterText_data()
