@@ -103,4 +103,3 @@ private:
 } // namespace sms::services
 
 Q_DECLARE_METATYPE(sms::services::MonitorReason)
-Q_DECLARE_METATYPE(sms::models::SnapshotPtr)
