@@ -1,0 +1,293 @@
+#include "services/ReplicationPass.h"
+
+#include "client/Pager.h"
+#include "services/SnapshotReader.h"  // isApplicationGone
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+namespace sms::services {
+namespace {
+
+// SMS's documented page sizes: 100 applications, 100 jobs or runs a page.
+constexpr int kPageSize = 100;
+
+std::optional<double> modifiedOf(const api::AppSummary &app)
+{
+    return app.lastModified ? std::optional(app.lastModified->epochSeconds) : std::nullopt;
+}
+
+bool isRunInProgress(const api::ReplicationRun &run)
+{
+    return run.state && *run.state == api::ReplicationRunState::Active;
+}
+
+bool anyRunInProgress(const std::optional<std::vector<api::ReplicationRun>> &runs)
+{
+    return runs && std::any_of(runs->begin(), runs->end(), isRunInProgress);
+}
+
+bool isReplicating(const api::AppSummary &app)
+{
+    if (!app.replicationStatus)
+        return false;
+    using S = api::AppReplicationStatus;
+    switch (app.replicationStatus->value()) {
+    case S::ReplicationPending:
+    case S::ReplicationInProgress:
+    case S::DeltaReplicationInProgress:
+    case S::ReplicationStopping:
+        return app.replicationStatus->isKnown();
+    default:
+        return false;
+    }
+}
+
+std::vector<models::MonitoredServer> serversOf(const std::vector<api::ServerGroup> &groups)
+{
+    std::vector<models::MonitoredServer> servers;
+    for (const api::ServerGroup &group : groups) {
+        for (const api::Server &server : group.serverList.value_or(std::vector<api::Server>{})) {
+            models::MonitoredServer &entry = servers.emplace_back();
+            entry.serverId = server.serverId.value_or(std::string());
+            if (server.vmServer)
+                entry.vmName = server.vmServer->vmName.value_or(std::string());
+            entry.serverGroupName = group.name.value_or(std::string());
+        }
+    }
+    return servers;
+}
+
+// Newest first whatever order the endpoint gave (the sandbox gives the
+// oldest first), then the most recent `keep`.
+void keepRecent(std::vector<api::ReplicationRun> &runs, std::size_t keep)
+{
+    std::stable_sort(runs.begin(), runs.end(), [](const api::ReplicationRun &a, const api::ReplicationRun &b) {
+        return a.scheduledStartTime.value_or(api::Timestamp{}) > b.scheduledStartTime.value_or(api::Timestamp{});
+    });
+    if (runs.size() > keep)
+        runs.resize(keep);
+}
+
+} // namespace
+
+bool replicationInProgress(const models::ReplicationSnapshot &snapshot)
+{
+    return std::any_of(snapshot.apps.begin(), snapshot.apps.end(), isReplicating)
+        || std::any_of(snapshot.jobs.begin(), snapshot.jobs.end(),
+                       [](const api::ReplicationJob &job) { return anyRunInProgress(job.replicationRunList); })
+        || std::any_of(snapshot.runs.begin(), snapshot.runs.end(), [](const auto &entry) {
+               return std::any_of(entry.second.begin(), entry.second.end(), isRunInProgress);
+           });
+}
+
+bool isReplicationJobGone(const SmsError &error, std::string_view jobId)
+{
+    if (error.errorCode() == ErrorCode::ReplicationJobNotFoundException)
+        return true;
+    return error.errorCode() == ErrorCode::InvalidParameterException && !jobId.empty()
+        && error.message.find(jobId) != std::string::npos;
+}
+
+bool isThrottled(const SmsError &error)
+{
+    return isThrottlingCode(error.errorCode()) || error.httpStatus == 429;
+}
+
+ReplicationPass::ReplicationPass(client::SmsClient &client, PassInput input, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_input(std::move(input))
+{
+    m_snapshot.takenAt = m_input.takenAt;
+    if (m_input.previous) {
+        for (const api::AppSummary &app : m_input.previous->apps) {
+            const auto modified = modifiedOf(app);
+            if (app.appId && modified && m_input.previous->appServers.count(*app.appId))
+                m_previousModified.emplace(*app.appId, *modified);
+        }
+    }
+}
+
+ReplicationPass::~ReplicationPass()
+{
+    // The monitor deleted us (its client is going): stop our calls too. The
+    // pagers are children and stop theirs.
+    for (const client::CallHandle &call : m_calls) {
+        if (call) {
+            call->disconnect(this);
+            call->cancel();
+        }
+    }
+}
+
+void ReplicationPass::start()
+{
+    if (m_finished)
+        return;
+    api::ListAppsRequest apps;
+    apps.maxResults = kPageSize;
+    client::paginate(
+        m_client, apps, this,
+        [this](api::ListAppsResponse &page) {
+            if (page.apps)
+                onAppsPage(*page.apps);
+        },
+        [this](Result<api::ListAppsResponse> done) {
+            if (endsOn(done))
+                return;
+            m_listed = true;
+            finishIfDone();
+        },
+        client::PageItems::Drop);
+
+    api::GetReplicationJobsRequest jobs;
+    jobs.maxResults = kPageSize;
+    client::paginate(
+        m_client, jobs, this,
+        [this](api::GetReplicationJobsResponse &page) {
+            if (!page.replicationJobList)
+                return;
+            auto &list = *page.replicationJobList;
+            m_snapshot.jobs.insert(m_snapshot.jobs.end(), std::make_move_iterator(list.begin()),
+                                   std::make_move_iterator(list.end()));
+        },
+        [this](Result<api::GetReplicationJobsResponse> done) {
+            if (endsOn(done))
+                return;
+            m_jobsRead = true;
+            finishIfDone();
+        },
+        client::PageItems::Drop);
+
+    m_runsPending = int(m_input.watchedJobs.size());
+    for (const std::string &jobId : m_input.watchedJobs) {
+        api::GetReplicationRunsRequest runs;
+        runs.replicationJobId = jobId;
+        runs.maxResults = kPageSize;
+        client::paginate(m_client, runs, this, {}, [this, jobId](Result<api::GetReplicationRunsResponse> done) {
+            onRunsRead(jobId, std::move(done));
+        });
+    }
+}
+
+void ReplicationPass::cancel()
+{
+    finish(SmsError::make(ErrorCode::Canceled, "the replication monitor's pass was canceled"));
+}
+
+template <typename T>
+bool ReplicationPass::endsOn(const Result<T> &result)
+{
+    if (!m_finished && !result)
+        finish(result.error());
+    return m_finished;
+}
+
+void ReplicationPass::onAppsPage(std::vector<api::AppSummary> &apps)
+{
+    if (m_finished)
+        return;
+    for (api::AppSummary &app : apps) {
+        if (!app.appId)
+            continue;
+        const auto previous = m_previousModified.find(*app.appId);
+        const auto modified = modifiedOf(app);
+        if (previous != m_previousModified.end() && modified && previous->second == *modified)
+            m_snapshot.appServers.emplace(*app.appId, m_input.previous->appServers.at(*app.appId));
+        else
+            m_toRead.push_back(*app.appId);
+        m_snapshot.apps.push_back(std::move(app));
+    }
+    readNextApps();
+}
+
+void ReplicationPass::readNextApps()
+{
+    while (m_nextRead < m_toRead.size() && m_appsInFlight < kWindow) {
+        const std::string &appId = m_toRead[m_nextRead++];
+        ++m_appsInFlight;
+        ++m_appsRead;
+        api::GetAppRequest request;
+        request.appId = appId;
+        // Handles of answered calls are null by then; drop them as we go.
+        std::erase_if(m_calls, [](const client::CallHandle &call) { return call.isNull(); });
+        m_calls.push_back(m_client.getApp(request, this, [this, appId](Result<api::GetAppResponse> read) {
+            onAppRead(appId, std::move(read));
+        }));
+    }
+}
+
+void ReplicationPass::onAppRead(const std::string &appId, Result<api::GetAppResponse> read)
+{
+    if (m_finished)
+        return;
+    if (!read && !isApplicationGone(read.error(), appId)) {
+        finish(read.error());
+        return;
+    }
+    --m_appsInFlight;
+    if (read)  // else it went while we read it: left out
+        m_groups[appId] = std::move(read.value().serverGroups).value_or(std::vector<api::ServerGroup>{});
+    readNextApps();
+    finishIfDone();
+}
+
+void ReplicationPass::onRunsRead(const std::string &jobId, Result<api::GetReplicationRunsResponse> read)
+{
+    if (m_finished)
+        return;
+    if (!read && !isReplicationJobGone(read.error(), jobId)) {
+        finish(read.error());
+        return;
+    }
+    --m_runsPending;
+    if (read) {
+        auto runs = std::move(read.value().replicationRunList).value_or(std::vector<api::ReplicationRun>{});
+        keepRecent(runs, m_input.runsPerJob);
+        m_snapshot.runs[jobId] = std::move(runs);
+    }
+    finishIfDone();
+}
+
+void ReplicationPass::finishIfDone()
+{
+    if (!m_listed || !m_jobsRead || m_runsPending > 0 || m_appsInFlight > 0 || m_nextRead < m_toRead.size())
+        return;
+    for (auto &[appId, groups] : m_groups)
+        m_snapshot.appServers[appId] = serversOf(groups);
+    // Every server's job from this pass's complete job list, whether its
+    // application was read again or carried over.
+    std::unordered_map<std::string_view, std::string_view> jobOfServer;
+    for (const api::ReplicationJob &job : m_snapshot.jobs) {
+        const bool deleted = job.state && *job.state == api::ReplicationJobState::Deleted;
+        if (job.serverId && job.replicationJobId && !deleted)
+            jobOfServer[*job.serverId] = *job.replicationJobId;
+    }
+    for (auto &[appId, servers] : m_snapshot.appServers) {
+        for (models::MonitoredServer &server : servers) {
+            const auto job = jobOfServer.find(server.serverId);
+            server.replicationJobId = job == jobOfServer.end() ? std::string() : std::string(job->second);
+        }
+    }
+    finish(models::SnapshotPtr(std::make_shared<const models::ReplicationSnapshot>(std::move(m_snapshot))));
+}
+
+void ReplicationPass::finish(Result<models::SnapshotPtr> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // What is still walking or in flight answers Canceled, which m_finished ignores.
+    for (client::PagerBase *pager : findChildren<client::PagerBase *>(Qt::FindDirectChildrenOnly))
+        pager->cancel();
+    for (const client::CallHandle &call : m_calls) {
+        if (call)
+            call->cancel();
+    }
+    deleteLater();
+    Q_EMIT finished(result);
+}
+
+} // namespace sms::services
