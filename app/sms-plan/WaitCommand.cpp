@@ -75,9 +75,23 @@ void WaitCommand::start(client::SmsClient &client)
     // The timeout counts from the start, the look-up included.
     if (const double timeout = m_line.timeout.value_or(kDefaultWaitTimeoutSeconds); timeout > 0)
         m_deadline.start(milliseconds(timeout));
-    services::lookUpApp(client, m_line.words[2], this, [this](Result<api::AppSummary> app) {
+    poll();
+}
+
+void WaitCommand::poll()
+{
+    if (m_appId.empty())
+        return lookUp();
+    m_client->getApp({m_appId}, this, [this](Result<api::GetAppResponse> answer) { onAnswer(std::move(answer)); });
+}
+
+void WaitCommand::lookUp()
+{
+    services::lookUpApp(*m_client, m_line.words[2], this, [this](Result<api::AppSummary> app) {
         if (m_finished)
             return;  // timed out first
+        if (!app && app.error().retryable)
+            return pollLater("ListApps", app.error());
         if (!app)
             return end(reportLookupError(app.error()));
         m_appId = app->appId.value_or("");
@@ -86,24 +100,22 @@ void WaitCommand::start(client::SmsClient &client)
     });
 }
 
-void WaitCommand::poll()
+void WaitCommand::pollLater(const char *operation, const SmsError &error)
 {
-    m_client->getApp({m_appId}, this, [this](Result<api::GetAppResponse> answer) { onAnswer(std::move(answer)); });
+    writeOut("sms-plan: " + std::string(operation) + " failed (" + error.code + ": " + error.message
+                 + "); still waiting\n",
+             stderr);
+    m_pollTimer.start(milliseconds(m_line.interval.value_or(kDefaultWaitIntervalSeconds)));
 }
 
 void WaitCommand::onAnswer(Result<api::GetAppResponse> answer)
 {
     if (m_finished)
         return;
-    if (!answer && !answer.error().retryable)
+    if (!answer && answer.error().retryable)
+        return pollLater("GetApp", answer.error());
+    if (!answer)
         return end(reportCallError("GetApp", answer.error()));
-    if (!answer) {
-        writeOut("sms-plan: GetApp failed (" + answer.error().code + ": " + answer.error().message
-                     + "); still waiting\n",
-                 stderr);
-        m_pollTimer.start(milliseconds(m_line.interval.value_or(kDefaultWaitIntervalSeconds)));
-        return;
-    }
     const api::AppSummary summary = answer.value().appSummary.value_or(api::AppSummary());
     const Target &target = m_untilLaunched ? kLaunched : kReplicated;
     const std::string status = m_untilLaunched

@@ -6,9 +6,9 @@
 // interface scripts rely on (DESIGN.md), so they are the wait's own, beside
 // ExitCodes.h: an error that ends the wait otherwise (the application is gone,
 // access is denied) exits with the usual 254/255. A transient error
-// (throttling after the client's retries, the network down) is said on stderr
-// and polling goes on until the timeout. Each change of status is one line on
-// stderr.
+// (throttling after the client's retries, the network down), in finding the
+// application or in reading it, is said on stderr and polling goes on until
+// the timeout. Each change of status is one line on stderr.
 
 #include "Command.h"
 #include "CommandLine.h"
@@ -47,7 +47,11 @@ public:
     void start(client::SmsClient &client);
 
 private:
+    // Reads the application, or first finds which it is.
     void poll();
+    void lookUp();
+    // Says the transient `error` and polls again after the interval.
+    void pollLater(const char *operation, const SmsError &error);
     void onAnswer(Result<api::GetAppResponse> answer);
     void timedOut();
     // Once: stops polling and the deadline, then Command::finish().
@@ -56,7 +60,7 @@ private:
     CommandLine m_line;
     bool m_untilLaunched = false;
     client::SmsClient *m_client = nullptr;
-    std::string m_appId;
+    std::string m_appId;       // empty until the look-up found it
     std::string m_appText;     // "shop (app-…)"
     std::string m_lastStatus;  // the status the last progress line said
     QTimer m_pollTimer;

@@ -301,34 +301,41 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(run.out).contains(line), run.out.constData());
     }
 
-    // GetApp answers `firstError` (if any), then each status in turn.
+    // ListApps answers `lookupError` (if any), then the application; GetApp
+    // answers `firstError` (if any), then each status in turn.
     void waitsThroughTransientErrors_data()
     {
+        QTest::addColumn<QString>("lookupError");
         QTest::addColumn<QString>("firstError");
         QTest::addColumn<int>("httpStatus");
         QTest::addColumn<QStringList>("statuses");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("said");
         const QStringList replicating = strings({"REPLICATION_IN_PROGRESS", "REPLICATION_IN_PROGRESS", "REPLICATED"});
-        QTest::addRow("throttled") << "ThrottlingException" << int(Status::BadRequest) << replicating << 0
+        QTest::addRow("throttled") << QString() << "ThrottlingException" << int(Status::BadRequest) << replicating << 0
                                    << "GetApp failed (ThrottlingException: not now); still waiting";
-        QTest::addRow("a 5xx answer") << "InternalError" << int(Status::InternalServerError) << replicating << 0
+        QTest::addRow("a 5xx answer") << QString() << "InternalError" << int(Status::InternalServerError) << replicating << 0
                                       << "GetApp failed (InternalError: not now); still waiting";
-        QTest::addRow("access denied ends it") << "AccessDeniedException" << int(Status::BadRequest) << QStringList() << 254
+        QTest::addRow("access denied ends it") << QString() << "AccessDeniedException" << int(Status::BadRequest) << QStringList() << 254
                                                << "An error occurred (AccessDeniedException) when calling the GetApp operation: not now";
-        QTest::addRow("no error") << QString() << 0 << strings({"REPLICATION_PENDING", "DELTA_REPLICATION_IN_PROGRESS",
+        QTest::addRow("the look-up throttled") << "ThrottlingException" << QString() << 0 << strings({"REPLICATED"})
+                                               << 0 << "ListApps failed (ThrottlingException: not now); still waiting";
+        QTest::addRow("no error") << QString() << QString() << 0 << strings({"REPLICATION_PENDING", "DELTA_REPLICATION_IN_PROGRESS",
                                                                 "DELTA_REPLICATION_IN_PROGRESS", "DELTA_REPLICATED"})
                                   << 0 << "shop (app-1): DELTA_REPLICATED";
     }
 
     void waitsThroughTransientErrors()
     {
+        QFETCH(QString, lookupError);
         QFETCH(QString, firstError);
         QFETCH(int, httpStatus);
         QFETCH(QStringList, statuses);
         QFETCH(int, exitCode);
         QFETCH(QString, said);
         FakeSmsServer server;
+        if (!lookupError.isEmpty())
+            server.enqueue(FakeSmsServer::awsError(lookupError.toLatin1().constData(), "not now", Status::BadRequest));
         server.enqueue(FakeSmsServer::json(R"({"apps":[{"appId":"app-1","name":"shop"}]})"));
         if (!firstError.isEmpty())
             server.enqueue(FakeSmsServer::awsError(firstError.toLatin1().constData(), "not now", Status(httpStatus)));
@@ -348,7 +355,8 @@ private Q_SLOTS:
         // One line per change of status, however often it is read.
         for (const QString &status : statuses)
             QCOMPARE(count(run.err, "shop (app-1): " + status.toLatin1() + "\n"), 1);
-        QCOMPARE(server.requests().size(), 1 + int(!firstError.isEmpty()) + int(statuses.size()));
+        QCOMPARE(server.requests().size(),
+                 int(!lookupError.isEmpty()) + 1 + int(!firstError.isEmpty()) + int(statuses.size()));
     }
 
 private:
