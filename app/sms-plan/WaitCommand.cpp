@@ -7,10 +7,10 @@
 #include "services/AppLookup.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <span>
 #include <string_view>
 
 namespace sms::cli {
@@ -18,26 +18,27 @@ namespace {
 
 // What each --until waits for, and the states it cannot get there from
 // without someone acting (the lists, in SMS's own names).
+constexpr std::string_view kReplicatedStates[] = {"REPLICATED", "DELTA_REPLICATED"};
+constexpr std::string_view kReplicationFailedStates[] = {"REPLICATION_FAILED", "DELTA_REPLICATION_FAILED",
+                                                         "REPLICATION_STOPPED", "REPLICATION_STOP_FAILED",
+                                                         "CONFIGURATION_INVALID"};
+constexpr std::string_view kLaunchedStates[] = {"LAUNCHED"};
+constexpr std::string_view kLaunchFailedStates[] = {"LAUNCH_FAILED", "DELTA_LAUNCH_FAILED", "TERMINATED",
+                                                    "TERMINATE_FAILED", "CONFIGURATION_INVALID"};
+
 struct Target
 {
     std::string_view word;
-    std::array<std::string_view, 2> reached;
-    std::array<std::string_view, 5> failed;
+    std::span<const std::string_view> reached;
+    std::span<const std::string_view> failed;
 };
 
-constexpr Target kReplicated{"replicated",
-                             {"REPLICATED", "DELTA_REPLICATED"},
-                             {"REPLICATION_FAILED", "DELTA_REPLICATION_FAILED", "REPLICATION_STOPPED",
-                              "REPLICATION_STOP_FAILED", "CONFIGURATION_INVALID"}};
-constexpr Target kLaunched{"launched",
-                           {"LAUNCHED", ""},
-                           {"LAUNCH_FAILED", "DELTA_LAUNCH_FAILED", "TERMINATED", "TERMINATE_FAILED",
-                            "CONFIGURATION_INVALID"}};
+constexpr Target kReplicated{"replicated", kReplicatedStates, kReplicationFailedStates};
+constexpr Target kLaunched{"launched", kLaunchedStates, kLaunchFailedStates};
 
-template <std::size_t N>
-bool isOneOf(std::string_view status, const std::array<std::string_view, N> &states)
+bool isOneOf(std::string_view status, std::span<const std::string_view> states)
 {
-    return !status.empty() && std::find(states.begin(), states.end(), status) != states.end();
+    return std::find(states.begin(), states.end(), status) != states.end();
 }
 
 int milliseconds(double seconds)
