@@ -1,9 +1,14 @@
 #include "CliRunner.h"
 
+#include "AppJobsCommand.h"
 #include "ConsoleOutput.h"
+#include "ErrorReport.h"
 #include "ExitCodes.h"
 #include "PlanCommand.h"
+#include "ReplicationCommand.h"
+#include "ReplicationTables.h"
 #include "TableRenderer.h"
+#include "WaitCommand.h"
 
 #include "client/Pager.h"
 #include "services/ConnectionResolver.h"
@@ -52,6 +57,23 @@ Result<api::Json> readInput(const QString &input)
     return json;
 }
 
+// The generic tables, but for the answers that have tables of their own.
+template <typename Response>
+std::string tableOf(const std::string &operation, const Response &response)
+{
+    return renderTables(operation, api::toJson(response));
+}
+
+std::string tableOf(const std::string &operation, const api::GetReplicationJobsResponse &response)
+{
+    return responseTable(operation, response);
+}
+
+std::string tableOf(const std::string &operation, const api::GetReplicationRunsResponse &response)
+{
+    return responseTable(operation, response);
+}
+
 } // namespace
 
 CliRunner::CliRunner(CommandLine line, QObject *parent)
@@ -77,6 +99,22 @@ void CliRunner::start()
     } else if (isList && words[0] == QLatin1String("apps")) {
         if (connectClient())
             list<api::ListAppsRequest>();
+    } else if (isList && words[0] == QLatin1String("jobs")) {
+        if (!m_line.app.isEmpty())
+            runCommand<AppJobsCommand>();
+        else if (connectClient())
+            list<api::GetReplicationJobsRequest>();
+    } else if (words.size() >= 2 && words[0] == QLatin1String("runs") && words[1] == QLatin1String("list")) {
+        if (words.size() != 3)
+            return usageError(QStringLiteral("runs list needs one JOB (a replication job id)"));
+        api::GetReplicationRunsRequest request;
+        request.replicationJobId = words[2].toStdString();
+        if (connectClient())
+            list(std::move(request));
+    } else if (words.size() >= 2 && words[0] == QLatin1String("apps") && words[1] == QLatin1String("replication")) {
+        runCommand<ReplicationCommand>();
+    } else if (words.size() >= 2 && words[0] == QLatin1String("apps") && words[1] == QLatin1String("wait")) {
+        runCommand<WaitCommand>();
     } else if (!words.isEmpty() && words[0] == QLatin1String("plan")) {
         runPlanCommand();
     } else if (words.size() == 2 && words[0] == QLatin1String("call")) {
@@ -103,6 +141,17 @@ void CliRunner::runPlanCommand()
     command->start(m_client.get());
 }
 
+template <typename CommandType>
+void CliRunner::runCommand()
+{
+    auto *command = new CommandType(m_line, this);
+    connect(command, &Command::finished, this, [this](int exitCode) { done(exitCode); });
+    if (const QString problem = command->usageProblem(); !problem.isEmpty())
+        return usageError(problem);
+    if (connectClient())
+        command->start(*m_client);
+}
+
 bool CliRunner::connectClient(int failureCode)
 {
     auto config = services::resolveConnection({m_line.profile, m_line.region, m_line.endpointUrl});
@@ -126,11 +175,10 @@ bool CliRunner::connectClient(int failureCode)
 }
 
 template <typename Request>
-void CliRunner::list()
+void CliRunner::list(Request request)
 {
     using Traits = client::PageTraits<Request>;
     using Response = typename Traits::Response;
-    Request request;
     if (m_line.pageSize)
         request.maxResults = *m_line.pageSize;
     if (!m_line.startingToken.isEmpty())
@@ -149,7 +197,8 @@ void CliRunner::list()
             writeOut(text, stdout);
             done(Success);
         } else {
-            print(Traits::operation, api::toJson(result.value()));
+            writeOut(tableOf(Traits::operation, result.value()), stdout);
+            done(Success);
         }
     };
     if (m_line.all)
@@ -231,13 +280,7 @@ void CliRunner::print(const std::string &operation, const api::Json &response)
 
 void CliRunner::fail(const std::string &operation, const SmsError &error)
 {
-    const bool fromService = error.httpStatus > 0 && error.errorCode() != ErrorCode::InvalidResponse;
-    std::string text = "An error occurred (" + error.code + ") when calling the " + operation
-        + " operation: " + error.message;
-    if (!error.requestId.empty())
-        text += " (request id " + error.requestId + ")";
-    writeOut(text + "\n", stderr);
-    done(fromService ? ServiceError : OtherError);
+    done(reportCallError(operation, error));
 }
 
 void CliRunner::usageError(const QString &message)

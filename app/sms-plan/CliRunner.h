@@ -30,9 +30,12 @@ private:
     // False (and finished with `failureCode`) when no endpoint can be set up.
     bool connectClient(int failureCode = ConfigurationError);
     void runPlanCommand();
+    // A command of its own class (ReplicationCommand, WaitCommand, AppJobsCommand).
+    template <typename CommandType>
+    void runCommand();
     // One page, or with --all every page, of a paginated operation.
     template <typename Request>
-    void list();
+    void list(Request request = {});
     template <typename Request>
     void streamAll(Request request);
     void callOperation();

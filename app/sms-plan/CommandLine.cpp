@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace sms::cli {
 namespace {
 
@@ -25,6 +27,22 @@ constexpr ValueOption kTextOptions[] = {
     {"--mapping", &CommandLine::mapping},
     {"--out", &CommandLine::outFile},
     {"-o", &CommandLine::outFile},
+    {"--app", &CommandLine::app},
+    {"--description", &CommandLine::description},
+    {"--until", &CommandLine::until},
+};
+
+// Options that take a number of seconds.
+struct SecondsOption
+{
+    const char *name;
+    std::optional<double> CommandLine::*seconds;
+    double minimum;  // a wait of 0 s would poll without pause
+};
+
+constexpr SecondsOption kSecondsOptions[] = {
+    {"--timeout", &CommandLine::timeout, 0},
+    {"--interval", &CommandLine::interval, 0.1},
 };
 
 // Options without a value, and the flag each sets.
@@ -81,12 +99,26 @@ Result<void> applyValue(CommandLine &line, const QString &name, const QString &v
         line.input = value;
         return {};
     }
+    for (const auto &option : kSecondsOptions) {
+        if (name != QLatin1String(option.name))
+            continue;
+        bool ok = false;
+        const double seconds = value.toDouble(&ok);
+        if (!ok || !std::isfinite(seconds) || seconds < option.minimum)
+            return usage(QStringLiteral("%1 must be a number of seconds of at least %2, not \"%3\"")
+                             .arg(name).arg(option.minimum).arg(value));
+        line.*option.seconds = seconds;
+        return {};
+    }
     return usage(QStringLiteral("unknown option %1").arg(name));
 }
 
 bool takesValue(const QString &name)
 {
     for (const auto &option : kTextOptions)
+        if (name == QLatin1String(option.name))
+            return true;
+    for (const auto &option : kSecondsOptions)
         if (name == QLatin1String(option.name))
             return true;
     return name == QLatin1String("--output") || name == QLatin1String("--page-size")
@@ -141,6 +173,30 @@ Commands:
                           List the connectors (GetConnectors).
   apps list [--all] [--starting-token TOKEN]
                           List the applications (ListApps).
+  apps replication start|stop APP
+                          Start or stop replicating the application APP (its name,
+                          exactly, or its app- id): StartAppReplication,
+                          StopAppReplication.
+  apps replication run APP [--description TEXT]
+                          Start an on-demand replication run of every server of APP
+                          (StartOnDemandAppReplication). SMS allows 2 per server in
+                          24 hours; when it refuses, sms-plan says when the next
+                          one is allowed.
+  apps wait APP --until replicated|launched [--timeout SECONDS] [--interval SECONDS]
+                          Poll GetApp (every 15 s, or --interval) until APP is
+                          replicated (REPLICATED or DELTA_REPLICATED) or launched
+                          (LAUNCHED). A line on stderr for each change of status;
+                          transient errors are said and polling goes on.
+                          Exit 0 when reached; 1 when APP reaches a state it
+                          cannot get there from (replication failed, stopped or
+                          stop failed, launch failed, terminated, configuration
+                          invalid), with SMS's status message; 2 when --timeout
+                          (default 3600 s; 0 waits without limit) runs out.
+  jobs list [--all] [--starting-token TOKEN] [--app APP]
+                          List the replication jobs (GetReplicationJobs); with --app
+                          only those of APP's servers, from every page.
+  runs list JOB [--all] [--starting-token TOKEN]
+                          List the runs of replication job JOB (GetReplicationRuns).
   plan validate FILE       Check a .smsplan file: errors block an apply, warnings do not.
   plan diff FILE           What applying FILE would change at the endpoint, and why.
   plan apply FILE [--yes]  Make the endpoint match FILE, change by change; the ids
@@ -184,6 +240,8 @@ Exit codes: 0 success, 252 bad command line, 253 configuration (credentials,
 region, endpoint), 254 the service returned an error, 255 any other failure.
 The plan commands use their own, as diff tools do: 0 valid / no changes /
 applied, 1 any error (252 for a bad command line), 2 plan diff found changes.
+apps wait: 0 reached, 1 a failed state, 2 timed out; other errors as above.
+An APP that names no application, or a name two share, exits 255.
 )");
 }
 

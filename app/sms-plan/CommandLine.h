@@ -35,6 +35,12 @@ struct CommandLine
     bool catalog = false;      // plan export-csv: the catalog instead of the applications
     QString mapping;           // plan import-csv: field=Header,...
     QString outFile;           // -o / --out
+    // apps and jobs commands
+    QString app;               // jobs list --app APP
+    QString description;       // apps replication run --description TEXT
+    QString until;             // apps wait --until replicated|launched
+    std::optional<double> timeout;   // apps wait --timeout SECONDS
+    std::optional<double> interval;  // apps wait --interval SECONDS
 };
 
 // Fails with ErrorCode::InvalidRequest and a message naming the bad argument.

@@ -152,6 +152,12 @@ std::string listTable(const std::string &title, const api::Json &list)
 
 } // namespace
 
+std::string renderRows(const std::string &title, const std::vector<std::string> &header,
+                       const std::vector<std::vector<std::string>> &rows)
+{
+    return rows.empty() ? titleOnly(title) : drawTable(title, header, rows);
+}
+
 std::string renderTables(const std::string &title, const api::Json &response)
 {
     std::vector<Row> scalars;

@@ -4,16 +4,14 @@
 // 5xx answers and dropped connections, with the CLI killed halfway and run
 // again, end with the endpoint matching the plan exactly.
 
+#include "LocalEndpoint.h"
 #include "RunProcess.h"
 
 #include "api/JsonCodec.h"
 
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using sms::api::Json;
 using sms::testing::Run;
@@ -205,37 +203,23 @@ private:
 
     bool startEndpoint(const QStringList &extra)
     {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessEnvironment(m_env);
-        m_process->start(QStringLiteral(SMS_LOCAL_BINARY),
-                         QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--servers"),
-                                     QStringLiteral("200"), QStringLiteral("--no-auth"), QStringLiteral("--state"), m_state,
-                                     QStringLiteral("--s3-dir"), m_dir.filePath(QStringLiteral("s3"))}
-                             + extra);
-        if (!m_process->waitForStarted(10'000)
-            || !QTest::qWaitFor([&] { return m_process->canReadLine() || m_process->state() == QProcess::NotRunning; },
-                                20'000))
-            return false;
-        const auto match = QRegularExpression(QStringLiteral("^sms-local listening on (http://127.0.0.1:\\d+)\\n$"))
-                               .match(QString::fromUtf8(m_process->readLine()));
-        m_endpoint = match.captured(1);
-        return match.hasMatch();
+        const bool started = m_local.start(QStringLiteral(SMS_LOCAL_BINARY),
+                                           QStringList{QStringLiteral("--servers"), QStringLiteral("200"),
+                                                       QStringLiteral("--state"), m_state, QStringLiteral("--s3-dir"),
+                                                       m_dir.filePath(QStringLiteral("s3"))}
+                                               + extra,
+                                           m_env);
+        m_endpoint = m_local.url();
+        return started;
     }
 
-    void stopEndpoint()
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            m_process->terminate();
-            m_process->waitForFinished(15'000);
-        }
-        m_process.reset();
-    }
+    void stopEndpoint() { m_local.stop(); }
 
     QTemporaryDir m_dir;
     QProcessEnvironment m_env;
     QString m_state;
     QString m_endpoint;
-    std::unique_ptr<QProcess> m_process;
+    sms::testing::LocalEndpoint m_local;
 };
 
 QTEST_GUILESS_MAIN(TestSmsPlanPlans)
