@@ -11,14 +11,9 @@ namespace {
 
 using api::toQString;
 
-std::optional<double> secondsOf(const std::optional<api::Timestamp> &time)
-{
-    return time ? std::optional<double>(time->epochSeconds) : std::nullopt;
-}
-
 std::optional<double> lastLaunched(const api::AppSummary &app)
 {
-    return app.launchDetails ? secondsOf(app.launchDetails->latestLaunchTime) : std::nullopt;
+    return app.launchDetails ? epochSecondsOf(app.launchDetails->latestLaunchTime) : std::nullopt;
 }
 
 } // namespace
@@ -58,7 +53,7 @@ QString EndpointAppsModel::text(const EndpointAppRow &row, int column) const
     case ReplicationStatus: return appReplicationText(app.replicationStatus);
     case LaunchStatus: return appLaunchText(app.launchStatus);
     case Servers: return row.servers ? QLocale().toString(*row.servers) : QString();
-    case LastReplicated: return localDateTimeText(secondsOf(app.latestReplicationTime));
+    case LastReplicated: return localDateTimeText(epochSecondsOf(app.latestReplicationTime));
     case LastLaunched: return localDateTimeText(lastLaunched(app));
     case Message: return messagesOf(app).join(tr(" \u00B7 "));
     }
@@ -73,7 +68,7 @@ QVariant EndpointAppsModel::raw(const EndpointAppRow &row, int column) const
     case ReplicationStatus: return toQString(app.replicationStatus);
     case LaunchStatus: return toQString(app.launchStatus);
     case Servers: return row.servers ? QVariant(*row.servers) : QVariant();
-    case LastReplicated: return localDateTime(secondsOf(app.latestReplicationTime));
+    case LastReplicated: return localDateTime(epochSecondsOf(app.latestReplicationTime));
     case LastLaunched: return localDateTime(lastLaunched(app));
     default: return text(row, column);
     }
@@ -103,7 +98,7 @@ QVariant EndpointAppsModel::data(const QModelIndex &index, int role) const
             const QStringList messages = messagesOf(r.app);
             return messages.isEmpty() ? QVariant() : QVariant(messages.join(QLatin1Char('\n')));
         }
-        case LastReplicated: return localDateTimeText(secondsOf(r.app.latestReplicationTime), QLocale::LongFormat);
+        case LastReplicated: return localDateTimeText(epochSecondsOf(r.app.latestReplicationTime), QLocale::LongFormat);
         case LastLaunched: return localDateTimeText(lastLaunched(r.app), QLocale::LongFormat);
         default: return {};
         }

@@ -3,6 +3,8 @@
 // local date-time, for the replication monitor's tables: a QDateTime for
 // sorting on a raw role, short text for the cell, long for its tooltip.
 
+#include "api/Timestamp.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
@@ -11,6 +13,11 @@
 #include <optional>
 
 namespace sms::models {
+
+inline std::optional<double> epochSecondsOf(const std::optional<api::Timestamp> &time)
+{
+    return time ? std::optional<double>(time->epochSeconds) : std::nullopt;
+}
 
 inline QDateTime localDateTime(std::optional<double> epochSeconds)
 {

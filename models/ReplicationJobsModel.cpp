@@ -40,19 +40,10 @@ std::vector<int> ReplicationJobsModel::rowsOfApplication(const std::string &appI
 
 Tone ReplicationJobsModel::toneOf(const ReplicationJobRow &row)
 {
-    using S = api::ReplicationJobState;
-    Tone tone = Tone::Neutral;
-    if (row.state && row.state->isKnown()) {
-        switch (row.state->value()) {
-        case S::Failed:
-        case S::PausedOnFailure: tone = Tone::Bad; break;
-        case S::Failing: tone = Tone::Warning; break;
-        case S::Deleting: tone = Tone::Busy; break;
-        case S::Completed: tone = Tone::Good; break;
-        case S::Active: tone = row.latestAmiId.empty() ? Tone::Neutral : Tone::Good; break;
-        default: break;
-        }
-    }
+    Tone tone = jobStateTone(row.state);
+    // An active job is good once it has made an AMI; before that nothing is replicated yet.
+    if (tone == Tone::Good && row.latestAmiId.empty() && row.state == api::ReplicationJobState::Active)
+        tone = Tone::Neutral;
     if (!row.runId.empty())
         tone = worseTone(tone, Tone::Busy);
     if (row.stalled || row.overdue)

@@ -1,5 +1,6 @@
 #include "models/ReplicationStore.h"
 
+#include "models/EpochText.h"
 #include "models/JobBuckets.h"
 #include "models/PassEvents.h"
 #include "models/ReplicationWords.h"
@@ -9,11 +10,6 @@
 
 namespace sms::models {
 namespace {
-
-std::optional<double> secondsOf(const std::optional<api::Timestamp> &time)
-{
-    return time ? std::optional<double>(time->epochSeconds) : std::nullopt;
-}
 
 bool hasState(const api::ReplicationRun &run, api::ReplicationRunState state)
 {
@@ -162,6 +158,8 @@ std::vector<ReplicationJobRow> ReplicationStore::watchJobs(const ReplicationSnap
 
         ReplicationJobRow row;
         row.jobId = *job.replicationJobId;
+        // The row names the server and application as its events do; built
+        // as the stall event it becomes if the run has just stalled.
         const ReplicationEvent names = jobEvent(ReplicationEvent::Kind::JobStalled, job, placement);
         row.serverId = names.serverId;
         row.vmName = names.vmName;
@@ -177,7 +175,7 @@ std::vector<ReplicationJobRow> ReplicationStore::watchJobs(const ReplicationSnap
         }
         row.eta = watch.eta();
         row.latestAmiId = job.latestAmiId.value_or(std::string());
-        row.nextRun = secondsOf(job.nextReplicationRunStartTime);
+        row.nextRun = epochSecondsOf(job.nextReplicationRunStartTime);
         row.lastCompleted = watch.lastCompleted();
         row.message = job.statusMessage.value_or(std::string());
         if (row.message.empty() && seen.active)
@@ -247,8 +245,9 @@ void ReplicationStore::recordCounts(const ReplicationSnapshot &snapshot, const S
     m_counts = std::move(counts);
 }
 
-ReplicationStore::LiveChanges ReplicationStore::updateLiveStatus(const ReplicationSnapshot &snapshot, const SnapshotIndex &index,
-                                        const std::vector<ReplicationJobRow> &jobRows)
+ReplicationStore::LiveChanges ReplicationStore::updateLiveStatus(const ReplicationSnapshot &snapshot,
+                                                                 const SnapshotIndex &index,
+                                                                 const std::vector<ReplicationJobRow> &jobRows)
 {
     LiveStatus live;
     live.applications.reserve(snapshot.apps.size());

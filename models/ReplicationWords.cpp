@@ -179,4 +179,20 @@ Tone appLaunchTone(const std::optional<api::OpenEnum<api::AppLaunchStatus>> &sta
     });
 }
 
+Tone jobStateTone(const std::optional<api::OpenEnum<api::ReplicationJobState>> &state)
+{
+    using S = api::ReplicationJobState;
+    return toneFor(state, [](S s) {
+        switch (s) {
+        case S::Deleting: return Tone::Busy;
+        case S::Active:
+        case S::Completed: return Tone::Good;
+        case S::Failing: return Tone::Warning;
+        case S::Failed:
+        case S::PausedOnFailure: return Tone::Bad;
+        default: return Tone::Neutral;
+        }
+    });
+}
+
 } // namespace sms::models

@@ -21,5 +21,8 @@ QString jobStateText(const std::optional<api::OpenEnum<api::ReplicationJobState>
 Tone appStatusTone(const std::optional<api::OpenEnum<api::AppStatus>> &status);
 Tone appReplicationTone(const std::optional<api::OpenEnum<api::AppReplicationStatus>> &status);
 Tone appLaunchTone(const std::optional<api::OpenEnum<api::AppLaunchStatus>> &status);
+// The state's own tone. ReplicationJobsModel::toneOf adds what the row knows
+// besides (a run in progress, stalled, overdue, no AMI yet).
+Tone jobStateTone(const std::optional<api::OpenEnum<api::ReplicationJobState>> &state);
 
 } // namespace sms::models

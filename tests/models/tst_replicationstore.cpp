@@ -1,6 +1,7 @@
 #include "ReplicationFixtures.h"
 
 #include "models/ReplicationStore.h"
+#include "models/ReplicationWords.h"
 
 #include "tests/support/Strings.h"
 
@@ -334,6 +335,48 @@ private Q_SLOTS:
         QCOMPARE(index.data(rawRole).toString(), raw);
         QCOMPARE(index.data(toneRole).toInt(), tone);
         QVERIFY(!model->headerData(column, Qt::Horizontal).toString().isEmpty());
+    }
+
+    void jobTones_data()
+    {
+        QTest::addColumn<QString>("state");  // wire text; empty: the job has none
+        QTest::addColumn<bool>("hasAmi");
+        QTest::addColumn<int>("stateTone");  // jobStateTone()
+        QTest::addColumn<int>("rowTone");    // the model's ToneRole
+
+        QTest::addRow("no state") << QString() << false << int(Tone::Neutral) << int(Tone::Neutral);
+        QTest::addRow("pending") << "PENDING" << false << int(Tone::Neutral) << int(Tone::Neutral);
+        QTest::addRow("active, no AMI yet") << "ACTIVE" << false << int(Tone::Good) << int(Tone::Neutral);
+        QTest::addRow("active with an AMI") << "ACTIVE" << true << int(Tone::Good) << int(Tone::Good);
+        QTest::addRow("completed") << "COMPLETED" << true << int(Tone::Good) << int(Tone::Good);
+        QTest::addRow("failing") << "FAILING" << true << int(Tone::Warning) << int(Tone::Warning);
+        QTest::addRow("failed") << "FAILED" << false << int(Tone::Bad) << int(Tone::Bad);
+        QTest::addRow("paused on failure") << "PAUSED_ON_FAILURE" << true << int(Tone::Bad) << int(Tone::Bad);
+        QTest::addRow("deleting") << "DELETING" << true << int(Tone::Busy) << int(Tone::Busy);
+        QTest::addRow("deleted") << "DELETED" << false << int(Tone::Neutral) << int(Tone::Neutral);
+        QTest::addRow("unknown") << "HIBERNATING" << true << int(Tone::Neutral) << int(Tone::Neutral);
+    }
+
+    void jobTones()
+    {
+        QFETCH(QString, state);
+        QFETCH(bool, hasAmi);
+        QFETCH(int, stateTone);
+        QFETCH(int, rowTone);
+
+        ReplicationStore store;
+        QAbstractItemModelTester tester(&store.jobs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto pass = passFrom(strings({"job:j1:s1"}));
+        api::ReplicationJob &job = pass->jobs[0];
+        job.state.reset();
+        if (!state.isEmpty())
+            job.state = api::OpenEnum<api::ReplicationJobState>::fromString(state.toStdString());
+        if (hasAmi)
+            job.latestAmiId = "ami-1";
+        store.apply(pass);
+        QCOMPARE(int(jobStateTone(job.state)), stateTone);
+        QCOMPARE(store.jobs().index(0, ReplicationJobsModel::JobState).data(ReplicationJobsModel::ToneRole).toInt(),
+                 rowTone);
     }
 
     void times()
