@@ -97,7 +97,12 @@ std::vector<std::string> changedKeys(const Map &before, const Map &now)
 
 } // namespace
 
-ReplicationStore::ReplicationStore(QObject *parent, std::size_t historyCapacity)
+ReplicationStore::ReplicationStore(QObject *parent)
+    : ReplicationStore(StateHistory::kDefaultCapacity, parent)
+{
+}
+
+ReplicationStore::ReplicationStore(std::size_t historyCapacity, QObject *parent)
     : QObject(parent)
     , m_apps(this)
     , m_jobs(this)

@@ -35,7 +35,9 @@ class ReplicationStore : public QObject
     Q_OBJECT
 
 public:
-    explicit ReplicationStore(QObject *parent = nullptr, std::size_t historyCapacity = StateHistory::kDefaultCapacity);
+    explicit ReplicationStore(QObject *parent = nullptr);
+    // historyCapacity: samples kept per application (StateHistory).
+    explicit ReplicationStore(std::size_t historyCapacity, QObject *parent = nullptr);
 
     // One pass of the monitor. A null snapshot is ignored.
     void apply(SnapshotPtr snapshot);

@@ -1,7 +1,8 @@
 #pragma once
-// Tone: how a status feels at a glance, for the replication monitor's tables.
-// A model gives it on a role; the UI maps it to an icon and a palette colour,
-// so the meaning is decided once here and the look once in ui/.
+// Tone: how a status feels at a glance, for the replication monitor's tables
+// and the plan's live status columns. A model gives it on a role; the UI maps
+// it to an icon and a palette colour, so the meaning is decided once in
+// models/ (ReplicationWords) and the look once in ui/.
 
 namespace sms::models {
 

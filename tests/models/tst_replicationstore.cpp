@@ -735,7 +735,7 @@ private Q_SLOTS:
 
     void historyIsCappedAndForgetsGoneApplications()
     {
-        ReplicationStore store(nullptr, 8);
+        ReplicationStore store(8);
         const QStringList pass = strings({"app:a1", "server:a1:s1:j1", "job:j1:s1"});
         for (int i = 0; i < 50; ++i)
             store.apply(passFrom(pass, kStart + 10.0 * i));
