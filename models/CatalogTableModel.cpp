@@ -2,6 +2,7 @@
 
 #include "api/QtText.h"
 #include "models/PlanMimeTypes.h"
+#include "models/ReplicationWords.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -68,8 +69,7 @@ StatusCell CatalogTableModel::jobStateCell(const api::Server &server) const
     const ReplicationJobSummary *job = m_document.replicationJob(*server.replicationJobId);
     if (!job)
         return {};
-    return {statusWords(job->state.toString()), job->state.isKnown() ? toneOf(job->state.value()) : Tone::Neutral,
-            QString::fromStdString(job->statusMessage)};
+    return {jobStateText(job->state), jobStateTone(job->state), QString::fromStdString(job->statusMessage)};
 }
 
 void CatalogTableModel::setLiveStatus(const LiveStatus *status)

@@ -1,130 +1,41 @@
 #include "models/LiveStatusText.h"
 
+#include "models/ReplicationWords.h"
+
 #include <QCoreApplication>
 #include <QPalette>
 
 namespace sms::models {
 namespace {
 
-using api::AppLaunchStatus;
-using api::AppReplicationStatus;
-using api::ReplicationJobState;
-
+// LiveStatus holds an empty OpenEnum for "not reported"; ReplicationWords an empty optional.
 template <typename E>
-QString wordsOf(const api::OpenEnum<E> &value)
+std::optional<api::OpenEnum<E>> reported(const api::OpenEnum<E> &value)
 {
-    return value.toString().empty() ? QString() : statusWords(value.toString());
-}
-
-template <typename E>
-Tone toneOfOpen(const api::OpenEnum<E> &value)
-{
-    return value.isKnown() ? toneOf(value.value()) : Tone::Neutral;
+    if (value.toString().empty())
+        return std::nullopt;
+    return value;
 }
 
 } // namespace
 
-QString statusWords(std::string_view wireName)
-{
-    QString words = QString::fromUtf8(wireName.data(), qsizetype(wireName.size())).toLower();
-    words.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!words.isEmpty())
-        words[0] = words[0].toUpper();
-    const QByteArray key = words.toUtf8();
-    return QCoreApplication::translate("sms::models::Status", key.constData());
-}
-
-Tone toneOf(AppReplicationStatus status)
-{
-    switch (status) {
-    case AppReplicationStatus::Replicated:
-    case AppReplicationStatus::DeltaReplicated:
-        return Tone::Good;
-    case AppReplicationStatus::ConfigurationInProgress:
-    case AppReplicationStatus::ValidationInProgress:
-    case AppReplicationStatus::ReplicationPending:
-    case AppReplicationStatus::ReplicationInProgress:
-    case AppReplicationStatus::DeltaReplicationInProgress:
-    case AppReplicationStatus::ReplicationStopping:
-        return Tone::Busy;
-    case AppReplicationStatus::PartiallyReplicated:
-    case AppReplicationStatus::ReplicationStopped:
-        return Tone::Warning;
-    case AppReplicationStatus::ConfigurationInvalid:
-    case AppReplicationStatus::DeltaReplicationFailed:
-    case AppReplicationStatus::ReplicationFailed:
-    case AppReplicationStatus::ReplicationStopFailed:
-        return Tone::Bad;
-    case AppReplicationStatus::ReadyForConfiguration:
-    case AppReplicationStatus::ReadyForReplication:
-    case AppReplicationStatus::Unknown:
-        break;
-    }
-    return Tone::Neutral;
-}
-
-Tone toneOf(AppLaunchStatus status)
-{
-    switch (status) {
-    case AppLaunchStatus::Launched:
-        return Tone::Good;
-    case AppLaunchStatus::ConfigurationInProgress:
-    case AppLaunchStatus::ValidationInProgress:
-    case AppLaunchStatus::LaunchPending:
-    case AppLaunchStatus::LaunchInProgress:
-    case AppLaunchStatus::DeltaLaunchInProgress:
-    case AppLaunchStatus::TerminateInProgress:
-        return Tone::Busy;
-    case AppLaunchStatus::PartiallyLaunched:
-        return Tone::Warning;
-    case AppLaunchStatus::ConfigurationInvalid:
-    case AppLaunchStatus::DeltaLaunchFailed:
-    case AppLaunchStatus::LaunchFailed:
-    case AppLaunchStatus::TerminateFailed:
-        return Tone::Bad;
-    case AppLaunchStatus::ReadyForConfiguration:
-    case AppLaunchStatus::ReadyForLaunch:
-    case AppLaunchStatus::Terminated:
-    case AppLaunchStatus::Unknown:
-        break;
-    }
-    return Tone::Neutral;
-}
-
-Tone toneOf(ReplicationJobState state)
-{
-    switch (state) {
-    case ReplicationJobState::Active:
-    case ReplicationJobState::Completed:
-        return Tone::Good;
-    case ReplicationJobState::Failing:
-        return Tone::Warning;
-    case ReplicationJobState::Failed:
-    case ReplicationJobState::PausedOnFailure:
-        return Tone::Bad;
-    case ReplicationJobState::Pending:
-    case ReplicationJobState::Deleting:
-    case ReplicationJobState::Deleted:
-    case ReplicationJobState::Unknown:
-        break;
-    }
-    return Tone::Neutral;
-}
-
 StatusCell applicationReplicationCell(const ApplicationLiveStatus &status)
 {
-    return {wordsOf(status.replication), toneOfOpen(status.replication),
+    const auto replication = reported(status.replication);
+    return {appReplicationText(replication), appReplicationTone(replication),
             QString::fromStdString(status.replicationMessage)};
 }
 
 StatusCell applicationLaunchCell(const ApplicationLiveStatus &status)
 {
-    return {wordsOf(status.launch), toneOfOpen(status.launch), QString::fromStdString(status.launchMessage)};
+    const auto launch = reported(status.launch);
+    return {appLaunchText(launch), appLaunchTone(launch), QString::fromStdString(status.launchMessage)};
 }
 
 StatusCell serverReplicationCell(const ServerLiveStatus &status)
 {
-    StatusCell cell{wordsOf(status.jobState), toneOfOpen(status.jobState), QString::fromStdString(status.message)};
+    const auto state = reported(status.jobState);
+    StatusCell cell{jobStateText(state), jobStateTone(state), QString::fromStdString(status.message)};
     if (!status.stage.empty()) {
         cell.text = QString::fromStdString(status.stage);
         if (status.percent)

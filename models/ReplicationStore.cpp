@@ -50,22 +50,6 @@ RunSighting sightingOf(const api::ReplicationRun &run)
     return sighting;
 }
 
-// The message worth showing beside an application's state: that of its
-// replication or launch, whichever asks for more attention, else its status's.
-std::string liveMessageOf(const api::AppSummary &app)
-{
-    const Tone replication = appReplicationTone(app.replicationStatus);
-    const Tone launch = appLaunchTone(app.launchStatus);
-    const bool launchFirst = app.launchStatus && worseTone(replication, launch) == launch && launch != replication;
-    const std::optional<std::string> *order[] = {
-        launchFirst ? &app.launchStatusMessage : &app.replicationStatusMessage,
-        launchFirst ? &app.replicationStatusMessage : &app.launchStatusMessage, &app.statusMessage};
-    for (const auto *message : order)
-        if (*message && !(*message)->empty())
-            return **message;
-    return {};
-}
-
 ServerLiveStatus serverStatusOf(const ReplicationJobRow &row)
 {
     ServerLiveStatus status;
@@ -263,7 +247,8 @@ ReplicationStore::LiveChanges ReplicationStore::updateLiveStatus(const Replicati
         status.status = app.status.value_or(api::OpenEnum<api::AppStatus>());
         status.replication = app.replicationStatus.value_or(api::OpenEnum<api::AppReplicationStatus>());
         status.launch = app.launchStatus.value_or(api::OpenEnum<api::AppLaunchStatus>());
-        status.message = liveMessageOf(app);
+        status.replicationMessage = app.replicationStatusMessage.value_or(std::string());
+        status.launchMessage = app.launchStatusMessage.value_or(std::string());
         live.applications.try_emplace(*app.appId, std::move(status));
     }
 

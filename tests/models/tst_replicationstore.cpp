@@ -684,6 +684,19 @@ private Q_SLOTS:
                  replicated);
     }
 
+    // Each application's replication and launch messages reach the plan's views apart.
+    void liveStatusMessages()
+    {
+        ReplicationStore store;
+        auto pass = passFrom(strings({"app:a1:REPLICATION_FAILED"}));
+        pass->apps[0].replicationStatusMessage = "disk full";
+        pass->apps[0].launchStatusMessage = "no launch configuration";
+        store.apply(pass);
+        const ApplicationLiveStatus &a1 = store.liveStatus().applications.at("a1");
+        QCOMPARE(a1.replicationMessage, std::string("disk full"));
+        QCOMPARE(a1.launchMessage, std::string("no launch configuration"));
+    }
+
     void counts_data()
     {
         QTest::addColumn<QString>("state"); // of s1's job; empty: s1 has no job
