@@ -34,10 +34,12 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     m_export->setObjectName(QStringLiteral("exportCharts"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // The menu's own entries name the chart; each chart's context menu keeps
+    // its plain "Export PNG…".
     auto *exports = new QMenu(m_export);
-    exports->addAction(m_history->exportAction());
-    exports->addAction(m_summary->exportAction());
-    exports->addAction(m_timeline->exportAction());
+    m_exportHistory = exports->addAction(QString(), m_history->exportAction(), &QAction::trigger);
+    m_exportSummary = exports->addAction(QString(), m_summary->exportAction(), &QAction::trigger);
+    m_exportTimeline = exports->addAction(QString(), m_timeline->exportAction(), &QAction::trigger);
     m_export->setMenu(exports);
 
     // Many applications get a readable row each and scroll.
@@ -52,6 +54,9 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     charts->addWidget(m_summaryScroll);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
+    // Sizes are proportions until shown; without them the splitter starts from
+    // the size hints and the history chart gets the least.
+    charts->setSizes({600, 400});
     charts->setChildrenCollapsible(false);
 
     auto *rows = new QSplitter(Qt::Vertical, this);
@@ -62,6 +67,7 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     rows->setStretchFactor(0, 5);
     rows->setStretchFactor(1, 3);
     rows->setStretchFactor(2, 3);
+    rows->setSizes({500, 300, 300});
     rows->setChildrenCollapsible(false);
 
     auto *top = new QHBoxLayout;
@@ -132,9 +138,9 @@ void ReplicationMonitorPane::retranslate()
 {
     m_export->setText(tr("Export PNG"));
     m_export->setToolTip(tr("Save one of the charts as a PNG image"));
-    m_history->exportAction()->setText(tr("Application History\u2026"));
-    m_summary->exportAction()->setText(tr("All Applications\u2026"));
-    m_timeline->exportAction()->setText(tr("Server's Runs\u2026"));
+    m_exportHistory->setText(tr("Application History\u2026"));
+    m_exportSummary->setText(tr("All Applications\u2026"));
+    m_exportTimeline->setText(tr("Server's Runs\u2026"));
 
     const QString application = m_applicationName.isEmpty() ? tr("none selected") : m_applicationName;
     const QString server = m_serverLabel.isEmpty() ? tr("none selected") : m_serverLabel;

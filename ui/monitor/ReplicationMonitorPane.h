@@ -13,6 +13,7 @@
 
 #include <vector>
 
+class QAction;
 class QLabel;
 class QScrollArea;
 class QSplitter;
@@ -59,6 +60,9 @@ private:
 
     QLabel *m_header;
     QToolButton *m_export;
+    QAction *m_exportHistory;
+    QAction *m_exportSummary;
+    QAction *m_exportTimeline;
     ApplicationStateChart *m_history;
     StateSummaryChart *m_summary;
     QScrollArea *m_summaryScroll;
