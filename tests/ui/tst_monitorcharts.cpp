@@ -9,6 +9,7 @@
 #include <QBarSet>
 #include <QFile>
 #include <QImage>
+#include <QLegend>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -216,6 +217,27 @@ private Q_SLOTS:
         StateSummaryChart chart;
         chart.setCounts({counts("a-1", "web", {}), counts("a-2", "web", {}), counts("a-3", "", {})});
         QCOMPARE(chart.categories(), strings({"web (a-1)", "web (a-2)", "a-3"}));
+    }
+
+    void summaryLegendShownOnlyWhole_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("shown");
+        QTest::addRow("wide") << 1000 << true;
+        QTest::addRow("narrow dock") << 300 << false;
+    }
+
+    void summaryLegendShownOnlyWhole()
+    {
+        QFETCH(int, width);
+        QFETCH(bool, shown);
+
+        StateSummaryChart chart;
+        chart.setCounts({counts("a-1", "web", {1, 2, 3, 4, 5, 6, 7})});
+        chart.resize(width, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QCOMPARE(chart.chart()->legend()->isVisible(), shown);
     }
 
     void clickingABarNamesItsApplication_data()

@@ -6,6 +6,7 @@
 
 #include <QAreaSeries>
 #include <QEvent>
+#include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -33,6 +34,10 @@ ApplicationStateChart::ApplicationStateChart(QWidget *parent)
     m_minutes->setRange(0, kMinMinutes);
     m_minutes->setTickCount(7);
     setCountRange(m_servers, 1);
+    // A column on the right: a row below elides the names in a narrow dock.
+    chart()->legend()->setAlignment(Qt::AlignRight);
+    // Top to bottom as the areas stack: Failed on top.
+    chart()->legend()->setReverseMarkers(true);
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
         // The line series are the chart's children, made once and refilled on every pass.
         auto *area = new QAreaSeries(new QLineSeries(chart()), new QLineSeries(chart()));

@@ -56,7 +56,7 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     charts->setStretchFactor(1, 2);
     // Sizes are proportions until shown; without them the splitter starts from
     // the size hints and the history chart gets the least.
-    charts->setSizes({600, 400});
+    charts->setSizes({550, 450});
     charts->setChildrenCollapsible(false);
 
     auto *rows = new QSplitter(Qt::Vertical, this);

@@ -50,6 +50,9 @@ StateSummaryChart::StateSummaryChart(QWidget *parent)
     m_servers->setLabelFormat(QStringLiteral("%.0f"));
     // The first application on top, as a list reads.
     m_applications->setReverse(true);
+    m_applications->setTruncateLabels(false);
+    // On top: the chart is taller than its scroll area once there are many applications.
+    chart()->legend()->setAlignment(Qt::AlignTop);
     chart()->addAxis(m_servers, Qt::AlignBottom);
     chart()->addAxis(m_applications, Qt::AlignLeft);
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
@@ -121,6 +124,24 @@ QSize StateSummaryChart::sizeHint() const
     return {360, std::max(200, 110 + row * int(m_categories.size()))};
 }
 
+void StateSummaryChart::resizeEvent(QResizeEvent *event)
+{
+    MonitorChartView::resizeEvent(event);
+    fitLegend();
+}
+
+void StateSummaryChart::fitLegend()
+{
+    // QLegend lays a top legend out in one row and elides what does not fit
+    // ("Pe…", "Re…"), which names nothing. Without room, it goes; the bars'
+    // tooltips and the history chart's legend beside it name the colours.
+    const QFontMetrics metrics(chart()->legend()->font());
+    int needed = 0;
+    for (const QBarSet *set : m_sets)
+        needed += metrics.horizontalAdvance(set->label()) + metrics.height() + 16;
+    chart()->legend()->setVisible(needed <= width() - 16);
+}
+
 void StateSummaryChart::applyColors(const StateColors &colors)
 {
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
@@ -154,6 +175,7 @@ void StateSummaryChart::retranslate()
     m_servers->setTitleText(tr("Servers"));
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
         m_sets[std::size_t(bucket)]->setLabel(bucketText(models::JobBucket(bucket)));
+    fitLegend();
     setPlaceholderText(m_categories.isEmpty()
                            ? tr("No applications to show. Connect to an endpoint with applications, and the "
                                 "monitor counts their servers by state here.")

@@ -45,9 +45,11 @@ Q_SIGNALS:
 protected:
     void applyColors(const StateColors &colors) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslate();
+    void fitLegend();
     void showToolTip(bool shown, int index, models::JobBucket bucket);
 
     QHorizontalStackedBarSeries *m_series;
