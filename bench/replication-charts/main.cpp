@@ -243,11 +243,13 @@ int main(int argc, char *argv[])
            }));
 
     ui::StateSummaryChart summary;
-    summary.resize(600, summary.sizeHint().height());
-    summary.show();
     std::vector<std::vector<models::ApplicationCounts>> passes;
     for (int round = 0; round < rounds; ++round)
         passes.push_back(counts(apps, round, "app"));
+    // As the pane shows it: a readable row per application, in a scroll area.
+    summary.setCounts(counts(apps, rounds, "app"));
+    summary.resize(600, summary.sizeHint().height());
+    summary.show();
     report(qPrintable(QStringLiteral("StateSummaryChart, %1 applications, same applications each pass, 600x%2")
                           .arg(apps)
                           .arg(summary.height())),

@@ -212,6 +212,41 @@ private Q_SLOTS:
         }
     }
 
+    void summaryRefillsASetWithManyChanges_data()
+    {
+        QTest::addColumn<int>("changes");
+        QTest::addColumn<int>("replaced"); // valueChanged signals
+        QTest::addColumn<int>("refills");  // valuesRemoved signals
+        QTest::addRow("two changes in place") << 2 << 2 << 0;
+        QTest::addRow("three changes refill") << 3 << 0 << 1;
+    }
+
+    void summaryRefillsASetWithManyChanges()
+    {
+        QFETCH(int, changes);
+        QFETCH(int, replaced);
+        QFETCH(int, refills);
+
+        std::vector<models::ApplicationCounts> before;
+        for (int i = 0; i < 5; ++i)
+            before.push_back({"a-" + std::to_string(i), "app " + std::to_string(i), {1, 1, 1, 1, 1, 1, 1}});
+        StateSummaryChart chart;
+        chart.setCounts(before);
+        QBarSet *replicating = chart.barSet(JobBucket::Replicating);
+        QSignalSpy changed(replicating, &QBarSet::valueChanged);
+        QSignalSpy removed(replicating, &QBarSet::valuesRemoved);
+
+        std::vector<models::ApplicationCounts> after = before;
+        for (int i = 0; i < changes; ++i)
+            after[std::size_t(i)].servers[std::size_t(JobBucket::Replicating)] = 10 + i;
+        chart.setCounts(after);
+        QCOMPARE(changed.size(), replaced);
+        QCOMPARE(removed.size(), refills);
+        QCOMPARE(chart.barSet(JobBucket::Replicating), replicating);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(replicating->at(i), i < changes ? qreal(10 + i) : 1.0);
+    }
+
     void summaryLabelsAreUnique()
     {
         StateSummaryChart chart;

@@ -38,6 +38,8 @@ QStringList labelsOf(const std::vector<models::ApplicationCounts> &counts)
     return labels;
 }
 
+constexpr int kMostReplacedInPlace = 2;
+
 } // namespace
 
 StateSummaryChart::StateSummaryChart(QWidget *parent)
@@ -86,26 +88,32 @@ void StateSummaryChart::setCounts(const std::vector<models::ApplicationCounts> &
             total += servers;
         highest = std::max(highest, double(total));
     }
-    if (labels == m_categories) {
-        // The usual pass: the same applications, a few counts moved.
-        for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
-            QBarSet *set = m_sets[std::size_t(bucket)];
-            for (int i = 0; i < int(counts.size()); ++i) {
-                const qreal value = counts[std::size_t(i)].servers[std::size_t(bucket)];
-                if (set->at(i) != value)
-                    set->replace(i, value);
+    const bool sameApplications = labels == m_categories;
+    for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
+        QBarSet *set = m_sets[std::size_t(bucket)];
+        QList<qreal> values;
+        values.reserve(qsizetype(counts.size()));
+        for (const auto &app : counts)
+            values.append(app.servers[std::size_t(bucket)]);
+        QList<int> changed;
+        if (sameApplications) {
+            for (int i = 0; i < values.size(); ++i) {
+                if (set->at(i) != values[i])
+                    changed.append(i);
             }
         }
-    } else {
-        for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
-            QList<qreal> values;
-            values.reserve(qsizetype(counts.size()));
-            for (const auto &app : counts)
-                values.append(app.servers[std::size_t(bucket)]);
-            QBarSet *set = m_sets[std::size_t(bucket)];
+        // Every replace() lays the whole series out again (100 applications,
+        // 140 changed values: 12.8 ms a pass), so past a few changes one
+        // refill (remove + append: two layouts) is cheaper.
+        if (sameApplications && changed.size() <= kMostReplacedInPlace) {
+            for (int i : changed)
+                set->replace(i, values[i]);
+        } else {
             set->remove(0, set->count());
             set->append(values);
         }
+    }
+    if (!sameApplications) {
         m_applications->setCategories(labels);
         m_categories = labels;
         updateGeometry();
