@@ -1,7 +1,7 @@
 // bench-replication-charts: what a monitor pass costs the charts, offscreen.
 //
 //   bench-replication-charts [--rounds R] [--samples N] [--apps N] [--screenshot FILE]
-//                            [--size WxH] [--dark]
+//                            [--size WxH] [--dark] [--empty]
 //
 // Each round is one pass as the store would make it: new values handed to a
 // chart's setter, then the chart drawn in full (QWidget::grab renders every
@@ -14,7 +14,8 @@
 //      round (the same applications: values replaced in place), and once
 //      with other applications each round (the sets refilled).
 // --screenshot writes the whole ReplicationMonitorPane with made-up data to
-// FILE (PNG) at --size (1366x768), for looking at, and exits.
+// FILE (PNG) at --size (1366x768), for looking at, and exits; --empty shows
+// what it says before anything is chosen.
 
 #include "ui/monitor/ApplicationStateChart.h"
 #include "ui/monitor/ReplicationMonitorPane.h"
@@ -166,7 +167,7 @@ Figures measure(int rounds, QWidget *widget, const std::function<void(int)> &set
     return figures;
 }
 
-int screenshot(const QString &path, const QSize &size, bool dark)
+int screenshot(const QString &path, const QSize &size, bool dark, bool empty)
 {
     if (dark) {
         QPalette palette(QColor(0x35, 0x35, 0x35));
@@ -178,9 +179,11 @@ int screenshot(const QString &path, const QSize &size, bool dark)
         QApplication::setPalette(palette);
     }
     ui::ReplicationMonitorPane pane;
-    pane.setHistory(history(300, 0), kNow);
-    pane.setCounts(counts(14, 0, "app"));
-    pane.setRuns(QStringLiteral("web-01 (s-0a1b2c3d)"), runs(), kNow);
+    if (!empty) {
+        pane.setHistory(history(300, 0), kNow);
+        pane.setCounts(counts(14, 0, "app"));
+        pane.setRuns(QStringLiteral("web-01 (s-0a1b2c3d)"), runs(), kNow);
+    }
     pane.resize(size);
     pane.show();
     QCoreApplication::processEvents();
@@ -216,13 +219,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("The pane's size for --screenshot."),
                                         QStringLiteral("WxH"), QStringLiteral("1366x768"));
     const QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("A dark palette for --screenshot."));
-    parser.addOptions({roundsOption, samplesOption, appsOption, screenshotOption, sizeOption, darkOption});
+    const QCommandLineOption emptyOption(QStringLiteral("empty"), QStringLiteral("No data for --screenshot."));
+    parser.addOptions({roundsOption, samplesOption, appsOption, screenshotOption, sizeOption, darkOption, emptyOption});
     parser.process(app);
 
     if (parser.isSet(screenshotOption)) {
         const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
         return screenshot(parser.value(screenshotOption), QSize(wh.value(0).toInt(), wh.value(1).toInt()),
-                          parser.isSet(darkOption));
+                          parser.isSet(darkOption), parser.isSet(emptyOption));
     }
 
     const int rounds = std::max(1, parser.value(roundsOption).toInt());

@@ -46,6 +46,9 @@ RunsTable::RunsTable(QWidget *parent)
 
     connect(m_failuresOnly, &QCheckBox::toggled, this, [this](bool only) { m_filter.setFailuresOnly(only); });
     retranslate();
+    // Until runs arrive, room for the headers and their sort arrow
+    // ("Scheduled start" was clipped at the default width).
+    m_view->resizeColumnsToContents();
 }
 
 void RunsTable::setRuns(std::vector<api::ReplicationRun> runs)
