@@ -165,9 +165,9 @@ void StateSummaryChart::showToolTip(bool shown, int index, models::JobBucket buc
         QToolTip::hideText();
         return;
     }
-    QToolTip::showText(QCursor::pos(), tr("%1\n%2: %3 servers")
-                                           .arg(m_categories.at(index), bucketText(bucket))
-                                           .arg(m_sets[std::size_t(bucket)]->at(index)),
+    const int servers = qRound(m_sets[std::size_t(bucket)]->at(index));
+    QToolTip::showText(QCursor::pos(),
+                       tr("%1\n%2: %n server(s)", nullptr, servers).arg(m_categories.at(index), bucketText(bucket)),
                        this);
 }
 
