@@ -87,7 +87,7 @@ void ApplicationStateChart::setHistory(const models::ApplicationHistory &history
     // Whole hours past the first, so a growing history moves the axis rarely.
     m_minutes->setRange(0, std::max(kMinMinutes, std::ceil(oldest / 60.0) * 60.0));
     setCountRange(m_servers, highest);
-    retranslate();
+    showPlaceholder();
 }
 
 void ApplicationStateChart::clear()
@@ -118,6 +118,11 @@ void ApplicationStateChart::retranslate()
     m_servers->setTitleText(tr("Servers"));
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
         m_areas[std::size_t(bucket)]->setName(bucketText(models::JobBucket(bucket)));
+    showPlaceholder();
+}
+
+void ApplicationStateChart::showPlaceholder()
+{
     if (m_shownName.isEmpty())
         setPlaceholderText(tr("Select an application in Endpoint Applications to see its history."));
     else if (!m_hasSamples)

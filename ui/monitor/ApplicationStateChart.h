@@ -39,6 +39,8 @@ protected:
 
 private:
     void retranslate();
+    // Per pass: only the placeholder, not every name (a legend relayout each).
+    void showPlaceholder();
 
     std::array<QAreaSeries *, models::kJobBucketCount> m_areas{};
     QValueAxis *m_minutes;

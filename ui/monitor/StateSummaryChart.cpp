@@ -122,7 +122,7 @@ void StateSummaryChart::setCounts(const std::vector<models::ApplicationCounts> &
     for (const auto &app : counts)
         m_appIds << api::toQString(app.appId);
     setCountRange(m_servers, highest);
-    retranslate();
+    showPlaceholder();
 }
 
 QSize StateSummaryChart::sizeHint() const
@@ -184,6 +184,11 @@ void StateSummaryChart::retranslate()
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
         m_sets[std::size_t(bucket)]->setLabel(bucketText(models::JobBucket(bucket)));
     fitLegend();
+    showPlaceholder();
+}
+
+void StateSummaryChart::showPlaceholder()
+{
     setPlaceholderText(m_categories.isEmpty()
                            ? tr("No applications to show. Connect to an endpoint with applications, and the "
                                 "monitor counts their servers by state here.")

@@ -49,6 +49,8 @@ protected:
 
 private:
     void retranslate();
+    // Per pass: only the placeholder (QBarSet::setLabel relayouts the legend).
+    void showPlaceholder();
     void fitLegend();
     void showToolTip(bool shown, int index, models::JobBucket bucket);
 
