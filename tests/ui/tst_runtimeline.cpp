@@ -211,13 +211,36 @@ private Q_SLOTS:
                  ui::StateColors(timeline.palette()).outcome(RunOutcome(outcome)).name());
     }
 
+    void placeholderInsteadOfBars_data()
+    {
+        QTest::addColumn<Runs>("runs");
+        QTest::addColumn<QString>("placeholder"); // set by the user
+        QTest::addColumn<QString>("says");        // empty: bars drawn
+
+        using S = api::ReplicationRunState;
+        QTest::addRow("runs drawn") << Runs{runOf("r", S::Active, 60)} << QString() << QString();
+        QTest::addRow("the user's text wins") << Runs{runOf("r", S::Active, 60)} << "Select a server"
+                                             << "Select a server";
+        QTest::addRow("no runs, no text: still says so") << Runs{} << QString() << "No scheduled replication runs";
+        QTest::addRow("only unscheduled runs: no bar to draw") << Runs{runOf("u", S::Pending, std::nullopt)} << QString()
+                                                             << "No scheduled replication runs";
+    }
+
     void placeholderInsteadOfBars()
     {
+        QFETCH(Runs, runs);
+        QFETCH(QString, placeholder);
+        QFETCH(QString, says);
+
         ui::RunTimeline timeline;
         timeline.resize(400, 150);
-        timeline.setRuns({runOf("r", api::ReplicationRunState::Active, 60)}, kNow);
-        timeline.setPlaceholderText(QStringLiteral("Select a server"));
-        QVERIFY(timeline.toolTipAt(QPoint(200, 75)).isEmpty());
+        timeline.setRuns(runs, kNow);
+        timeline.setPlaceholderText(placeholder);
+        QVERIFY2(says.isEmpty() ? timeline.placeholderText().isEmpty() : timeline.placeholderText().startsWith(says),
+                 qPrintable(timeline.placeholderText()));
+        // A row's tooltip only where a bar is drawn.
+        const QPoint firstRow(200, int(timeline.plotRect().top()) + 8);
+        QCOMPARE(timeline.toolTipAt(firstRow).isEmpty(), !says.isEmpty() || runs.empty());
     }
 
     void sizeHintFollowsTheRuns()

@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
 #include <set>
 
 namespace sms::ui {
@@ -69,6 +70,15 @@ void RunTimeline::setPlaceholderText(const QString &text)
     update();
 }
 
+QString RunTimeline::placeholderText() const
+{
+    if (!m_placeholder.isEmpty())
+        return m_placeholder;
+    const bool anyBar = std::any_of(m_runs.begin(), m_runs.end(),
+                                    [](const api::ReplicationRun &run) { return run.scheduledStartTime.has_value(); });
+    return anyBar ? QString() : tr("No scheduled replication runs to show.");
+}
+
 double RunTimeline::rowHeight() const
 {
     // Room for a line of text per run, squeezed (without text) when many runs
@@ -123,7 +133,7 @@ bool RunTimeline::event(QEvent *event)
 
 QString RunTimeline::toolTipAt(const QPoint &position) const
 {
-    if (!m_placeholder.isEmpty())
+    if (!placeholderText().isEmpty())
         return {};
     const QRectF plot = plotRect();
     for (const TimelineBar &bar : bars()) {
@@ -152,9 +162,9 @@ void RunTimeline::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), palette().brush(QPalette::Base));
-    if (!m_placeholder.isEmpty()) {
+    if (const QString placeholder = placeholderText(); !placeholder.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, placeholder);
         return;
     }
     const QRectF plot = plotRect();

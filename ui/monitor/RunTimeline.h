@@ -26,9 +26,10 @@ public:
     void setRuns(std::vector<api::ReplicationRun> runs, double now);
     const std::vector<api::ReplicationRun> &runs() const { return m_runs; }
 
-    // Shown instead of the timeline while there are no runs.
+    // Shown instead of the timeline while not empty. Without one, a timeline
+    // with no bars still says so rather than drawing empty axes.
     void setPlaceholderText(const QString &text);
-    QString placeholderText() const { return m_placeholder; }
+    QString placeholderText() const;
 
     // The bars as painted at the widget's current size.
     std::vector<TimelineBar> bars() const;
