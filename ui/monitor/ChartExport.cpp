@@ -16,12 +16,12 @@
 namespace sms::ui {
 namespace {
 
-constexpr const char *kContext = "sms::ui::ReplicationMonitorPane";
-
-QString tr(const char *text)
+// The messages' translation context (lupdate cannot follow a context held
+// in a variable).
+struct Text
 {
-    return QCoreApplication::translate(kContext, text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sms::ui::ChartExport)
+};
 
 } // namespace
 
@@ -31,26 +31,27 @@ QString exportPng(QWidget *widget, const QString &path)
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     if (!widget->grab().toImage().save(&buffer, "PNG"))
-        return tr("The chart could not be drawn as PNG.");
+        return Text::tr("The chart could not be drawn as PNG.");
     return models::writeAtomically(path, bytes);
 }
 
 QAction *addExportPngAction(QWidget *widget, const QString &suggestedName)
 {
-    auto *action = new QAction(tr("Export PNG\u2026"), widget);
+    auto *action = new QAction(Text::tr("Export PNG\u2026"), widget);
     action->setObjectName(QStringLiteral("exportPng"));
     widget->addAction(action);
     widget->setContextMenuPolicy(Qt::ActionsContextMenu);
     QObject::connect(action, &QAction::triggered, widget, [widget, suggestedName] {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        const QString path = QFileDialog::getSaveFileName(widget, tr("Export PNG"),
+        const QString path = QFileDialog::getSaveFileName(widget, Text::tr("Export PNG"),
                                                           QDir(folder).filePath(suggestedName + QStringLiteral(".png")),
-                                                          tr("PNG images (*.png)"));
+                                                          Text::tr("PNG images (*.png)"));
         if (path.isEmpty())
             return;
         const QString error = exportPng(widget, path);
         if (!error.isEmpty())
-            QMessageBox::warning(widget, tr("Export PNG"), tr("Could not write %1:\n%2").arg(QDir::toNativeSeparators(path), error));
+            QMessageBox::warning(widget, Text::tr("Export PNG"),
+                                 Text::tr("Could not write %1:\n%2").arg(QDir::toNativeSeparators(path), error));
     });
     return action;
 }

@@ -3,8 +3,8 @@
 // horizontal stacked bar per application (first on top), one QBarSet per
 // bucket. When the applications are the same as last pass, a set with one
 // or two changed values has them replaced in place; otherwise the set is
-// refilled (cheaper than many replace() calls), but never made again. Clicking a bar names its application, so the pane can
-// show its history.
+// refilled (cheaper than many replace() calls), but never made again.
+// Clicking a bar names its application, so the pane can show its history.
 
 #include "models/ReplicationHistory.h"
 #include "ui/monitor/MonitorChartView.h"
