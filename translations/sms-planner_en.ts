@@ -400,6 +400,19 @@
     </message>
 </context>
 <context>
+    <name>sms::ui::StateSummaryChart</name>
+    <message numerus="yes">
+        <source>%1
+%2: %n server(s)</source>
+        <translation>
+            <numerusform>%1
+%2: %n server</numerusform>
+            <numerusform>%1
+%2: %n servers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::models::ServerCommands</name>
     <message numerus="yes">
         <source>Remove %n server(s) from their applications</source>
