@@ -1,5 +1,7 @@
 #include "models/JobBuckets.h"
 
+#include <algorithm>
+
 namespace sms::models {
 
 JobBucket bucketOf(const std::optional<api::OpenEnum<api::ReplicationJobState>> &state)
@@ -19,6 +21,18 @@ JobBucket bucketOf(const std::optional<api::OpenEnum<api::ReplicationJobState>> 
     case S::Unknown: break;
     }
     return JobBucket::Pending;
+}
+
+JobBucket bucketOf(const api::ReplicationJob &job)
+{
+    const JobBucket bucket = bucketOf(job.state);
+    if (bucket != JobBucket::Replicating || !job.latestAmiId || job.latestAmiId->empty())
+        return bucket;
+    const auto &runs = job.replicationRunList;
+    const bool running = runs && std::any_of(runs->begin(), runs->end(), [](const api::ReplicationRun &run) {
+        return run.state && *run.state == api::ReplicationRunState::Active;
+    });
+    return running ? JobBucket::Replicating : JobBucket::Completed;
 }
 
 } // namespace sms::models

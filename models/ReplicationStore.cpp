@@ -217,7 +217,7 @@ void ReplicationStore::recordCounts(const ReplicationSnapshot &snapshot, const S
         if (servers != snapshot.appServers.end()) {
             for (const MonitoredServer &server : servers->second) {
                 const api::ReplicationJob *job = index.jobOf(server);
-                ++count.servers[std::size_t(job ? bucketOf(job->state) : JobBucket::NoJob)];
+                ++count.servers[std::size_t(job ? bucketOf(*job) : JobBucket::NoJob)];
             }
             auto history = m_histories.find(count.appId);
             if (history == m_histories.end())

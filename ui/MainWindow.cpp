@@ -4,6 +4,9 @@
 #include "models/PlanMimeTypes.h"
 #include "services/PlainWords.h"
 #include "ui/ActivityPane.h"
+#include "ui/monitor/ReplicationMonitorPane.h"
+#include "ui/replication/EndpointAppsPane.h"
+#include "ui/replication/ReplicationWorkspace.h"
 #include "ui/ApplicationSettingsDialog.h"
 #include "ui/ApplicationsPane.h"
 #include "ui/CatalogPane.h"
@@ -66,6 +69,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     , m_session(m_options.sandboxOptions, this)
     , m_files(new PlanFiles(m_document, this))
     , m_endpoint(new EndpointActions(m_session, m_editor, this))
+    , m_replication(new ReplicationWorkspace(m_session, *m_endpoint, {m_treeModel, m_catalogModel}, this))
     , m_catalogPane(new CatalogPane(m_catalogModel, this))
     , m_applicationsPane(new ApplicationsPane(m_treeModel, this))
     , m_propertiesPane(new PropertiesPane(m_editor, this))
@@ -88,12 +92,18 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     addPane(m_connectorsPane, QStringLiteral("ConnectorsDock"));
     addPane(m_activityPane, QStringLiteral("ActivityDock"));
     addPane(m_problemsPane, QStringLiteral("ProblemsDock"));
+    addPane(m_replication->applicationsPane(), QStringLiteral("EndpointAppsDock"));
+    addPane(m_replication->monitorPane(), QStringLiteral("MonitorDock"));
 
     createActions();
     createMenus();
     createStatusBar();
     retranslate();
     restoreLayout();
+    m_replication->watchDocks(findChild<QDockWidget *>(QStringLiteral("EndpointAppsDock")),
+                              findChild<QDockWidget *>(QStringLiteral("MonitorDock")));
+    connect(m_replication, &ReplicationWorkspace::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     connect(&m_document, &models::PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_files, &PlanFiles::filePathChanged, this, &MainWindow::updateTitle);
@@ -369,6 +379,7 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     statusBar()->addPermanentWidget(m_requestsLabel);
+    statusBar()->addPermanentWidget(m_replication->statusLabel());
     statusBar()->addPermanentWidget(m_catalogLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
 }
@@ -436,7 +447,8 @@ void MainWindow::retranslate()
     const std::pair<const char *, QString> docks[] = {
         {"CatalogDock", tr("Catalog")},         {"ApplicationsDock", tr("Applications")},
         {"PropertiesDock", tr("Properties")},   {"ConnectorsDock", tr("Connectors")},
-        {"ActivityDock", tr("Activity")},
+        {"ActivityDock", tr("Activity")},       {"EndpointAppsDock", tr("Endpoint Applications")},
+        {"MonitorDock", tr("Replication Monitor")},
     };
     for (const auto &[name, title] : docks)
         findChild<QDockWidget *>(QString::fromLatin1(name))->setWindowTitle(title);
@@ -467,6 +479,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::WindowStateChange)
+        m_replication->setWindowMinimized(isMinimized());  // no polling for a window nobody sees
     QMainWindow::changeEvent(event);
 }
 
@@ -496,30 +510,38 @@ void MainWindow::resetLayout()
     QDockWidget *connectors = dock("ConnectorsDock");
     QDockWidget *activity = dock("ActivityDock");
     QDockWidget *problems = dock("ProblemsDock");
+    QDockWidget *endpointApps = dock("EndpointAppsDock");
+    QDockWidget *monitor = dock("MonitorDock");
     // Docked again where a first start puts them, each shown.
-    for (QDockWidget *pane : {catalog, applications, properties, connectors, activity, problems}) {
+    for (QDockWidget *pane : {catalog, monitor, applications, properties, endpointApps, connectors, activity, problems}) {
         pane->setFloating(false);
         removeDockWidget(pane);
     }
     const std::pair<QDockWidget *, Qt::DockWidgetArea> places[] = {
-        {catalog, Qt::LeftDockWidgetArea},       {applications, Qt::RightDockWidgetArea},
-        {properties, Qt::RightDockWidgetArea},   {connectors, Qt::BottomDockWidgetArea},
-        {activity, Qt::BottomDockWidgetArea},    {problems, Qt::BottomDockWidgetArea},
+        {catalog, Qt::LeftDockWidgetArea},         {monitor, Qt::LeftDockWidgetArea},
+        {applications, Qt::RightDockWidgetArea},   {properties, Qt::RightDockWidgetArea},
+        {endpointApps, Qt::BottomDockWidgetArea},  {connectors, Qt::BottomDockWidgetArea},
+        {activity, Qt::BottomDockWidgetArea},      {problems, Qt::BottomDockWidgetArea},
     };
     for (const auto &[pane, area] : places) {
         addDockWidget(area, pane);
         pane->show();
     }
     // Shown first: showing a tabbed dock brings its tab to the front.
+    // The endpoint's applications in front: a new user sees the sandbox's demo
+    // applications replicating without looking for them.
+    tabifyDockWidget(catalog, monitor);
+    tabifyDockWidget(endpointApps, connectors);
     tabifyDockWidget(connectors, activity);
     tabifyDockWidget(activity, problems);
-    activity->raise();
+    catalog->raise();
+    endpointApps->raise();
     for (QToolBar *toolbar : findChildren<QToolBar *>())
         toolbar->show();
     // The catalog gets most of the room, the log a strip below, whatever the window's size.
     const QSize room = size();
     resizeDocks({catalog, applications}, {room.width() * 61 / 100, room.width() * 39 / 100}, Qt::Horizontal);
-    resizeDocks({catalog, activity}, {room.height() * 77 / 100, room.height() * 23 / 100}, Qt::Vertical);
+    resizeDocks({catalog, activity}, {room.height() * 62 / 100, room.height() * 38 / 100}, Qt::Vertical);
     resizeDocks({applications, properties}, {room.height() * 40 / 100, room.height() * 25 / 100}, Qt::Vertical);
 }
 

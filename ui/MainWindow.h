@@ -27,6 +27,7 @@ class ConnectorsPane;
 class EndpointActions;
 class PlanFiles;
 class ProblemsPane;
+class ReplicationWorkspace;
 class PropertiesPane;
 
 struct StartOptions
@@ -51,6 +52,7 @@ public:
     ApplicationsPane *applicationsPane() const { return m_applicationsPane; }
     EndpointActions *endpoint() const { return m_endpoint; }
     PlanFiles *files() const { return m_files; }
+    ReplicationWorkspace *replication() const { return m_replication; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,6 +100,7 @@ private:
 
     PlanFiles *m_files;
     EndpointActions *m_endpoint;
+    ReplicationWorkspace *m_replication;
     // The panes, made in reading order: the order Tab goes through them.
     CatalogPane *m_catalogPane;
     ApplicationsPane *m_applicationsPane;

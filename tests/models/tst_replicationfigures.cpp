@@ -2,6 +2,7 @@
 // progress estimates and the overdue rule (the store's use of them is in
 // tst_replicationstore).
 
+#include "models/JobBuckets.h"
 #include "models/JobWatch.h"
 #include "models/RunProgress.h"
 #include "models/StateHistory.h"
@@ -18,6 +19,37 @@ class TestReplicationFigures : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // An ACTIVE job between runs with an AMI made is counted as replicated.
+    void activeJobBucket_data()
+    {
+        QTest::addColumn<QString>("ami");
+        QTest::addColumn<QString>("runState");  // of its one run; empty: no runs listed
+        QTest::addColumn<int>("bucket");
+        QTest::addRow("no AMI yet") << QString() << "ACTIVE" << int(JobBucket::Replicating);
+        QTest::addRow("AMI, a run in progress") << "ami-1" << "ACTIVE" << int(JobBucket::Replicating);
+        QTest::addRow("AMI, last run completed") << "ami-1" << "COMPLETED" << int(JobBucket::Completed);
+        QTest::addRow("AMI, no runs listed") << "ami-1" << QString() << int(JobBucket::Completed);
+    }
+
+    void activeJobBucket()
+    {
+        QFETCH(QString, ami);
+        QFETCH(QString, runState);
+        QFETCH(int, bucket);
+        api::ReplicationJob job;
+        job.state = api::OpenEnum<api::ReplicationJobState>(api::ReplicationJobState::Active);
+        if (!ami.isEmpty())
+            job.latestAmiId = ami.toStdString();
+        if (!runState.isEmpty()) {
+            api::ReplicationRun run;
+            run.state = api::OpenEnum<api::ReplicationRunState>::fromString(runState.toStdString());
+            job.replicationRunList = std::vector<api::ReplicationRun>{run};
+        }
+        QCOMPARE(int(bucketOf(job)), bucket);
+        job.state = api::OpenEnum<api::ReplicationJobState>(api::ReplicationJobState::Failing);
+        QCOMPARE(bucketOf(job), JobBucket::Failing);  // only ACTIVE is looked at more closely
+    }
+
     void historyAveraging_data()
     {
         QTest::addColumn<int>("capacity");

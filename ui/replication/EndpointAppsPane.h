@@ -1,0 +1,69 @@
+#pragma once
+// EndpointAppsPane: the endpoint's applications (ListApps) with their live
+// status, and below them the replication jobs of the one selected, as the
+// replication monitor's store last saw them. Its actions (start, stop and
+// replicate an application now; run or delete a server's job; bring
+// applications into the plan) are enabled from services/ReplicationActionRules
+// with the reason as tooltip; the pane only asks for them, the workspace runs them.
+
+#include "services/ReplicationControl.h"
+
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace sms::models {
+class ReplicationStore;
+}
+
+namespace sms::ui {
+
+class EndpointAppsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EndpointAppsPane(models::ReplicationStore &store, QWidget *parent = nullptr);
+
+    QString selectedAppId() const;
+    QString selectedJobId() const;
+    QTableView *applicationsView() const { return m_apps; }
+    QTableView *jobsView() const { return m_jobs; }
+    QAction *action(services::ReplicationAction action) const;
+    QAction *bringIntoPlanAction() const { return m_bringIntoPlan; }
+    // Shown above the tables until the first pass has been read, and when a pass fails.
+    void setNotice(const QString &text);
+
+Q_SIGNALS:
+    void actionRequested(sms::services::ReplicationAction action, const sms::services::ReplicationTarget &target,
+                         const QString &subject);
+    void bringIntoPlanRequested(const std::vector<std::string> &appIds);
+    void applicationSelected(const QString &appId);
+    void jobSelected(const QString &jobId);
+    void refreshRequested();
+
+private:
+    void createActions();
+    void updateActions();
+    void request(services::ReplicationAction action);
+    const api::AppSummary *selectedApp() const;
+    std::optional<api::ReplicationJob> selectedJob() const;
+
+    models::ReplicationStore &m_store;
+    QLabel *m_notice;
+    QTableView *m_apps;
+    QTableView *m_jobs;
+    QSortFilterProxyModel *m_appsSorted;
+    QSortFilterProxyModel *m_jobsOfApp;
+    QAction *m_actions[7] = {};
+    QAction *m_bringIntoPlan = nullptr;
+    QAction *m_refresh = nullptr;
+};
+
+} // namespace sms::ui
