@@ -47,10 +47,11 @@ SandboxHost::SandboxHost(const SandboxOptions &options, SandboxStartState start,
     m_engine.registerWith(m_server);
     if (options.demoApplications && !m_restored) {
         // The demo's history has no failed runs, so every app is where the demo says.
-        const double failureRate = std::exchange(m_engine.state().failureRate, 0.0);
+        m_engine.state().failureRate = 0.0;
         m_demoReady = addDemoApplications(m_engine, m_server);
-        m_engine.state().failureRate = failureRate;
     }
+    if (!m_restored)
+        m_engine.state().failureRate = options.failureRate;
     if (options.stateFile.isEmpty() || !start.persist)
         return;
     // One planner at a time keeps the state: a second would save over the first's work.

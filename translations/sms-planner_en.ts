@@ -439,4 +439,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>sms::ui::ReplicationNotice</name>
+    <message numerus="yes">
+        <source>%n run(s) failed</source>
+        <translation>
+            <numerusform>%n run failed</numerusform>
+            <numerusform>%n runs failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) stalled</source>
+        <translation>
+            <numerusform>%n run stalled</numerusform>
+            <numerusform>%n runs stalled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) replicated</source>
+        <translation>
+            <numerusform>%n application replicated</numerusform>
+            <numerusform>%n applications replicated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

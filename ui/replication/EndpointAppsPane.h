@@ -37,6 +37,7 @@ public:
     QTableView *jobsView() const { return m_jobs; }
     QAction *action(services::ReplicationAction action) const;
     QAction *bringIntoPlanAction() const { return m_bringIntoPlan; }
+    QAction *refreshAction() const { return m_refresh; }
     // Shown above the tables until the first pass has been read, and when a pass fails.
     void setNotice(const QString &text);
 

@@ -105,12 +105,6 @@ ReplicationWorkspace::ReplicationWorkspace(services::EndpointSession &session, E
     });
 }
 
-ReplicationWorkspace::~ReplicationWorkspace()
-{
-    m_views.tree.setLiveStatus(nullptr);
-    m_views.catalog.setLiveStatus(nullptr);
-}
-
 void ReplicationWorkspace::setNotifier(std::unique_ptr<Notifier> notifier)
 {
     m_notifier = std::move(notifier);

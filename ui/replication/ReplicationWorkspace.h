@@ -49,7 +49,8 @@ public:
 
     ReplicationWorkspace(services::EndpointSession &session, EndpointActions &endpoint, PlanViews views,
                          QMainWindow *window, services::MonitorTimings timings = {});
-    ~ReplicationWorkspace() override;
+    // The plan's views keep a pointer to the store's LiveStatus: they are the
+    // window's members and go before the workspace, a child of the window.
 
     EndpointAppsPane *applicationsPane() const { return m_appsPane; }
     ReplicationMonitorPane *monitorPane() const { return m_monitorPane; }
