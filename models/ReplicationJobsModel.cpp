@@ -148,7 +148,7 @@ QVariant ReplicationJobsModel::headerData(int section, Qt::Orientation orientati
     case Eta: return tr("ETA");
     case LatestAmi: return tr("Latest AMI");
     case NextRun: return tr("Next run");
-    case LastCompleted: return tr("Last completed run");
+    case LastCompleted: return tr("Last completed");
     case Message: return tr("Message");
     }
     return {};

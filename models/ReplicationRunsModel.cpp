@@ -26,13 +26,8 @@ bool isFailed(const api::ReplicationRun &run)
 } // namespace
 
 ReplicationRunsModel::ReplicationRunsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
 {
-}
-
-int ReplicationRunsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int ReplicationRunsModel::columnCount(const QModelIndex &parent) const
@@ -139,7 +134,7 @@ QVariant ReplicationRunsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const api::ReplicationRun &run = m_rows[std::size_t(index.row())];
+    const api::ReplicationRun &run = row(index.row()).run;
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole: return text(run, column);
@@ -178,86 +173,13 @@ QVariant ReplicationRunsModel::headerData(int section, Qt::Orientation orientati
 
 void ReplicationRunsModel::setRuns(std::vector<api::ReplicationRun> runs)
 {
-    // Where each id sits in the new list; a repeated id keeps its first.
-    QHash<QString, std::size_t> incoming;
-    incoming.reserve(qsizetype(runs.size()));
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        if (runs[i].replicationRunId && !incoming.contains(idOf(runs[i])))
-            incoming.insert(idOf(runs[i]), i);
+    std::vector<ReplicationRunRow> rows;
+    rows.reserve(runs.size());
+    for (api::ReplicationRun &run : runs) {
+        if (run.replicationRunId)
+            rows.push_back({*run.replicationRunId, std::move(run)});
     }
-
-    removeGone(incoming);
-    std::vector<bool> placed(runs.size(), false);
-    updateKept(runs, incoming, placed);
-
-    // New ids, in the order the endpoint listed them, in one insertion.
-    std::vector<std::size_t> added;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        if (!placed[i] && runs[i].replicationRunId && incoming.value(idOf(runs[i])) == i)
-            added.push_back(i);
-    }
-    if (added.empty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(added.size()) - 1);
-    m_rows.reserve(m_rows.size() + added.size());
-    for (std::size_t i : added)
-        m_rows.push_back(std::move(runs[i]));
-    reindex();
-    endInsertRows();
-}
-
-void ReplicationRunsModel::updateKept(std::vector<api::ReplicationRun> &incoming,
-                                      const QHash<QString, std::size_t> &rowOfId, std::vector<bool> &placed)
-{
-    std::vector<int> changed;
-    for (int row = 0; row < int(m_rows.size()); ++row) {
-        const std::size_t from = rowOfId.value(idOf(m_rows[std::size_t(row)]));
-        placed[from] = true;
-        if (m_rows[std::size_t(row)] == incoming[from])
-            continue;
-        m_rows[std::size_t(row)] = std::move(incoming[from]);
-        changed.push_back(row);
-    }
-    if (changed.empty())
-        return;
-    // While runs progress most rows change on every pass: then one range is
-    // cheaper for the view than many small ones, and repaints the same rows.
-    if (changed.size() * 2 > m_rows.size()) {
-        Q_EMIT dataChanged(index(changed.front(), 0), index(changed.back(), ColumnCount - 1));
-        return;
-    }
-    // Otherwise one signal per run of adjacent changed rows.
-    std::size_t start = 0;
-    for (std::size_t i = 1; i <= changed.size(); ++i) {
-        if (i < changed.size() && changed[i] == changed[i - 1] + 1)
-            continue;
-        Q_EMIT dataChanged(index(changed[start], 0), index(changed[i - 1], ColumnCount - 1));
-        start = i;
-    }
-}
-
-void ReplicationRunsModel::removeGone(const QHash<QString, std::size_t> &incoming)
-{
-    // Bottom up, one removal per run of gone rows, so the rows above keep their numbers.
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (incoming.contains(idOf(m_rows[std::size_t(row)])))
-            continue;
-        const int last = row;
-        while (row > 0 && !incoming.contains(idOf(m_rows[std::size_t(row - 1)])))
-            --row;
-        beginRemoveRows({}, row, last);
-        m_rows.erase(m_rows.begin() + row, m_rows.begin() + last + 1);
-        reindex();
-        endRemoveRows();
-    }
-}
-
-void ReplicationRunsModel::reindex()
-{
-    m_rowOf.clear();
-    for (int row = 0; row < int(m_rows.size()); ++row)
-        m_rowOf.insert(idOf(m_rows[std::size_t(row)]), row);
+    setRows(std::move(rows));
 }
 
 } // namespace sms::models

@@ -8,16 +8,23 @@
 // job, on RawRole; the view shows runs newest first through it.
 
 #include "api/SmsTypes.h"
-
-#include <QAbstractTableModel>
-#include <QHash>
+#include "models/KeyedTableModel.h"
 
 #include <optional>
 #include <vector>
 
 namespace sms::models {
 
-class ReplicationRunsModel : public QAbstractTableModel
+struct ReplicationRunRow
+{
+    std::string runId;
+    api::ReplicationRun run;
+
+    const std::string &key() const { return runId; }
+    bool operator==(const ReplicationRunRow &) const = default;
+};
+
+class ReplicationRunsModel : public KeyedTableModel<ReplicationRunRow>
 {
     Q_OBJECT
 
@@ -35,7 +42,6 @@ public:
 
     explicit ReplicationRunsModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -44,8 +50,9 @@ public:
     // run without an id (the service always sends one) is left out.
     void setRuns(std::vector<api::ReplicationRun> runs);
 
-    const api::ReplicationRun &run(int row) const { return m_rows[std::size_t(row)]; }
-    int rowOf(const QString &runId) const { return m_rowOf.value(runId, -1); }
+    const api::ReplicationRun &run(int at) const { return row(at).run; }
+    using KeyedTableModel::rowOf;
+    int rowOf(const QString &runId) const { return rowOf(runId.toStdString()); }
 
     // Words for a run, shared with the timeline's labels and tooltips.
     static QString stateText(const std::optional<api::OpenEnum<api::ReplicationRunState>> &state);
@@ -60,13 +67,6 @@ public:
 private:
     QString text(const api::ReplicationRun &run, int column) const;
     QVariant raw(const api::ReplicationRun &run, int column) const;
-    void removeGone(const QHash<QString, std::size_t> &incoming);
-    void updateKept(std::vector<api::ReplicationRun> &incoming, const QHash<QString, std::size_t> &rowOfId,
-                    std::vector<bool> &placed);
-    void reindex();
-
-    std::vector<api::ReplicationRun> m_rows;
-    QHash<QString, int> m_rowOf;
 };
 
 } // namespace sms::models

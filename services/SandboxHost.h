@@ -28,8 +28,8 @@ struct SandboxOptions
     std::uint64_t seed = 1;
     double timeScale = 1.0;
     bool demoApplications = true;  // a few apps at different stages (DemoApplications)
-    double failureRate = 0.05;     // share of replication runs that fail, as sms-local --failure-rate
     QString stateFile = QString();  // kept between runs when set (defaultSandboxStatePath() for the GUI)
+    double failureRate = 0.05;      // share of replication runs that fail, as sms-local --failure-rate
 };
 
 struct SandboxStartState;
