@@ -185,4 +185,15 @@ void SmsCall::complete(const Result<HttpResponse> &result)
     deleteLater();
 }
 
+void cancelCalls(std::span<const CallHandle> calls, QObject *receiver)
+{
+    for (const CallHandle &call : calls) {
+        if (!call)
+            continue;
+        if (receiver)
+            call->disconnect(receiver);
+        call->cancel();
+    }
+}
+
 } // namespace sms::client

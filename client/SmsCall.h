@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <span>
+
 class QNetworkReply;
 
 namespace sms::client {
@@ -56,5 +58,9 @@ private:
 };
 
 using CallHandle = QPointer<SmsCall>;
+
+// Cancels those of `calls` still in flight (each answers Canceled). With
+// `receiver`, their signals to it are cut first, for an owner going away.
+void cancelCalls(std::span<const CallHandle> calls, QObject *receiver = nullptr);
 
 } // namespace sms::client

@@ -30,16 +30,17 @@ enum class ReplicationAction {
     RunJob,                // StartOnDemandReplicationRun
 };
 
+// Each member defaults ({}) so that a designated initialiser names only what its action uses.
 struct ReplicationTarget
 {
-    std::string appId;          // the application actions
-    std::string serverId;       // CreateJob
-    std::string jobId;          // the job actions but CreateJob
-    std::string description;    // the on-demand runs and a created job; empty: none
+    std::string appId{};          // the application actions
+    std::string serverId{};       // CreateJob
+    std::string jobId{};          // the job actions but CreateJob
+    std::string description{};    // the on-demand runs and a created job; empty: none
     // CreateJob and UpdateJob: the job's settings (seedTime is ignored: a job
     // made here starts now).
-    api::ServerReplicationParameters settings;
-    std::string roleName;       // CreateJob and UpdateJob; empty: SMS's default role
+    api::ServerReplicationParameters settings{};
+    std::string roleName{};       // CreateJob and UpdateJob; empty: SMS's default role
 };
 
 // Sends the action's call. `done` runs once, unless `context` is destroyed

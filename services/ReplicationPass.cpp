@@ -114,12 +114,7 @@ ReplicationPass::~ReplicationPass()
 {
     // The monitor deleted us (its client is going): stop our calls too. The
     // pagers are children and stop theirs.
-    for (const client::CallHandle &call : m_calls) {
-        if (call) {
-            call->disconnect(this);
-            call->cancel();
-        }
-    }
+    client::cancelCalls(m_calls, this);
 }
 
 void ReplicationPass::start()
@@ -282,10 +277,7 @@ void ReplicationPass::finish(Result<models::SnapshotPtr> result)
     // What is still walking or in flight answers Canceled, which m_finished ignores.
     for (client::PagerBase *pager : findChildren<client::PagerBase *>(Qt::FindDirectChildrenOnly))
         pager->cancel();
-    for (const client::CallHandle &call : m_calls) {
-        if (call)
-            call->cancel();
-    }
+    client::cancelCalls(m_calls);
     deleteLater();
     Q_EMIT finished(result);
 }

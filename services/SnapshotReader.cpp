@@ -64,12 +64,7 @@ ApplicationReader::ApplicationReader(client::SmsClient &client, std::string appI
 ApplicationReader::~ApplicationReader()
 {
     // The context went away: stop the calls in flight too.
-    for (const client::CallHandle &call : m_calls) {
-        if (call) {
-            call->disconnect(this);
-            call->cancel();
-        }
-    }
+    client::cancelCalls(m_calls, this);
 }
 
 void ApplicationReader::start()
@@ -117,10 +112,7 @@ void ApplicationReader::finish(ApplicationRead result)
         return;
     m_finished = true;
     // The calls still in flight answer Canceled, which m_finished ignores.
-    for (const client::CallHandle &call : m_calls) {
-        if (call)
-            call->cancel();
-    }
+    client::cancelCalls(m_calls);
     // The callback may destroy our context, and with it us: nothing of ours
     // is touched after it.
     auto done = std::move(m_done);

@@ -58,6 +58,9 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     // the size hints and the history chart gets the least.
     charts->setSizes({550, 450});
     charts->setChildrenCollapsible(false);
+    // Below about eleven lines a chart drops its axis labels for "…": the
+    // window gives the other docks the room first on a small screen.
+    charts->setMinimumHeight(fontMetrics().height() * 11);
 
     auto *rows = new QSplitter(Qt::Vertical, this);
     rows->setObjectName(QStringLiteral("monitorSplitter"));
