@@ -61,6 +61,8 @@ std::vector<models::MonitoredServer> serversOf(const std::vector<api::ServerGrou
 
 // Newest first whatever order the endpoint gave (the sandbox gives the
 // oldest first), then the most recent `keep`.
+constexpr std::size_t kRunsKeptInJobList = 5;
+
 void keepRecent(std::vector<api::ReplicationRun> &runs, std::size_t keep)
 {
     std::stable_sort(runs.begin(), runs.end(), [](const api::ReplicationRun &a, const api::ReplicationRun &b) {
@@ -145,6 +147,12 @@ void ReplicationPass::start()
             if (!page.replicationJobList)
                 return;
             auto &list = *page.replicationJobList;
+            // An endpoint may list every run a job ever had (sms-local does): a
+            // snapshot keeps the newest few, which is all the views use, so that
+            // memory stays flat however long the jobs have been replicating.
+            for (api::ReplicationJob &job : list)
+                if (job.replicationRunList)
+                    keepRecent(*job.replicationRunList, kRunsKeptInJobList);
             m_snapshot.jobs.insert(m_snapshot.jobs.end(), std::make_move_iterator(list.begin()),
                                    std::make_move_iterator(list.end()));
         },

@@ -505,6 +505,14 @@ private Q_SLOTS:
         // The newest is the one that has just begun.
         QCOMPARE(runs.front().scheduledStartTime->epochSeconds,
                  sandbox.job(job)->replicationRunList->back().scheduledStartTime->epochSeconds);
+        // The job list's runs (sms-local lists all 7) are cut to the newest 5 too.
+        const auto &jobs = recorder.snapshots[0]->jobs;
+        const auto listed = std::find_if(jobs.begin(), jobs.end(),
+                                         [&job](const api::ReplicationJob &j) { return j.replicationJobId == job; });
+        QVERIFY(listed != jobs.end() && listed->replicationRunList);
+        QCOMPARE(listed->replicationRunList->size(), std::size_t(5));
+        QCOMPARE(listed->replicationRunList->front().scheduledStartTime->epochSeconds,
+                 runs.front().scheduledStartTime->epochSeconds);
     }
 
     void clientGoingAwayMidPassIsSafe_data()
