@@ -20,6 +20,8 @@
 // sms-local's. Several --window sizes time the applications-only read once
 // for each, over the same endpoint.
 
+#include "bench/support/LocalEndpoint.h"
+#include "bench/support/SpinUntil.h"
 #include "client/SmsClient.h"
 #include "models/PlanTypes.h"
 #include "sandbox/SandboxDefaults.h"
@@ -29,14 +31,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTimer>
 
 #include <algorithm>
 #include <cctype>
@@ -55,6 +51,10 @@
 namespace {
 
 using namespace sms;
+using bench::LocalEndpoint;
+using bench::findSmsLocal;
+using bench::runWindowed;
+using bench::spinUntil;
 
 // ---------------------------------------------------------------- measuring
 
@@ -120,93 +120,7 @@ struct Figures
     }
 };
 
-// Runs the event loop until `done` or `seconds` have passed; false on timeout.
-// processEvents() with a time limit never waits for events, it spins: it
-// would take a core from sms-local and Qt's network thread.
-bool spinUntil(const std::function<bool()> &done, int seconds)
-{
-    QElapsedTimer timer;
-    timer.start();
-    QTimer tick;  // wakes the loop now and then to look at the clock
-    tick.start(100);
-    while (!done()) {
-        if (timer.hasExpired(qint64(seconds) * 1000))
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
-// ---------------------------------------------------------------- sms-local
-
-class LocalEndpoint
-{
-public:
-    // Starts `program` and waits for its one "listening" line.
-    bool start(const QString &program, const QStringList &arguments)
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(program, arguments);
-        static const QRegularExpression listening(QStringLiteral("^sms-local listening on (http://\\S+)"));
-        const bool heard = spinUntil(
-            [&] {
-                while (m_url.isEmpty() && m_process.canReadLine()) {
-                    const auto match = listening.match(QString::fromUtf8(m_process.readLine()));
-                    if (match.hasMatch())
-                        m_url = QUrl(match.captured(1));
-                }
-                return !m_url.isEmpty() || m_process.state() == QProcess::NotRunning;
-            },
-            120);
-        // Whatever it prints later is dropped, so it never blocks on a full pipe.
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
-                         [this] { m_process.readAllStandardOutput(); });
-        return heard && !m_url.isEmpty();
-    }
-
-    ~LocalEndpoint()
-    {
-        m_process.terminate();
-        m_process.waitForFinished(10'000);
-    }
-
-    QUrl url() const { return m_url; }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    QUrl m_url;
-};
-
-QString findSmsLocal()
-{
-    // build/bench/snapshot-read/ -> build/app/sms-local/sms-local
-    const QFileInfo beside(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../../app/sms-local/sms-local")));
-    return beside.isExecutable() ? beside.canonicalFilePath() : QStandardPaths::findExecutable(QStringLiteral("sms-local"));
-}
-
 // ---------------------------------------------------------------- the applications
-
-// Runs `count` asynchronous steps, `window` at a time. `step(i, done)` calls
-// done(ok) once. False as soon as a step fails.
-bool runWindowed(int count, int window, const std::function<void(int, std::function<void(bool)>)> &step)
-{
-    int next = 0, running = 0, finished = 0;
-    bool failed = false;
-    std::function<void()> fill = [&] {
-        while (!failed && next < count && running < window) {
-            ++running;
-            step(next++, [&](bool ok) {
-                --running;
-                ++finished;
-                failed = failed || !ok;
-                fill();
-            });
-        }
-    };
-    fill();
-    return spinUntil([&] { return failed || finished == count; }, 600) && !failed;
-}
 
 template <typename T>
 bool report(const Result<T> &result, const char *what)
