@@ -7,9 +7,9 @@
 
 namespace sms::ui {
 
+// Not the window's child: its owner (ReplicationWorkspace) holds it alone.
 TrayNotifier::TrayNotifier(QMainWindow *window)
-    : QObject(window)
-    , m_window(window)
+    : m_window(window)
 {
 }
 
