@@ -5,8 +5,6 @@
 
 #include <QColor>
 #include <QFont>
-#include <QGuiApplication>
-#include <QPalette>
 
 #include <algorithm>
 #include <set>
@@ -408,7 +406,7 @@ QVariant ApplicationsTreeModel::liveData(const QModelIndex &index, int role) con
     switch (role) {
     case Qt::DisplayRole: return cell.text;
     case Qt::ToolTipRole: return cell.toolTip.isEmpty() ? QVariant() : cell.toolTip;
-    case Qt::DecorationRole: return cell.text.isEmpty() ? QVariant() : toneColor(cell.tone, QGuiApplication::palette());
+    case Qt::DecorationRole: return toneSwatch(cell);
     }
     return {};
 }
@@ -416,9 +414,7 @@ QVariant ApplicationsTreeModel::liveData(const QModelIndex &index, int role) con
 void ApplicationsTreeModel::liveStatusChanged(const std::vector<std::string> &appIds,
                                               const std::vector<std::string> &serverIds)
 {
-    // Past a few hundred rows, one range per parent costs less than a signal a row.
-    constexpr std::size_t kRowByRow = 200;
-    if (appIds.size() + serverIds.size() > kRowByRow)
+    if (appIds.size() + serverIds.size() > kLiveRowsOneByOne)
         return emitAllLiveChanged();
     if (!appIds.empty()) {
         const std::set<std::string_view> changed(appIds.begin(), appIds.end());

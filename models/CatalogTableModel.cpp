@@ -5,7 +5,6 @@
 #include "models/ReplicationWords.h"
 
 #include <QBrush>
-#include <QGuiApplication>
 #include <QPalette>
 
 #include <set>
@@ -80,8 +79,7 @@ void CatalogTableModel::setLiveStatus(const LiveStatus *status)
 
 void CatalogTableModel::liveStatusChanged(const std::vector<std::string> &serverIds)
 {
-    constexpr std::size_t kRowByRow = 200;  // past this, one range costs less than a signal a row
-    if (serverIds.size() > kRowByRow)
+    if (serverIds.size() > kLiveRowsOneByOne)
         return emitAllJobStatesChanged();
     for (const std::string &serverId : serverIds)
         if (const int row = m_document.catalogRow(serverId); row >= 0)
@@ -136,11 +134,7 @@ QVariant CatalogTableModel::data(const QModelIndex &index, int role) const
         }
         return text(server, index.column());
     case Qt::DecorationRole:
-        if (index.column() == JobState) {
-            const StatusCell cell = jobStateCell(server);
-            return cell.text.isEmpty() ? QVariant() : toneColor(cell.tone, QGuiApplication::palette());
-        }
-        return {};
+        return index.column() == JobState ? toneSwatch(jobStateCell(server)) : QVariant();
     case ServerIdRole:
         return toQString(server.serverId);
     case PlacementRole:

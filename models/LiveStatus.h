@@ -36,6 +36,10 @@ struct ServerLiveStatus
     bool operator==(const ServerLiveStatus &) const = default;
 };
 
+// Past this many changed rows, a view is told of one range rather than row by
+// row: one signal costs it less than hundreds.
+inline constexpr std::size_t kLiveRowsOneByOne = 200;
+
 struct LiveStatus
 {
     std::unordered_map<std::string, ApplicationLiveStatus> applications;  // by appId

@@ -2,7 +2,7 @@
 
 #include "models/ReplicationWords.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QPalette>
 
 namespace sms::models {
@@ -37,13 +37,11 @@ StatusCell serverReplicationCell(const ServerLiveStatus &status)
     const auto state = reported(status.jobState);
     StatusCell cell{jobStateText(state), jobStateTone(state), QString::fromStdString(status.message)};
     if (!status.stage.empty()) {
-        cell.text = QString::fromStdString(status.stage);
-        if (status.percent)
-            cell.text += QStringLiteral(" %1%").arg(*status.percent);
+        cell.text = runProgressText(status.stage, status.percent);
         cell.tone = Tone::Busy;
     }
     if (status.stalled) {
-        cell.text = QCoreApplication::translate("sms::models::Status", "%1 (stalled)").arg(cell.text);
+        cell.text = stalledText(cell.text);
         cell.tone = Tone::Warning;
     }
     return cell;
@@ -61,6 +59,11 @@ QColor toneColor(Tone tone, const QPalette &palette)
     case Tone::Neutral: break;
     }
     return palette.color(QPalette::Disabled, QPalette::Text);
+}
+
+QVariant toneSwatch(const StatusCell &cell)
+{
+    return cell.text.isEmpty() ? QVariant() : QVariant(toneColor(cell.tone, QGuiApplication::palette()));
 }
 
 } // namespace sms::models

@@ -10,6 +10,7 @@
 
 #include <QColor>
 #include <QString>
+#include <QVariant>
 
 class QPalette;
 
@@ -29,5 +30,7 @@ StatusCell serverReplicationCell(const ServerLiveStatus &status);
 
 // A colour for the tone that stands out on `palette`'s base, light or dark.
 QColor toneColor(Tone tone, const QPalette &palette);
+// The cell's Qt::DecorationRole: its tone's colour on the application's palette; none for an empty cell.
+QVariant toneSwatch(const StatusCell &cell);
 
 } // namespace sms::models

@@ -62,10 +62,8 @@ QString ReplicationJobsModel::text(const ReplicationJobRow &row, int column) con
     case CurrentRun: {
         if (row.runId.empty())
             return {};
-        QString run = row.stage.empty() ? tr("Running") : toQString(row.stage);
-        if (row.stagePercent)
-            run = tr("%1 %2%").arg(run).arg(*row.stagePercent);
-        return row.stalled ? tr("%1 (stalled)").arg(run) : run;
+        const QString run = runProgressText(row.stage, row.stagePercent);
+        return row.stalled ? stalledText(run) : run;
     }
     case Eta: return localDateTimeText(row.eta);
     case LatestAmi: return toQString(row.latestAmiId);

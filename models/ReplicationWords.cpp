@@ -195,4 +195,15 @@ Tone jobStateTone(const std::optional<api::OpenEnum<api::ReplicationJobState>> &
     });
 }
 
+QString runProgressText(const std::string &stage, std::optional<int> percent)
+{
+    const QString run = stage.empty() ? Text::tr("Running") : QString::fromStdString(stage);
+    return percent ? Text::tr("%1 %2%").arg(run).arg(*percent) : run;
+}
+
+QString stalledText(const QString &text)
+{
+    return Text::tr("%1 (stalled)").arg(text);
+}
+
 } // namespace sms::models

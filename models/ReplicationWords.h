@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <string>
 
 namespace sms::models {
 
@@ -24,5 +25,10 @@ Tone appLaunchTone(const std::optional<api::OpenEnum<api::AppLaunchStatus>> &sta
 // The state's own tone. ReplicationJobsModel::toneOf adds what the row knows
 // besides (a run in progress, stalled, overdue, no AMI yet).
 Tone jobStateTone(const std::optional<api::OpenEnum<api::ReplicationJobState>> &state);
+
+// A run in progress: "Uploading 45%" ("Running" when the endpoint names no stage).
+QString runProgressText(const std::string &stage, std::optional<int> percent);
+// "Uploading 45% (stalled)": a state or run that has not moved over several passes.
+QString stalledText(const QString &text);
 
 } // namespace sms::models

@@ -62,7 +62,8 @@ private:
     QTableView *m_jobs;
     QSortFilterProxyModel *m_appsSorted;
     QSortFilterProxyModel *m_jobsOfApp;
-    QAction *m_actions[7] = {};
+    // By ReplicationAction; CreateJob and UpdateJob have none here.
+    QAction *m_actions[int(services::ReplicationAction::RunJob) + 1] = {};
     QAction *m_bringIntoPlan = nullptr;
     QAction *m_refresh = nullptr;
 };

@@ -238,8 +238,8 @@ void ReplicationWorkspace::explainRunLimit(const services::ReplicationTarget &ta
     std::vector<std::string> jobIds;
     if (!target.jobId.empty())
         jobIds.push_back(target.jobId);
-    for (int row = 0; target.jobId.empty() && row < m_store.jobs().rowCount(); ++row)
-        if (m_store.jobs().row(row).appId == target.appId)
+    else
+        for (const int row : m_store.jobs().rowsOfApplication(target.appId))
             jobIds.push_back(m_store.jobs().row(row).jobId);
     client::SmsClient *client = m_session.client();
     if (!client || jobIds.empty())
