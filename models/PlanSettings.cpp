@@ -26,4 +26,19 @@ api::ServerLaunchConfiguration effectiveLaunch(const PlanApplication &app, const
     return own && own->launch ? overlaid(std::move(base), *own->launch) : base;
 }
 
+std::optional<api::ServerReplicationParameters> plannedReplication(const PlanData &plan, std::string_view serverId,
+                                                                   std::string *roleName)
+{
+    for (const PlanApplication &app : plan.applications) {
+        for (const PlanServerGroup &group : app.serverGroups) {
+            if (std::find(group.serverIds.begin(), group.serverIds.end(), serverId) == group.serverIds.end())
+                continue;
+            if (roleName)
+                *roleName = app.roleName;
+            return effectiveReplication(app, findServerSettings(plan.serverSettings, serverId));
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace sms::models

@@ -6,6 +6,8 @@
 #include "models/PlanTypes.h"
 
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace sms::models {
@@ -16,6 +18,12 @@ const PlanServerSettings *findServerSettings(const std::vector<PlanServerSetting
 
 api::ServerReplicationParameters effectiveReplication(const PlanApplication &app, const PlanServerSettings *own);
 api::ServerLaunchConfiguration effectiveLaunch(const PlanApplication &app, const PlanServerSettings *own);
+
+// What a replication job made for `serverId` alone should start from: the
+// effective settings in the plan application that holds it, or nullopt when
+// no application does. `roleName`, when given, receives that application's role.
+std::optional<api::ServerReplicationParameters> plannedReplication(const PlanData &plan, std::string_view serverId,
+                                                                   std::string *roleName = nullptr);
 
 // The addresses of a structure's members in visiting order, so that two
 // values of it can be walked side by side in one visit.

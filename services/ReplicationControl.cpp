@@ -29,7 +29,7 @@ api::CreateReplicationJobRequest createRequest(const ReplicationTarget &target)
     const api::ServerReplicationParameters &settings = target.settings;
     api::CreateReplicationJobRequest request;
     request.serverId = target.serverId;
-    request.seedReplicationTime = api::Timestamp{double(QDateTime::currentSecsSinceEpoch())};
+    request.seedReplicationTime = settings.seedTime.value_or(api::Timestamp{double(QDateTime::currentSecsSinceEpoch())});
     request.frequency = settings.frequency;
     request.runOnce = settings.runOnce;
     request.licenseType = settings.licenseType;
@@ -47,6 +47,7 @@ api::UpdateReplicationJobRequest updateRequest(const ReplicationTarget &target)
     api::UpdateReplicationJobRequest request;
     request.replicationJobId = target.jobId;
     request.frequency = settings.frequency;
+    request.nextReplicationRunStartTime = settings.seedTime;
     request.licenseType = settings.licenseType;
     request.roleName = unlessEmpty(target.roleName);
     request.description = unlessEmpty(target.description);
@@ -57,6 +58,18 @@ api::UpdateReplicationJobRequest updateRequest(const ReplicationTarget &target)
 }
 
 } // namespace
+
+api::ServerReplicationParameters settingsOf(const api::ReplicationJob &job)
+{
+    api::ServerReplicationParameters settings;
+    settings.frequency = job.frequency;
+    settings.runOnce = job.runOnce;
+    settings.licenseType = job.licenseType;
+    settings.numberOfRecentAmisToKeep = job.numberOfRecentAmisToKeep;
+    settings.encrypted = job.encrypted;
+    settings.kmsKeyId = job.kmsKeyId;
+    return settings;
+}
 
 void runReplicationAction(client::SmsClient &client, ReplicationAction action, const ReplicationTarget &target,
                           QObject *context, std::function<void(Result<std::string>)> done)

@@ -37,11 +37,16 @@ struct ReplicationTarget
     std::string serverId{};       // CreateJob
     std::string jobId{};          // the job actions but CreateJob
     std::string description{};    // the on-demand runs and a created job; empty: none
-    // CreateJob and UpdateJob: the job's settings (seedTime is ignored: a job
-    // made here starts now).
+    // CreateJob and UpdateJob: the job's settings. seedTime is when a created
+    // job's seed replication starts (unset: now) and when an updated job's
+    // next run starts (unset: as its schedule has it); runOnce is a created job's only.
     api::ServerReplicationParameters settings{};
     std::string roleName{};       // CreateJob and UpdateJob; empty: SMS's default role
 };
+
+// A job's settings as ServerReplicationParameters, to edit them and update it
+// with; seedTime is left unset (the seed has been made).
+api::ServerReplicationParameters settingsOf(const api::ReplicationJob &job);
 
 // Sends the action's call. `done` runs once, unless `context` is destroyed
 // first; a CreateJob answers with the new job's id, the others with an empty string.

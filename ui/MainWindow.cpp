@@ -2,6 +2,7 @@
 
 #include "api/QtText.h"
 #include "models/PlanMimeTypes.h"
+#include "models/PlanSettings.h"
 #include "services/PlainWords.h"
 #include "ui/ActivityPane.h"
 #include "ui/monitor/ReplicationMonitorPane.h"
@@ -166,6 +167,11 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     });
     connect(m_catalogPane, &CatalogPane::selectionChanged, this, [this] {
         m_catalogHasFocus = true;
+        const QModelIndexList rows = m_catalogPane->view()->selectionModel()->selectedRows(models::CatalogTableModel::VmName);
+        const bool one = rows.size() == 1;
+        m_replication->catalogJobActions()->setServer(
+            one ? rows.first().data(models::CatalogTableModel::ServerIdRole).toString().toStdString() : std::string(),
+            one ? rows.first().data().toString() : QString());
         updateActions();
         updateProperties();
     });
@@ -262,6 +268,7 @@ void MainWindow::createActions()
     a.newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     a.wizard = make("tools-wizard", QKeySequence::UnknownKey, [this] { runNewApplicationWizard(); });
     a.wizard->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    a.wizard->setObjectName(QStringLiteral("newApplicationWizardAction"));
     a.appSettings = make("document-properties", QKeySequence::UnknownKey, [this] { editApplicationSettings(); });
     a.appSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     a.newFromSelection = make("go-next", QKeySequence::UnknownKey, [this] { newApplicationFromSelection(); });
@@ -315,6 +322,14 @@ void MainWindow::createActions()
     QTableView *table = m_catalogPane->view();
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
     table->addActions({a.newFromSelection, a.addToGroup, a.copy});
+    auto *jobsSeparator = new QAction(this);
+    jobsSeparator->setSeparator(true);
+    table->addAction(jobsSeparator);
+    table->addActions(m_replication->catalogJobActions()->actions());
+    // A job made for a server alone starts from what the plan gives it.
+    m_replication->setPlannedSettings([this](const std::string &serverId, std::string *roleName) {
+        return models::plannedReplication(m_document.data(), serverId, roleName);
+    });
 }
 
 void MainWindow::createMenus()

@@ -51,6 +51,7 @@ public:
     CatalogPane *catalogPane() const { return m_catalogPane; }
     ApplicationsPane *applicationsPane() const { return m_applicationsPane; }
     EndpointActions *endpoint() const { return m_endpoint; }
+    services::EndpointSession &session() { return m_session; }
     PlanFiles *files() const { return m_files; }
     ReplicationWorkspace *replication() const { return m_replication; }
 

@@ -67,6 +67,32 @@ private Q_SLOTS:
         // An application without settings gives empty ones.
         QVERIFY(effectiveLaunch(app, nullptr) == api::ServerLaunchConfiguration{});
     }
+
+    void plannedReplicationFindsTheServersApplication()
+    {
+        PlanData plan;
+        PlanApplication &crm = plan.applications.emplace_back();
+        crm.name = "crm";
+        crm.roleName = "crm-role";
+        crm.settings.replication = api::ServerReplicationParameters{};
+        crm.settings.replication->frequency = 6;
+        crm.serverGroups.push_back(PlanServerGroup{1, {}, "web", {"s-1"}, std::nullopt});
+        crm.serverGroups.push_back(PlanServerGroup{2, {}, "db", {"s-2"}, std::nullopt});
+        PlanServerSettings own;
+        own.serverId = "s-2";
+        own.replication = api::ServerReplicationParameters{};
+        own.replication->encrypted = true;
+        plan.serverSettings.push_back(own);
+
+        std::string role;
+        const auto db = plannedReplication(plan, "s-2", &role);
+        QVERIFY(db.has_value());
+        QCOMPARE(db->frequency, std::optional<int>(6));   // the application's
+        QCOMPARE(db->encrypted, std::optional<bool>(true));  // the server's own
+        QCOMPARE(role, std::string("crm-role"));
+        QCOMPARE(plannedReplication(plan, "s-1")->frequency, std::optional<int>(6));
+        QVERIFY(!plannedReplication(plan, "s-9"));  // in no application
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlanSettings)

@@ -7,7 +7,10 @@
 #include "services/SandboxHost.h"
 #include "AwaitResult.h"
 
+#include <QDateTime>
 #include <QTest>
+
+#include <cmath>
 
 using namespace sms;
 using namespace sms::services;
@@ -102,6 +105,8 @@ private Q_SLOTS:
         target.settings.frequency = 6;
         target.settings.licenseType = api::LicenseType::Byol;
         target.settings.numberOfRecentAmisToKeep = 2;
+        const double tomorrow = std::floor(double(QDateTime::currentSecsSinceEpoch()) + 86'400);
+        target.settings.seedTime = api::Timestamp{tomorrow};
         const auto created = act(client, ReplicationAction::CreateJob, target);
         QVERIFY2(created, why(created));
         const std::string jobId = created.value();
@@ -111,12 +116,20 @@ private Q_SLOTS:
         QCOMPARE(made->frequency, std::optional(6));
         QVERIFY(made->licenseType == api::LicenseType::Byol);
         QVERIFY(made->description == std::optional<std::string>("web tier"));
+        QCOMPARE(made->seedReplicationTime.value_or(api::Timestamp{}).epochSeconds, tomorrow);
 
         target.jobId = jobId;
         target.settings.frequency = 12;
+        target.settings.seedTime = api::Timestamp{tomorrow + 3'600};  // an update's: the next run
         const auto updated = act(client, ReplicationAction::UpdateJob, target);
         QVERIFY2(updated, why(updated));
-        QCOMPARE(job(client, jobId)->frequency, std::optional(12));
+        const auto changed = job(client, jobId);
+        QCOMPARE(changed->frequency, std::optional(12));
+        QCOMPARE(changed->nextReplicationRunStartTime.value_or(api::Timestamp{}).epochSeconds, tomorrow + 3'600);
+        const api::ServerReplicationParameters shown = settingsOf(*changed);
+        QCOMPARE(shown.frequency, std::optional(12));
+        QCOMPARE(shown.numberOfRecentAmisToKeep, std::optional(2));
+        QVERIFY(!shown.seedTime);
 
         const auto run = act(client, ReplicationAction::RunJob, {.jobId = jobId, .description = "now"});
         QVERIFY2(run, why(run));

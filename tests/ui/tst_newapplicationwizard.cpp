@@ -6,6 +6,7 @@
 
 #include "models/PlanMimeTypes.h"
 #include "tests/models/PlanFixtures.h"
+#include "tests/support/SelectServers.h"
 #include "ui/CatalogPane.h"
 #include "ui/wizard/ApplicationDetailsPage.h"
 #include "ui/problems/PlanIssuesList.h"
@@ -192,14 +193,7 @@ void TestNewApplicationWizard::fillDetails(const QString &name)
 
 void TestNewApplicationWizard::chooseInCatalog(const std::vector<std::string> &ids)
 {
-    QTableView *view = m_wizard->serversPage()->catalogPane()->view();
-    view->clearSelection();
-    for (int row = 0; row < view->model()->rowCount(); ++row) {
-        const QModelIndex index = view->model()->index(row, 0);
-        const std::string id = index.data(models::CatalogTableModel::ServerIdRole).toString().toStdString();
-        if (std::find(ids.begin(), ids.end(), id) != ids.end())
-            view->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    }
+    selectServers(m_wizard->serversPage()->catalogPane()->view(), ids);
     QTest::mouseClick(child<QPushButton>(m_wizard->serversPage(), "addServersButton"), Qt::LeftButton);
 }
 

@@ -1,27 +1,48 @@
 // Replication from the window, end to end, on an in-process sandbox whose
 // clock runs 600 times fast: what a new user sees on first start, an
 // application started, watched to REPLICATED, brought into the plan and
-// stopped; and a failed run flagged, notified and run again on demand. Each
+// stopped; a new application made with the wizard's defaults, applied and
+// replicated; a server's own job created, edited and deleted from the
+// Catalog; and a failed run flagged, notified and run again on demand. Each
 // step goes through the actions the user clicks and the views they read.
 
 #include "models/ApplicationsTreeModel.h"
+#include "models/CatalogTableModel.h"
+#include "models/PlanDocument.h"
+#include "sandbox/SandboxState.h"
+#include "services/EndpointSession.h"
 #include "models/EndpointAppsModel.h"
 #include "models/ReplicationJobsModel.h"
 #include "ui/ApplicationsPane.h"
+#include "ui/CatalogPane.h"
+#include "ui/EndpointActions.h"
 #include "ui/MainWindow.h"
+#include "ui/NewApplicationWizard.h"
+#include "ui/ReviewChangesDialog.h"
 #include "ui/monitor/ReplicationMonitorPane.h"
 #include "ui/monitor/StateSummaryChart.h"
 #include "ui/notify/Notifier.h"
 #include "ui/replication/EndpointAppsPane.h"
+#include "ui/replication/ReplicationJobDialog.h"
 #include "ui/replication/ReplicationWorkspace.h"
+#include "ui/replication/ServerJobActions.h"
+#include "ui/settings/RangeSpinBox.h"
+#include "ui/wizard/ApplicationDetailsPage.h"
+#include "ui/wizard/ApplicationReviewPage.h"
+#include "tests/support/SelectServers.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QAction>
 #include <QApplication>
 #include <QBarSet>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -29,6 +50,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <set>
 
 using namespace sms;
 using services::ReplicationAction;
@@ -42,6 +64,24 @@ public:
     void notify(const ui::Notice &notice) override { notices.push_back(notice); }
     std::vector<ui::Notice> notices;
 };
+
+// Calls `act` with the modal widget of type T once it shows (polled from
+// its own event loop: a wait inside a callback would sit under its exec()).
+// Deleting the poll returned gives up waiting.
+template <typename T>
+QPointer<QTimer> whenShown(std::function<void(T *)> act)
+{
+    auto *poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, act] {
+        if (auto *widget = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            act(widget);
+        }
+    });
+    poll->start(20);
+    return poll;
+}
 
 struct Session
 {
@@ -84,10 +124,19 @@ struct Session
     bool run(ReplicationAction which) const
     {
         QSignalSpy finished(window->replication(), &ui::ReplicationWorkspace::actionFinished);
-        if (!action(which).isEnabled())
+        if (!action(which).isEnabled()) {
+            qWarning("%s", qPrintable(action(which).toolTip()));
             return false;
+        }
+        // A refusal is shown in a message box: say what it said, and close it.
+        QPointer<QTimer> refusal = whenShown<QMessageBox>([](QMessageBox *box) {
+            qWarning("%s", qPrintable(box->text()));
+            box->close();
+        });
         action(which).trigger();
-        return finished.wait(20000) && finished.first().at(1).toBool();
+        const bool done = finished.wait(20000) && finished.first().at(1).toBool();
+        delete refusal.data();
+        return done;
     }
 };
 
@@ -104,6 +153,36 @@ Session openSandbox(double failureRate)
     session.window->replication()->setNotifier(std::move(notifier));
     session.window->show();
     return session;
+}
+
+// Servers of the catalog in no endpoint application, with no job and a
+// healthy connector for their VM manager: free to be put in a new
+// application or replicated alone. The sandbox's estate also has a few
+// servers SMS refuses to replicate, which GetServers does not tell: left out too.
+std::vector<std::string> freeServers(const Session &s, std::size_t count)
+{
+    std::set<std::string> healthyManagers;
+    for (const api::Connector &connector : s.window->document().catalog().connectors)
+        if (connector.status == api::ConnectorStatus::Healthy && connector.vmManagerId)
+            healthyManagers.insert(*connector.vmManagerId);
+    sandbox::SandboxState &sandbox = s.window->session().sandbox()->engine().state();
+    const auto replicable = [&](const api::Server &server) {
+        const sandbox::EstateServer *known = sandbox.catalogServer(server.serverId.value_or(std::string()));
+        return known && known->replicable && server.vmServer && server.vmServer->vmServerAddress
+               && healthyManagers.count(server.vmServer->vmServerAddress->vmManagerId.value_or(std::string()));
+    };
+    std::set<std::string> taken;
+    for (const auto &[appId, servers] : s.store().lastSnapshot()->appServers)
+        for (const models::MonitoredServer &server : servers)
+            taken.insert(server.serverId);
+    for (const api::ReplicationJob &job : s.store().lastSnapshot()->jobs)
+        taken.insert(job.serverId.value_or(std::string()));
+    std::vector<std::string> free;
+    for (const api::Server &server : s.window->document().catalog().servers)
+        if (free.size() < count && !taken.count(server.serverId.value_or(std::string())) && !server.replicationJobId
+            && replicable(server))
+            free.push_back(*server.serverId);
+    return free;
 }
 
 // Answers the next message box's question with `button`.
@@ -127,6 +206,8 @@ private Q_SLOTS:
     void demoApplicationsOnFirstStart();
     void startWatchBringIntoPlanStop();
     void failedRunFlaggedNotifiedAndRunAgain();
+    void wizardDefaultsReplicateToTheEnd();
+    void serverJobFromTheCatalog();
 };
 
 void TestReplicationJourney::demoApplicationsOnFirstStart()
@@ -234,6 +315,132 @@ void TestReplicationJourney::failedRunFlaggedNotifiedAndRunAgain()
     // Shown in the monitor's runs table for that server.
     QVERIFY(s.window->replication()->monitorPane()->headerText().contains(
         jobs->model()->index(0, models::ReplicationJobsModel::Server).data().toString()));
+}
+
+// The "done when": a new application with nothing but the wizard's
+// defaults (a name and two servers), applied, started and watched to REPLICATED.
+void TestReplicationJourney::wizardDefaultsReplicateToTheEnd()
+{
+    const Session s = openSandbox(0.0);
+    QTRY_COMPARE_WITH_TIMEOUT(s.store().applications().rowCount(), 4, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!s.window->document().catalog().servers.empty(), 30000);
+    const std::vector<std::string> servers = freeServers(s, 2);
+    QCOMPARE(servers.size(), std::size_t(2));
+    selectServers(s.window->catalogPane()->view(), servers);
+
+    whenShown<ui::NewApplicationWizard>([](ui::NewApplicationWizard *wizard) {
+        QTest::keyClicks(wizard->detailsPage()->nameEdit(), QStringLiteral("Shop"));
+        while (wizard->currentId() != ui::NewApplicationWizard::ReviewPageId) {
+            const int before = wizard->currentId();
+            wizard->next();
+            if (wizard->currentId() == before)
+                return wizard->reject();  // a page refused its defaults: the checks below fail
+        }
+        wizard->reviewPage()->applyNowCheck()->setChecked(true);
+        whenShown<ui::ReviewChangesDialog>([](ui::ReviewChangesDialog *review) { review->applyButton()->click(); });
+        wizard->accept();
+    });
+    s.window->findChild<QAction *>(QStringLiteral("newApplicationWizardAction"))->trigger();
+    QCOMPARE(s.window->document().applications().size(), std::size_t(1));
+    QTRY_VERIFY_WITH_TIMEOUT(!s.window->document().applications()[0].appId.empty(), 30000);
+
+    // At the endpoint with the defaults; started there from the Endpoint Applications pane.
+    QVERIFY(s.refreshUntil([&] { return s.appRow(QStringLiteral("Shop")).isValid(); }));
+    s.selectApplication(QStringLiteral("Shop"));
+    // Its replication configuration is put after CreateApp, in the same apply.
+    QVERIFY(s.refreshUntil([&] { return s.action(ReplicationAction::StartApplication).isEnabled(); }));
+    QVERIFY(s.run(ReplicationAction::StartApplication));
+    QVERIFY(s.refreshUntil([&] { return s.replicationOf(QStringLiteral("Shop")) == QStringLiteral("Replicated"); }));
+
+    // The runs moved: the history chart's samples saw a run in progress, and both jobs completed.
+    const std::string shopId = s.pane().selectedAppId().toStdString();
+    const models::ApplicationHistory history = s.store().history(shopId);
+    QVERIFY(std::any_of(history.samples.begin(), history.samples.end(), [](const models::StateSample &sample) {
+        return sample.servers[std::size_t(models::JobBucket::Replicating)] > 0;
+    }));
+    QVERIFY(s.refreshUntil([&] {
+        for (const models::ApplicationCounts &counts : s.store().counts())
+            if (counts.appId == shopId)
+                return counts.servers[std::size_t(models::JobBucket::Completed)] == 2;
+        return false;
+    }));
+    QCOMPARE(s.pane().jobsView()->model()->rowCount(), 2);
+}
+
+// A server replicated on its own: its job made from the Catalog with the
+// plan's settings for it, changed, and deleted after a confirmation.
+void TestReplicationJourney::serverJobFromTheCatalog()
+{
+    const Session s = openSandbox(0.0);
+    QTRY_VERIFY_WITH_TIMEOUT(s.store().lastSnapshot() != nullptr, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!s.window->document().catalog().servers.empty(), 30000);
+    const std::vector<std::string> servers = freeServers(s, 1);
+    QCOMPARE(servers.size(), std::size_t(1));
+    const std::string serverId = servers.front();
+    // In a plan application that replicates every 4 hours with BYOL licences.
+    const models::PlanKey key = s.window->editor().newApplicationFromServers({serverId}, "Web");
+    models::ApplicationSettings settings;
+    settings.replication = api::ServerReplicationParameters{};
+    settings.replication->frequency = 4;
+    settings.replication->licenseType = api::LicenseType::Byol;
+    s.window->editor().editApplicationSettings(key, settings, {std::nullopt});
+
+    ui::ServerJobActions &jobs = *s.window->replication()->catalogJobActions();
+    selectServers(s.window->catalogPane()->view(), {serverId});
+    QAction &create = *jobs.action(ReplicationAction::CreateJob);
+    QVERIFY(create.isEnabled());
+    QVERIFY(!jobs.action(ReplicationAction::DeleteJob)->isEnabled());
+    QVERIFY(s.window->catalogPane()->view()->actions().contains(&create));  // in its context menu
+
+    // The dialog starts from the plan's settings; OK creates the job.
+    int shownFrequency = 0;
+    whenShown<ui::ReplicationJobDialog>([&](ui::ReplicationJobDialog *dialog) {
+        shownFrequency = dialog->findChild<ui::RangeSpinBox *>(QStringLiteral("frequencyBox"))->value();
+        dialog->findChild<QLineEdit *>(QStringLiteral("descriptionEdit"))->setText(QStringLiteral("alone"));
+        dialog->accept();
+    });
+    QSignalSpy finished(s.window->replication(), &ui::ReplicationWorkspace::actionFinished);
+    create.trigger();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.takeFirst().at(1).toBool());
+    QCOMPARE(shownFrequency, 4);
+    const auto jobOfServer = [&]() -> std::optional<api::ReplicationJob> {
+        for (const api::ReplicationJob &job : s.store().lastSnapshot()->jobs)
+            if (job.serverId == serverId)
+                return job;
+        return std::nullopt;
+    };
+    QVERIFY(s.refreshUntil([&] { return jobOfServer().has_value(); }));
+    QCOMPARE(jobOfServer()->frequency, std::optional(4));
+    QVERIFY(jobOfServer()->licenseType == api::LicenseType::Byol);
+    QVERIFY(jobOfServer()->description == std::optional<std::string>("alone"));
+    // The Catalog shows its state, and the actions follow it.
+    QVERIFY(!create.isEnabled());
+    QVERIFY(!create.toolTip().isEmpty());
+    QVERIFY(jobs.action(ReplicationAction::UpdateJob)->isEnabled());
+
+    // Edit: every 8 hours from now on.
+    whenShown<ui::ReplicationJobDialog>([](ui::ReplicationJobDialog *dialog) {
+        dialog->findChild<ui::RangeSpinBox *>(QStringLiteral("frequencyBox"))->setValue(8);
+        QVERIFY(!dialog->findChild<QWidget *>(QStringLiteral("onceButton"))->isEnabled());
+        dialog->accept();
+    });
+    jobs.action(ReplicationAction::UpdateJob)->trigger();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.takeFirst().at(1).toBool());
+    QVERIFY(s.refreshUntil([&] { return jobOfServer() && jobOfServer()->frequency == std::optional(8); }));
+
+    // Delete asks first.
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(jobs.action(ReplicationAction::DeleteJob)->isEnabled());
+    jobs.action(ReplicationAction::DeleteJob)->trigger();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.takeFirst().at(1).toBool());
+    QVERIFY(s.refreshUntil([&] {
+        const auto job = jobOfServer();
+        return !job || job->state == api::ReplicationJobState::Deleted
+               || job->state == api::ReplicationJobState::Deleting;
+    }));
 }
 
 QTEST_MAIN(TestReplicationJourney)

@@ -4,6 +4,8 @@
 #include "models/ReplicationJobsModel.h"
 #include "models/ReplicationStore.h"
 #include "services/ReplicationActionRules.h"
+#include "ui/replication/CheckedAction.h"
+#include "ui/replication/ServerJobActions.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -48,12 +50,6 @@ QSortFilterProxyModel *sortedOnRaw(QAbstractItemModel *source, int rawRole, QObj
     return proxy;
 }
 
-void applyCheck(QAction *action, const services::ActionCheck &check, const QString &whatItDoes)
-{
-    action->setEnabled(check.allowed());
-    action->setToolTip(check.allowed() ? whatItDoes : check.reason);
-}
-
 } // namespace
 
 EndpointAppsPane::EndpointAppsPane(models::ReplicationStore &store, QWidget *parent)
@@ -62,6 +58,7 @@ EndpointAppsPane::EndpointAppsPane(models::ReplicationStore &store, QWidget *par
     , m_notice(new QLabel(this))
     , m_appsSorted(sortedOnRaw(&store.applications(), models::EndpointAppsModel::RawRole, this))
     , m_jobsOfApp(sortedOnRaw(&store.jobs(), models::ReplicationJobsModel::RawRole, this))
+    , m_jobActions(new ServerJobActions(store, this))
 {
     m_jobsOfApp->setFilterRole(models::ReplicationJobsModel::AppIdRole);
     m_jobsOfApp->setFilterRegularExpression(QRegularExpression(QStringLiteral("^$")));
@@ -101,7 +98,8 @@ EndpointAppsPane::EndpointAppsPane(models::ReplicationStore &store, QWidget *par
                        action(ReplicationAction::ReplicateApplication), m_bringIntoPlan})
         toolBar->addAction(a);
     toolBar->addSeparator();
-    for (QAction *a : {action(ReplicationAction::RunJob), action(ReplicationAction::DeleteJob)})
+    for (QAction *a : {action(ReplicationAction::UpdateJob), action(ReplicationAction::RunJob),
+                       action(ReplicationAction::DeleteJob)})
         toolBar->addAction(a);
     toolBar->addSeparator();
     toolBar->addAction(m_refresh);
@@ -128,6 +126,11 @@ EndpointAppsPane::EndpointAppsPane(models::ReplicationStore &store, QWidget *par
         Q_EMIT applicationSelected(appId);
     });
     connect(m_jobs->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_jobs->selectionModel()->selectedRows(models::ReplicationJobsModel::Server);
+        m_jobActions->setServer(
+            rows.isEmpty() ? std::string()
+                           : rows.first().data(models::ReplicationJobsModel::ServerIdRole).toString().toStdString(),
+            rows.isEmpty() ? QString() : rows.first().data().toString());
         updateActions();
         Q_EMIT jobSelected(selectedJobId());
     });
@@ -151,8 +154,8 @@ void EndpointAppsPane::createActions()
     make(ReplicationAction::StartApplication, tr("Start Replication"), m_apps);
     make(ReplicationAction::StopApplication, tr("Stop Replication…"), m_apps);
     make(ReplicationAction::ReplicateApplication, tr("Replicate Now"), m_apps);
-    make(ReplicationAction::RunJob, tr("Run Job Now"), m_jobs);
-    make(ReplicationAction::DeleteJob, tr("Delete Job…"), m_jobs);
+    m_jobs->addActions(m_jobActions->actions());
+    connect(m_jobActions, &ServerJobActions::actionRequested, this, &EndpointAppsPane::actionRequested);
 
     m_bringIntoPlan = new QAction(tr("Bring into Plan"), this);
     m_bringIntoPlan->setToolTip(tr("Add the selected applications to the plan with their settings"));
@@ -171,6 +174,8 @@ void EndpointAppsPane::createActions()
 
 QAction *EndpointAppsPane::action(ReplicationAction which) const
 {
+    if (QAction *forJob = m_jobActions->action(which))
+        return forJob;
     return m_actions[int(which)];
 }
 
@@ -198,17 +203,6 @@ const api::AppSummary *EndpointAppsPane::selectedApp() const
     return row < 0 ? nullptr : &m_store.applications().row(row).app;
 }
 
-std::optional<api::ReplicationJob> EndpointAppsPane::selectedJob() const
-{
-    const std::string jobId = selectedJobId().toStdString();
-    const models::SnapshotPtr &last = m_store.lastSnapshot();
-    if (jobId.empty() || !last)
-        return std::nullopt;
-    const auto it = std::find_if(last->jobs.begin(), last->jobs.end(),
-                                 [&jobId](const api::ReplicationJob &job) { return job.replicationJobId == jobId; });
-    return it == last->jobs.end() ? std::nullopt : std::optional<api::ReplicationJob>(*it);
-}
-
 void EndpointAppsPane::updateActions()
 {
     const QString pickOne = tr("Select one application");
@@ -224,35 +218,16 @@ void EndpointAppsPane::updateActions()
     forApp(ReplicationAction::ReplicateApplication, services::canStartOnDemandAppReplication,
            tr("Start a replication run of every server now (StartOnDemandAppReplication)"));
     m_bringIntoPlan->setEnabled(m_apps->selectionModel()->hasSelection());
-
-    const std::optional<api::ReplicationJob> job = selectedJob();
-    const services::ActionCheck noJob = services::ActionCheck::refused(tr("Select a replication job"));
-    applyCheck(action(ReplicationAction::RunJob), job ? services::canStartOnDemandReplicationRun(job) : noJob,
-               tr("Start a replication run of this server now (StartOnDemandReplicationRun)"));
-    applyCheck(action(ReplicationAction::DeleteJob), job ? services::canDeleteReplicationJob(job, app) : noJob,
-               tr("Delete the server's replication job (DeleteReplicationJob)"));
 }
 
 void EndpointAppsPane::request(ReplicationAction which)
 {
+    const api::AppSummary *app = selectedApp();
+    if (!app)
+        return;
     services::ReplicationTarget target;
-    QString subject;
-    const bool jobAction = which == ReplicationAction::RunJob || which == ReplicationAction::DeleteJob;
-    if (jobAction) {
-        const QModelIndexList rows = m_jobs->selectionModel()->selectedRows(models::ReplicationJobsModel::Server);
-        if (rows.isEmpty())
-            return;
-        target.jobId = selectedJobId().toStdString();
-        target.serverId = rows.first().data(models::ReplicationJobsModel::ServerIdRole).toString().toStdString();
-        subject = rows.first().data().toString();
-    } else {
-        const api::AppSummary *app = selectedApp();
-        if (!app)
-            return;
-        target.appId = selectedAppId().toStdString();
-        subject = QString::fromStdString(app->name.value_or(target.appId));
-    }
-    Q_EMIT actionRequested(which, target, subject);
+    target.appId = selectedAppId().toStdString();
+    Q_EMIT actionRequested(which, target, QString::fromStdString(app->name.value_or(target.appId)));
 }
 
 } // namespace sms::ui

@@ -2,9 +2,10 @@
 // EndpointAppsPane: the endpoint's applications (ListApps) with their live
 // status, and below them the replication jobs of the one selected, as the
 // replication monitor's store last saw them. Its actions (start, stop and
-// replicate an application now; run or delete a server's job; bring
-// applications into the plan) are enabled from services/ReplicationActionRules
-// with the reason as tooltip; the pane only asks for them, the workspace runs them.
+// replicate an application now; bring applications into the plan; and a
+// server's job edited, run or deleted, from ServerJobActions) are enabled
+// from services/ReplicationActionRules with the reason as tooltip; the pane
+// only asks for them, the workspace runs them.
 
 #include "services/ReplicationControl.h"
 
@@ -24,6 +25,8 @@ class ReplicationStore;
 
 namespace sms::ui {
 
+class ServerJobActions;
+
 class EndpointAppsPane : public QWidget
 {
     Q_OBJECT
@@ -36,6 +39,7 @@ public:
     QTableView *applicationsView() const { return m_apps; }
     QTableView *jobsView() const { return m_jobs; }
     QAction *action(services::ReplicationAction action) const;
+    ServerJobActions *jobActions() const { return m_jobActions; }
     QAction *bringIntoPlanAction() const { return m_bringIntoPlan; }
     QAction *refreshAction() const { return m_refresh; }
     // Shown above the tables until the first pass has been read, and when a pass fails.
@@ -54,7 +58,6 @@ private:
     void updateActions();
     void request(services::ReplicationAction action);
     const api::AppSummary *selectedApp() const;
-    std::optional<api::ReplicationJob> selectedJob() const;
 
     models::ReplicationStore &m_store;
     QLabel *m_notice;
@@ -62,8 +65,9 @@ private:
     QTableView *m_jobs;
     QSortFilterProxyModel *m_appsSorted;
     QSortFilterProxyModel *m_jobsOfApp;
-    // By ReplicationAction; CreateJob and UpdateJob have none here.
-    QAction *m_actions[int(services::ReplicationAction::RunJob) + 1] = {};
+    ServerJobActions *m_jobActions;
+    // The application's, by ReplicationAction (the job's are m_jobActions').
+    QAction *m_actions[int(services::ReplicationAction::ReplicateApplication) + 1] = {};
     QAction *m_bringIntoPlan = nullptr;
     QAction *m_refresh = nullptr;
 };

@@ -45,6 +45,7 @@ ReplicationWorkspace::ReplicationWorkspace(services::EndpointSession &session, E
     , m_store(this)
     , m_appsPane(new EndpointAppsPane(m_store, window))
     , m_monitorPane(new ReplicationMonitorPane(window))
+    , m_catalogJobs(new ServerJobActions(m_store, window))
     , m_statusLabel(new QLabel(window))
     , m_notifier(std::make_unique<TrayNotifier>(window))
 {
@@ -81,6 +82,7 @@ ReplicationWorkspace::ReplicationWorkspace(services::EndpointSession &session, E
     });
 
     connect(m_appsPane, &EndpointAppsPane::actionRequested, this, &ReplicationWorkspace::run);
+    connect(m_catalogJobs, &ServerJobActions::actionRequested, this, &ReplicationWorkspace::run);
     connect(m_appsPane, &EndpointAppsPane::bringIntoPlanRequested, &m_endpoint, &EndpointActions::bringIntoPlan);
     connect(m_appsPane, &EndpointAppsPane::refreshRequested, &m_monitor, &services::ReplicationMonitor::refreshNow);
     connect(m_appsPane, &EndpointAppsPane::applicationSelected, this, [this](const QString &appId) {
@@ -103,6 +105,12 @@ ReplicationWorkspace::ReplicationWorkspace(services::EndpointSession &session, E
             view->selectionModel()->select(found.first(), QItemSelectionModel::ClearAndSelect
                                                               | QItemSelectionModel::Rows);
     });
+}
+
+void ReplicationWorkspace::setPlannedSettings(const ServerJobActions::PlannedSettings &planned)
+{
+    m_catalogJobs->setPlannedSettings(planned);
+    m_appsPane->jobActions()->setPlannedSettings(planned);
 }
 
 void ReplicationWorkspace::setNotifier(std::unique_ptr<Notifier> notifier)
@@ -220,7 +228,9 @@ void ReplicationWorkspace::run(ReplicationAction action, const services::Replica
         m_monitor.refreshNow();
         Q_EMIT actionFinished(action, result.ok());
         if (result) {
-            Q_EMIT message(tr("%1: done").arg(subject));
+            Q_EMIT message(action == ReplicationAction::CreateJob
+                               ? tr("%1: replication job %2 created").arg(subject, QString::fromStdString(result.value()))
+                               : tr("%1: done").arg(subject));
             return;
         }
         const bool onDemand = action == ReplicationAction::RunJob || action == ReplicationAction::ReplicateApplication;

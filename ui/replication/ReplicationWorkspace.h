@@ -11,6 +11,7 @@
 #include "services/ReplicationControl.h"
 #include "services/ReplicationMonitor.h"
 #include "models/ReplicationStore.h"
+#include "ui/replication/ServerJobActions.h"
 
 #include <QObject>
 #include <QString>
@@ -53,6 +54,10 @@ public:
     // window's members and go before the workspace, a child of the window.
 
     EndpointAppsPane *applicationsPane() const { return m_appsPane; }
+    // The server job actions for the window's Catalog (the pane has its own).
+    ServerJobActions *catalogJobActions() const { return m_catalogJobs; }
+    // Where a new job's settings come from: the plan, which the window holds.
+    void setPlannedSettings(const ServerJobActions::PlannedSettings &planned);
     ReplicationMonitorPane *monitorPane() const { return m_monitorPane; }
     QLabel *statusLabel() const { return m_statusLabel; }
     services::ReplicationMonitor &monitor() { return m_monitor; }
@@ -86,6 +91,7 @@ private:
     models::ReplicationStore m_store;
     EndpointAppsPane *m_appsPane;
     ReplicationMonitorPane *m_monitorPane;
+    ServerJobActions *m_catalogJobs;
     QLabel *m_statusLabel;
     std::unique_ptr<Notifier> m_notifier;
     QDockWidget *m_appsDock = nullptr;

@@ -121,7 +121,12 @@ void ReplicationSettingsEdit::retranslate()
     m_every->setText(tr("&Every"));
     m_hours->setText(tr("hours"));
     m_once->setText(tr("&Once, then stop"));
-    m_seed->setText(tr("Start the first (&seed) replication at"));
+    m_seed->setText(m_existingJob ? tr("Start the &next replication at") : tr("Start the first (&seed) replication at"));
+    const QString fixedPair = m_existingJob ? tr("An existing job cannot change between once and a schedule: "
+                                                 "delete it and create it again.")
+                                            : QString();
+    m_every->setToolTip(fixedPair);
+    m_once->setToolTip(fixedPair);
     m_licenseLabel->setText(tr("&License type:"));
     m_license->setItemText(0, tr("Let SMS choose"));
     m_license->setItemText(1, tr("AWS: license included"));
@@ -146,8 +151,17 @@ void ReplicationSettingsEdit::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void ReplicationSettingsEdit::setForExistingJob(bool existing)
+{
+    m_existingJob = existing;
+    retranslate();
+    updateEnabled();
+}
+
 void ReplicationSettingsEdit::updateEnabled()
 {
+    m_every->setEnabled(!m_existingJob);
+    m_once->setEnabled(!m_existingJob);
     m_frequency->setEnabled(m_every->isChecked());
     m_seedTime->setEnabled(m_seed->isChecked());
     m_seedZone->setEnabled(m_seed->isChecked());
@@ -187,7 +201,9 @@ QString ReplicationSettingsEdit::problem() const
     if (const auto typed = m_amis->typedOutOfRange())
         return tr("Recent AMIs to keep: %1 is more than %2; type 0 to keep them all.").arg(*typed).arg(kMaxAmisToKeep);
     if (m_seed->isChecked() && m_seedTime->dateTime() <= QDateTime::currentDateTime())
-        return tr("The seed time has passed: choose a time to come, or untick it to start at once.");
+        return m_existingJob ? tr("The time of the next run has passed: choose a time to come, or untick it to keep "
+                                  "the job's schedule.")
+                             : tr("The seed time has passed: choose a time to come, or untick it to start at once.");
     return {};
 }
 

@@ -2,8 +2,8 @@
 // ReplicationSettingsEdit: the fields of an application's replication
 // settings (ServerReplicationParameters): how often (every 1–24 hours, or
 // once), when the seed replication starts (in local time, the zone shown), the licence type, how many recent
-// AMIs to keep and their encryption. The wizard's replication page and the
-// Application Settings dialog both show it.
+// AMIs to keep and their encryption. The wizard's replication page, the
+// Application Settings dialog and the Replication Job dialog show it.
 
 #include "api/SmsTypes.h"
 
@@ -31,6 +31,9 @@ public:
     // replication() unless the user sets them.
     void setReplication(const api::ServerReplicationParameters &parameters);
     api::ServerReplicationParameters replication() const;
+    // For a job that exists (UpdateReplicationJob): the seed row sets when its
+    // next run starts, and once-or-every is fixed, as SMS cannot change it.
+    void setForExistingJob(bool existing);
     // What is wrong with the input, in a sentence; empty when nothing.
     QString problem() const;
 
@@ -64,6 +67,7 @@ private:
     // alone stays unset, and an explicit false stays false.
     api::ServerReplicationParameters m_shown;
     bool m_loaded = false;
+    bool m_existingJob = false;
 };
 
 } // namespace sms::ui
