@@ -5,6 +5,8 @@
 
 #include "models/PlanDecoder.h"
 #include "models/PlanFile.h"
+
+#include "models/LaunchGraph.h"
 #include "models/PlanRules.h"
 
 #include "api/JsonCodecTraits.h"
@@ -192,6 +194,9 @@ private:
             return false;
         // Files saved before the rule held can retire an application they hold.
         dropHeldRetiredIds(plan);
+        // A file may give dependencies alone: the orders follow from them.
+        for (PlanApplication &app : plan.applications)
+            fillDerivedLaunchOrders(app.serverGroups);
         element inventory;
         if (member(object, "inventory", inventory) && !decodeInventory(inventory, top.child("inventory"), plan.inventory))
             return false;
@@ -369,7 +374,42 @@ private:
             || !stringMember(object, "name", path, group.name))
             return false;
         return stringsMember(object, "serverIds", path, group.serverIds)
-            && optionalMember(object, "launchOrder", path, group.launchOrder);
+            && optionalMember(object, "launchOrder", path, group.launchOrder)
+            && keysMember(object, "launchAfter", path, group.launchAfter)
+            && pointMember(object, "pinnedAt", path, group.pinnedAt);
+    }
+
+    // Keys of other items: positive whole numbers (which items they name is PlanValidation's to check).
+    bool keysMember(const simdjson::dom::object &object, std::string_view name, const Path &path,
+                    std::vector<PlanKey> &out)
+    {
+        element value;
+        return !member(object, name, value)
+            || decodeArray(value, path.child(name), out, [this](const element &v, const Path &p, PlanKey &key) {
+                   return (!v.get_uint64().get(key) && key > 0)
+                       || damaged(p.text() + " should be a key, a positive whole number, but it is " + shortText(v));
+               });
+    }
+
+    bool pointMember(const simdjson::dom::object &object, std::string_view name, const Path &path,
+                     std::optional<GraphPoint> &out)
+    {
+        element value;
+        if (!member(object, name, value))
+            return true;
+        const Path at = path.child(name);
+        simdjson::dom::object point;
+        if (!expectObject(value, at, point))
+            return false;
+        GraphPoint &into = out.emplace();
+        for (auto [axis, coordinate] : {std::pair{"x", &into.x}, std::pair{"y", &into.y}}) {
+            element number;
+            if (!member(point, axis, number))
+                return damaged(at.child(axis).text() + " is missing");
+            if (number.get_double().get(*coordinate))
+                return wrongType(number, at.child(axis), "a number");
+        }
+        return true;
     }
 
     template <typename DecodeItem>

@@ -221,6 +221,26 @@ void writeGroup(std::string &out, int depth, const PlanServerGroup &group)
     object.string("name", group.name);
     writeStrings(out, object, "serverIds", group.serverIds);
     object.number("launchOrder", group.launchOrder);
+    // Short enough for one line each: [2, 5] and {"x": 0, "y": 70}.
+    if (!group.launchAfter.empty()) {
+        object.key("launchAfter");
+        out += '[';
+        for (std::size_t i = 0; i < group.launchAfter.size(); ++i) {
+            if (i > 0)
+                out += ", ";
+            appendNumber(out, group.launchAfter[i]);
+        }
+        out += ']';
+    }
+    // JSON has no NaN or infinity: such a point is left out, and the group laid out again.
+    if (group.pinnedAt && std::isfinite(group.pinnedAt->x) && std::isfinite(group.pinnedAt->y)) {
+        object.key("pinnedAt");
+        out += "{\"x\": ";
+        appendNumber(out, group.pinnedAt->x);
+        out += ", \"y\": ";
+        appendNumber(out, group.pinnedAt->y);
+        out += '}';
+    }
 }
 
 void writeApplication(std::string &out, int depth, const PlanApplication &app)

@@ -57,6 +57,15 @@ struct CatalogSnapshot
     bool operator==(const CatalogSnapshot &) const = default;
 };
 
+// A point of the launch graph's scene, in its units (about a pixel at 100%).
+struct GraphPoint
+{
+    double x = 0;
+    double y = 0;
+
+    bool operator==(const GraphPoint &) const = default;
+};
+
 struct PlanServerGroup
 {
     PlanKey key = kNoKey;
@@ -65,7 +74,13 @@ struct PlanServerGroup
     std::vector<std::string> serverIds;  // in the order the user gave them
     // When the group launches among the application's groups (lower first),
     // as PutAppLaunchConfiguration's launchOrder; unset leaves it to SMS.
+    // Derived from launchAfter when the application has dependencies (LaunchGraph.h).
     std::optional<int> launchOrder;
+    // The keys of the application's groups that launch before this one: the
+    // launch graph's edges into it.
+    std::vector<PlanKey> launchAfter{};
+    // Where the user pinned the group in the launch graph; unset: laid out.
+    std::optional<GraphPoint> pinnedAt{};
 
     bool operator==(const PlanServerGroup &) const = default;
 };

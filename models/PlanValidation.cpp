@@ -5,11 +5,14 @@
 #include "models/PlanValidation.h"
 
 #include "api/SmsConstraints.h"
+#include "api/SmsQuotas.h"
+#include "models/LaunchGraph.h"
 #include "models/PlanSettings.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -238,6 +241,76 @@ void checkLaunchOrder(Issues &out, const GroupItem &item, bool othersOrdered)
     report(out, Severity::Warning, "partial-launch-order", item.where(),
            item.label() + " has no launch order while other groups of its application have one, so it launches"
                           " in no particular order against them; give it a launch order.");
+}
+
+// --- SMS's quotas and the launch graph ------------------------------------------
+
+// CreateApp and UpdateApp refuse more (sms-local as well).
+void checkApplicationQuotas(Issues &out, const AppItem &item)
+{
+    const auto &groups = item.app->serverGroups;
+    if (int(groups.size()) > api::kServerGroupsPerApplication)
+        report(out, Severity::Error, "too-many-groups", item.where(),
+               item.label() + " has " + std::to_string(groups.size()) + " server groups; SMS allows at most "
+                   + std::to_string(api::kServerGroupsPerApplication)
+                   + " in an application. Merge groups or split the application.");
+    std::set<std::string_view> servers;
+    for (const PlanServerGroup &group : groups)
+        servers.insert(group.serverIds.begin(), group.serverIds.end());
+    if (int(servers.size()) > api::kServersPerApplication)
+        report(out, Severity::Error, "too-many-servers", item.where(),
+               item.label() + " has " + std::to_string(servers.size()) + " servers; SMS allows at most "
+                   + std::to_string(api::kServersPerApplication) + " in an application. Split the application.");
+}
+
+// A dependency names a group of its own application; the others have no meaning to SMS.
+void checkDependencyKeys(Issues &out, const GroupItem &item, const std::vector<PlanApplication> &apps)
+{
+    const auto &ownGroups = item.owner->app->serverGroups;
+    for (const PlanKey key : item.group->launchAfter) {
+        const auto same = [key](const PlanServerGroup &g) { return g.key == key; };
+        if (std::any_of(ownGroups.begin(), ownGroups.end(), same))
+            continue;
+        const PlanPosition elsewhere = findKey(apps, key);
+        if (elsewhere.isGroup()) {
+            const PlanApplication &other = apps[std::size_t(elsewhere.application)];
+            report(out, Severity::Error, "launch-after-other-application", item.where(),
+                   item.label() + " launches after server group "
+                       + quoted(other.serverGroups[std::size_t(elsewhere.group)].name) + " of application "
+                       + quoted(other.name) + "; a group can only wait for groups of its own application. Remove "
+                       + std::to_string(key) + " from its launchAfter.");
+        } else {
+            report(out, Severity::Error, "launch-after-unknown", item.where(),
+                   item.label() + " launches after key " + std::to_string(key)
+                       + ", which is no server group of the plan; remove it from its launchAfter.");
+        }
+    }
+}
+
+// A cycle has no launch order at all; orders given beside dependencies must be theirs.
+void checkLaunchGraph(Issues &out, const AppItem &item)
+{
+    const auto &groups = item.app->serverGroups;
+    if (!hasDependencies(groups))
+        return;
+    if (const std::vector<PlanKey> cycle = findCycle(groups); !cycle.empty()) {
+        report(out, Severity::Error, "launch-cycle", item.where(),
+               item.label() + " has launch dependencies that go round in a cycle (" + cycleText(groups, cycle)
+                   + "), so no group of it can launch first; remove one of them.");
+        out.back().subject = PlanSubject{item.app->key, kNoKey, {}};
+        return;
+    }
+    const std::vector<int> derived = *deriveLaunchOrders(groups);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (!groups[g].launchOrder || *groups[g].launchOrder == derived[g])
+            continue;
+        const GroupItem group{&item, &groups[g], int(g)};
+        report(out, Severity::Error, "launch-order-disagrees", group.where(),
+               group.label() + " has launchOrder " + std::to_string(*groups[g].launchOrder)
+                   + ", but its launchAfter makes it " + std::to_string(derived[g]) + "; set it to "
+                   + std::to_string(derived[g]) + " or remove it.");
+        out.back().subject = PlanSubject{item.app->key, groups[g].key, {}};
+    }
 }
 
 // --- servers -----------------------------------------------------------------
@@ -544,6 +617,7 @@ private:
         const std::size_t first = m_issues.size();
         checkApplicationName(m_issues, item, names);
         checkApplicationHasServers(m_issues, item);
+        checkApplicationQuotas(m_issues, item);
         checkRemovals(item);
         aboutSince(first, PlanSubject{item.app->key, kNoKey, {}});
 
@@ -562,9 +636,11 @@ private:
             checkGroupName(m_issues, group, groupNames);
             checkGroupHasServers(m_issues, group);
             checkLaunchOrder(m_issues, group, anyOrdered);
+            checkDependencyKeys(m_issues, group, m_plan.applications);
             aboutSince(groupFirst, PlanSubject{item.app->key, group.group->key, {}});
             checkServers(group, defaults);
         }
+        checkLaunchGraph(m_issues, item);
     }
 
     void checkServers(const GroupItem &group, const AppDefaults &defaults)

@@ -7,6 +7,7 @@
 // settled, a job paused, an import finished, an auto-launch) are recorded
 // by the engine's advance() as it replays them.
 
+#include "api/SmsQuotas.h"
 #include "api/SmsTypes.h"
 #include "sandbox/EstateGenerator.h"
 
@@ -25,9 +26,9 @@ namespace sms::sandbox {
 // The real service's quotas; 0 lifts one.
 struct Limits
 {
-    int serverGroupsPerApp = 10;
-    int serversPerApp = 50;
-    int concurrentAppMigrations = 50;
+    int serverGroupsPerApp = api::kServerGroupsPerApplication;
+    int serversPerApp = api::kServersPerApplication;
+    int concurrentAppMigrations = api::kConcurrentApplicationMigrations;
 };
 
 struct RunRecord

@@ -6,6 +6,7 @@
 #include "PlanFixtures.h"
 
 #include "models/CatalogListsCheck.h"
+#include "models/LaunchGraph.h"
 #include "models/PlanDecoder.h"
 #include "models/PlanFile.h"
 
@@ -238,6 +239,13 @@ private Q_SLOTS:
 
         QTest::addRow("8,000 servers") << richPlan(8000);
         QTest::addRow("replication and launch settings") << withSettings(richPlan());
+
+        PlanData graph = richPlan();
+        graph.applications[0].serverGroups[1].launchAfter = {graph.applications[0].serverGroups[0].key, 99};
+        graph.applications[0].serverGroups[0].pinnedAt = GraphPoint{-160.5, 70};
+        graph.applications[0].serverGroups[1].pinnedAt = GraphPoint{0.1, 1e-7};  // doubles written exactly
+        fillDerivedLaunchOrders(graph.applications[0].serverGroups);  // as a saved plan has them
+        QTest::addRow("launch dependencies and pinned positions") << graph;
     }
 
     void roundTrip()
@@ -311,8 +319,34 @@ private Q_SLOTS:
         QVERIFY(settings.at("retiredAppIds").at(0) == "app-0fedcba9876543210");
         QVERIFY(!json.contains("planId") && !json.contains("retiredAppIds"));
 
+        // Dependencies and a pinned position, a line each.
+        PlanData graph = richPlan();
+        graph.applications[0].serverGroups[1].launchAfter = {3, 4};
+        graph.applications[0].serverGroups[1].pinnedAt = GraphPoint{160, -35.5};
+        const std::string graphText = encodePlan(graph);
+        QVERIFY(graphText.find("\"launchAfter\": [3, 4],\n") != std::string::npos);
+        QVERIFY(graphText.find("\"pinnedAt\": {\"x\": 160, \"y\": -35.5}\n") != std::string::npos);
+        QVERIFY(!json.at("applications").at(0).at("serverGroups").at(0).contains("launchAfter"));
+        QVERIFY(!json.at("applications").at(0).at("serverGroups").at(0).contains("pinnedAt"));
+
         const api::Json empty = api::Json::parse(encodePlan(PlanData{}));
         QCOMPARE(empty.size(), std::size_t(4));  // formatVersion, kind, generator, savedAt
+    }
+
+    // launchOrder follows from launchAfter: a file may give the dependencies alone.
+    void launchOrdersFollowDependencies()
+    {
+        api::Json json = api::Json::parse(encodePlan(threeApplications()));
+        api::Json &groups = json["applications"][0]["serverGroups"];
+        QVERIFY(groups.size() >= 2);
+        const PlanKey first = groups[0]["key"].get<PlanKey>();
+        groups[1]["launchAfter"] = {first};
+        const auto decoded = decodePlan(json.dump());
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
+        const auto &read = decoded.value().applications[0].serverGroups;
+        QCOMPARE(read[0].launchOrder, std::optional(1));
+        QCOMPARE(read[1].launchOrder, std::optional(2));
+        QCOMPARE(read[1].launchAfter, std::vector<PlanKey>{first});
     }
 
     void tolerantReading_data()
@@ -539,6 +573,16 @@ private Q_SLOTS:
         wrongType("launchOrder a fraction",
                   [](api::Json &json) { json["applications"][0]["serverGroups"][1]["launchOrder"] = 1.5; },
                   "applications[0].serverGroups[1].launchOrder should be a whole number, but it is a number.");
+        wrongType("launchAfter not a key",
+                  [](api::Json &json) { json["applications"][0]["serverGroups"][1]["launchAfter"] = {3, 0}; },
+                  "applications[0].serverGroups[1].launchAfter[1] should be a key, a positive whole number, but it "
+                  "is 0.");
+        wrongType("pinnedAt without y",
+                  [](api::Json &json) { json["applications"][0]["serverGroups"][1]["pinnedAt"] = {{"x", 1}}; },
+                  "The plan is damaged: applications[0].serverGroups[1].pinnedAt.y is missing.");
+        wrongType("pinnedAt as text",
+                  [](api::Json &json) { json["applications"][0]["serverGroups"][1]["pinnedAt"] = {{"x", "1"}, {"y", 2}}; },
+                  "applications[0].serverGroups[1].pinnedAt.x should be a number, but it is a string.");
         wrongType("server settings without a server",
                   [](api::Json &json) { json["serverSettings"] = {{{"launch", {{"vpc", "vpc-1"}}}}}; },
                   "The plan is damaged: serverSettings[0] has no serverId.");

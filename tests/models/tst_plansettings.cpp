@@ -76,8 +76,8 @@ private Q_SLOTS:
         crm.roleName = "crm-role";
         crm.settings.replication = api::ServerReplicationParameters{};
         crm.settings.replication->frequency = 6;
-        crm.serverGroups.push_back(PlanServerGroup{1, {}, "web", {"s-1"}, std::nullopt});
-        crm.serverGroups.push_back(PlanServerGroup{2, {}, "db", {"s-2"}, std::nullopt});
+        crm.serverGroups.push_back(PlanServerGroup{1, {}, "web", {"s-1"}, std::nullopt, {}, {}});
+        crm.serverGroups.push_back(PlanServerGroup{2, {}, "db", {"s-2"}, std::nullopt, {}, {}});
         PlanServerSettings own;
         own.serverId = "s-2";
         own.replication = api::ServerReplicationParameters{};

@@ -268,6 +268,41 @@ private Q_SLOTS:
                     "Application \"Payroll\" removes its launch settings at the endpoint (removeLaunch), yet the plan "
                     "gives some: on its groups (launch order) and 1 of its servers. Drop removeLaunch or those settings.");
 
+        // --- the launch graph (keys: Payroll 1, its groups 2, 3, 4 in order)
+        addIssueRow("launch-cycle", planWith("Payroll{db:s1;app:s2;web:s3}", [](PlanData &p) {
+                        auto &groups = p.applications[0].serverGroups;
+                        groups[0].launchAfter = {4};
+                        groups[1].launchAfter = {2};
+                        groups[2].launchAfter = {3};
+                    }),
+                    "error", "launch-cycle", "applications[0] (\"Payroll\")",
+                    "Application \"Payroll\" has launch dependencies that go round in a cycle (db → app → web → db), so "
+                    "no group of it can launch first; remove one of them.");
+        addIssueRow("launch-after-other-application", planWith("Payroll{web:s1} | Intranet{all:s2}", [](PlanData &p) {
+                        p.applications[0].serverGroups[0].launchAfter = {4};
+                        p.applications[0].serverGroups[0].launchOrder = 1;
+                    }),
+                    "error", "launch-after-other-application", "applications[0].serverGroups[0] (\"web\")",
+                    "Server group \"web\" of application \"Payroll\" launches after server group \"all\" of "
+                    "application \"Intranet\"; a group can only wait for groups of its own application. Remove 4 "
+                    "from its launchAfter.");
+        addIssueRow("launch-after-unknown", planWith("Payroll{web:s1}", [](PlanData &p) {
+                        p.applications[0].serverGroups[0].launchAfter = {99};
+                        p.applications[0].serverGroups[0].launchOrder = 1;
+                    }),
+                    "error", "launch-after-unknown", "applications[0].serverGroups[0] (\"web\")",
+                    "Server group \"web\" of application \"Payroll\" launches after key 99, which is no server group "
+                    "of the plan; remove it from its launchAfter.");
+        addIssueRow("launch-order-disagrees", planWith("Payroll{db:s1;web:s2}", [](PlanData &p) {
+                        auto &groups = p.applications[0].serverGroups;
+                        groups[0].launchOrder = 1;
+                        groups[1].launchOrder = 5;
+                        groups[1].launchAfter = {2};
+                    }),
+                    "error", "launch-order-disagrees", "applications[0].serverGroups[1] (\"web\")",
+                    "Server group \"web\" of application \"Payroll\" has launchOrder 5, but its launchAfter makes it "
+                    "2; set it to 2 or remove it.");
+
         // --- the plan
         addIssueRow("unused-server-settings", planWith("Payroll{web:s1}", [](PlanData &p) {
                         p.serverSettings.push_back(ownSettings("s3"));
@@ -294,6 +329,12 @@ private Q_SLOTS:
         QTest::addRow("every group ordered, equal orders too") << planWith("Payroll{web:s1;db:s2}", [](PlanData &p) {
             p.applications[0].serverGroups[0].launchOrder = 1;
             p.applications[0].serverGroups[1].launchOrder = 1;
+        });
+        QTest::addRow("dependencies and the orders they make") << planWith("Payroll{db:s1;web:s2}", [](PlanData &p) {
+            auto &groups = p.applications[0].serverGroups;
+            groups[0].launchOrder = 1;
+            groups[1].launchOrder = 2;
+            groups[1].launchAfter = {2};
         });
         QTest::addRow("no catalog to resolve servers with")
             << planWith("Payroll{web:s1,s9}", [](PlanData &p) { p.catalog.servers.clear(); });
@@ -424,6 +465,33 @@ private Q_SLOTS:
         const PlanData data = plan("Payroll{web:s1} | Legacy{old:}");
         PlanApplication draft = planFrom(name + notation, servers(1, 3)).applications.front();
         QCOMPARE(texts(validateAddedApplication(data, draft)), expected);
+    }
+
+    // SMS's quotas per application, named in the message (sms-local enforces the same).
+    void quotasAreNamed()
+    {
+        PlanData plan = planWith("Big{g:s1}", [](PlanData &p) {
+            PlanApplication &app = p.applications[0];
+            for (int g = 1; g <= 10; ++g) {
+                PlanServerGroup &group = app.serverGroups.emplace_back();
+                group.key = PlanKey(100 + g);
+                group.name = "g" + std::to_string(g);
+                for (int s = 0; s < 5; ++s)
+                    group.serverIds.push_back("x-" + std::to_string(g) + "-" + std::to_string(s));
+            }
+            p.catalog.servers.clear();  // no catalog: no unknown servers either
+        });
+        const QStringList found = texts(validatePlan(plan));
+        QVERIFY2(found.contains(QStringLiteral("error too-many-groups at applications[0] (\"Big\"): Application \"Big\" "
+                                               "has 11 server groups; SMS allows at most 10 in an application. Merge "
+                                               "groups or split the application.")),
+                 qPrintable(found.join(QLatin1Char('\n'))));
+        QVERIFY2(found.contains(QStringLiteral("error too-many-servers at applications[0] (\"Big\"): Application \"Big\" "
+                                               "has 51 servers; SMS allows at most 50 in an application. Split the "
+                                               "application.")),
+                 qPrintable(found.join(QLatin1Char('\n'))));
+        plan.applications[0].serverGroups.pop_back();
+        QVERIFY(codes(validatePlan(plan)).filter(QStringLiteral("too-many")).isEmpty());
     }
 
     void errorsBlockWarningsDoNot()

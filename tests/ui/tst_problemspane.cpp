@@ -5,6 +5,7 @@
 
 #include "ui/problems/ProblemsPane.h"
 
+#include "api/SmsQuotas.h"
 #include "models/ApplicationCommands.h"
 #include "models/PlanDocument.h"
 #include "tests/models/PlanFixtures.h"
@@ -62,17 +63,17 @@ QStringList codesOf(const std::vector<PlanIssue> &issues)
     return codes;
 }
 
-// A plan of `servers` catalog servers in applications of 100, none with
-// launch settings, so that its checks find nothing but what a test adds.
+// A plan of `servers` catalog servers in applications of 50 (SMS's most),
+// none with launch settings, so that its checks find nothing but what a test adds.
 models::PlanData bigPlan(int servers)
 {
     models::PlanData plan;
     plan.catalog.servers = testing::servers(1, servers);
     models::PlanKey key = models::kNoKey;
-    for (int first = 1; first <= servers; first += 100) {
+    for (int first = 1; first <= servers; first += sms::api::kServersPerApplication) {
         models::PlanApplication app = testing::namedApplication("app-" + std::to_string(first), ++key);
         models::PlanServerGroup group = testing::namedGroup("g", ++key);
-        for (int s = first; s < first + 100 && s <= servers; ++s)
+        for (int s = first; s < first + sms::api::kServersPerApplication && s <= servers; ++s)
             group.serverIds.push_back("s" + std::to_string(s));
         app.serverGroups.push_back(std::move(group));
         plan.applications.push_back(std::move(app));
