@@ -6,11 +6,13 @@
 // back gradually; other failures are reported and retried; hidden, it
 // neither passes nor schedules, and shown again it passes at once when due;
 // refreshNow() during a pass runs one more right after it; a client that goes
-// away mid-pass leaves nothing behind.
+// away mid-pass leaves nothing behind; jobs with long run lists are read in
+// pages sized to them, and only the newest runs are kept, page by page.
 
 #include "services/ReplicationMonitor.h"
 
 #include "ReplicationSandbox.h"
+#include "services/JobsPageSize.h"
 #include "services/ReplicationPass.h"
 
 #include <QSignalSpy>
@@ -95,6 +97,26 @@ std::set<std::string> idsOf(const std::vector<api::AppSummary> &apps)
     for (const api::AppSummary &app : apps)
         ids.insert(app.appId.value_or(""));
     return ids;
+}
+
+// `count` standalone jobs that have replicated every 12 hours for `days`
+// days without a failure; their ids.
+std::vector<std::string> agedJobs(ReplicationSandbox &sandbox, int count, int days)
+{
+    sandbox.host.engine().state().failureRate = 0;  // failed runs in a row would pause the jobs
+    std::vector<std::string> jobs;
+    for (int i = 0; i < count; ++i)
+        jobs.push_back(sandbox.createJob(sandbox.freeServer()));
+    for (int day = 0; day < days; ++day)
+        sandbox.host.engine().fastForward(24 * 3600);
+    return jobs;
+}
+
+const api::ReplicationJob *listedJob(const models::ReplicationSnapshot &snapshot, const std::string &jobId)
+{
+    const auto it = std::find_if(snapshot.jobs.begin(), snapshot.jobs.end(),
+                                 [&jobId](const api::ReplicationJob &job) { return job.replicationJobId == jobId; });
+    return it == snapshot.jobs.end() ? nullptr : &*it;
 }
 
 char letterOf(MonitorReason reason)
@@ -513,6 +535,80 @@ private Q_SLOTS:
         QCOMPARE(listed->replicationRunList->size(), std::size_t(5));
         QCOMPARE(listed->replicationRunList->front().scheduledStartTime->epochSeconds,
                  runs.front().scheduledStartTime->epochSeconds);
+    }
+
+    void pageSizeFollowsTheLongestRunList_data()
+    {
+        QTest::addColumn<int>("runs");
+        QTest::addColumn<int>("jobsPerPage");
+        QTest::addRow("no runs yet") << 0 << kMaxJobsPerPage;
+        QTest::addRow("a few: SMS's largest page") << 5 << kMaxJobsPerPage;
+        QTest::addRow("just a full page") << 10 << 100;
+        QTest::addRow("a little more: fewer jobs") << 11 << 90;
+        QTest::addRow("40 hourly runs") << 40 << 25;
+        QTest::addRow("a page's worth") << int(kRunsPerPage) << 1;
+        QTest::addRow("more than a page's worth: still one job") << 5 * int(kRunsPerPage) << 1;
+    }
+
+    void pageSizeFollowsTheLongestRunList()
+    {
+        QFETCH(int, runs);
+        QFETCH(int, jobsPerPage);
+        QCOMPARE(jobsPerPageFor(std::size_t(runs)), jobsPerPage);
+    }
+
+    void longRunListsAreReadInSmallerPages()
+    {
+        ReplicationSandbox sandbox;
+        const auto jobs = agedJobs(sandbox, 3, 200);  // about 400 runs each
+        const std::size_t longest = sandbox.job(jobs.back())->replicationRunList->size();
+        const int perPage = jobsPerPageFor(longest);
+        QVERIFY2(perPage < 3, "the jobs should not fit one page");
+        CallCounter pages(*sandbox.client, "GetReplicationJobs");
+        ReplicationMonitor monitor(slowTimings());
+        Recorder recorder(monitor);
+        startMonitor(monitor, *sandbox.client);
+        QVERIFY(recorder.waitForPasses(1));
+        QCOMPARE(pages.count(), 1);  // the first pass knows nothing of the run lists: kFirstJobsPerPage
+        QVERIFY(monitor.jobsPerPage() <= perPage);
+
+        monitor.refreshNow();
+        QVERIFY(recorder.waitForPasses(2));
+        QCOMPARE(pages.count() - 1, (3 + monitor.jobsPerPage() - 1) / monitor.jobsPerPage());
+        const models::ReplicationSnapshot &snapshot = *recorder.snapshots[1];
+        QCOMPARE(snapshot.jobs.size(), std::size_t(3));
+        for (const std::string &jobId : jobs) {
+            const api::ReplicationJob *job = listedJob(snapshot, jobId);
+            QVERIFY(job && job->replicationRunList);
+            QCOMPARE(job->replicationRunList->size(), std::size_t(5));
+            // Nothing held for the runs left out (libstdc++ honours shrink_to_fit).
+            QCOMPARE(job->replicationRunList->capacity(), std::size_t(5));
+        }
+
+        // Another endpoint: its run lists are not known yet.
+        ReplicationSandbox other;
+        monitor.setClient(other.client.get());
+        QCOMPARE(monitor.jobsPerPage(), kFirstJobsPerPage);
+        monitor.stop();
+    }
+
+    void aWatchedJobsRunsAreKeptNewestFirstAcrossPages()
+    {
+        ReplicationSandbox sandbox;
+        const std::string job = agedJobs(sandbox, 1, 60).front();  // about 120 runs: two pages of GetReplicationRuns
+        const std::optional<api::ReplicationJob> read = sandbox.job(job);
+        QVERIFY(read && read->replicationRunList && read->replicationRunList->size() > 100);
+        const std::vector<api::ReplicationRun> &listed = *read->replicationRunList;
+        ReplicationMonitor monitor(slowTimings());
+        monitor.setRunsPerJob(4);
+        monitor.setWatchedJobs({job});
+        Recorder recorder(monitor);
+        startMonitor(monitor, *sandbox.client);
+        QVERIFY(recorder.waitForPasses(1));
+        const auto &runs = recorder.snapshots[0]->runs.at(job);
+        QCOMPARE(runs.size(), std::size_t(4));
+        for (std::size_t i = 0; i < runs.size(); ++i)  // the newest, from the last page
+            QCOMPARE(runs[i].replicationRunId, listed[listed.size() - 1 - i].replicationRunId);
     }
 
     void clientGoingAwayMidPassIsSafe_data()
