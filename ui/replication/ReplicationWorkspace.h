@@ -14,6 +14,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -70,6 +71,7 @@ Q_SIGNALS:
 
 private:
     void passFinished(const models::SnapshotPtr &snapshot);
+    void refreshMonitorPane();
     void showSelectedApplication();
     void showWatchedRuns();
     void updateActive();
@@ -87,6 +89,7 @@ private:
     EndpointAppsPane *m_appsPane;
     ReplicationMonitorPane *m_monitorPane;
     QLabel *m_statusLabel;
+    QTimer m_paneRefresh;  // the monitor pane, a turn after the pass's tables
     std::unique_ptr<Notifier> m_notifier;
     QDockWidget *m_appsDock = nullptr;
     QDockWidget *m_monitorDock = nullptr;
