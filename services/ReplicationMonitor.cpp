@@ -33,8 +33,9 @@ void ReplicationMonitor::setClient(client::SmsClient *client)
     m_client = client;
     // Stops before the client's calls would answer into a pass that outlives it.
     m_clientGone = connect(client, &QObject::destroyed, this, &ReplicationMonitor::stop);
-    // Another endpoint: nothing of the last one's snapshot or backoff applies.
+    // Another endpoint: nothing of the last one's snapshot, backoff or run lists applies.
     m_last.reset();
+    m_jobsPerPage = kFirstJobsPerPage;
     m_schedule = MonitorSchedule(m_schedule.timings(), m_random);
     m_sinceLastPass.invalidate();
     if (m_active)
@@ -117,6 +118,7 @@ void ReplicationMonitor::startPass()
     input.takenAt = m_wallClock();
     input.watchedJobs = m_watchedJobs;
     input.runsPerJob = m_runsPerJob;
+    input.jobsPerPage = m_jobsPerPage;
     input.previous = m_last;
     auto *pass = new ReplicationPass(*m_client, std::move(input), this);
     m_pass = pass;
@@ -128,6 +130,8 @@ void ReplicationMonitor::startPass()
 
 void ReplicationMonitor::onPassFinished(const Result<models::SnapshotPtr> &result)
 {
+    if (result && m_pass)
+        m_jobsPerPage = jobsPerPageFor(m_pass->longestRunList());
     m_pass.clear();  // it deletes itself
     m_sinceLastPass.start();
     if (!result) {

@@ -15,10 +15,13 @@
 // - stop() cancels everything and forgets the client; EndpointSession's
 //   aboutToClose() calls it, and setClient() with the new client goes on.
 //   A client destroyed without it stops the monitor too.
+// - GetReplicationJobs is read in pages sized to the run lists the last pass
+//   saw (JobsPageSize.h), so that a page stays small as the jobs age.
 // It starts inactive: nothing runs before setActive(true) and setClient().
 
 #include "api/Result.h"
 #include "models/ReplicationSnapshot.h"
+#include "services/JobsPageSize.h"
 #include "services/MonitorSchedule.h"
 
 #include <QElapsedTimer>
@@ -68,6 +71,9 @@ public:
     // A next pass is on the timer.
     bool isScheduled() const { return m_timer.isActive(); }
     models::SnapshotPtr lastSnapshot() const { return m_last; }
+    // The next pass's GetReplicationJobs page size, from the run lists the
+    // last one saw (JobsPageSize.h).
+    int jobsPerPage() const { return m_jobsPerPage; }
     const MonitorSchedule &schedule() const { return m_schedule; }
 
 Q_SIGNALS:
@@ -96,6 +102,7 @@ private:
     models::SnapshotPtr m_last;
     std::vector<std::string> m_watchedJobs;
     std::size_t m_runsPerJob = 50;
+    int m_jobsPerPage = kFirstJobsPerPage;
     bool m_active = false;
     bool m_refreshAfterPass = false;
 };

@@ -10,7 +10,8 @@
 namespace sms::services {
 namespace {
 
-// SMS's documented page sizes: 100 applications, 100 jobs or runs a page.
+// SMS's documented page sizes: 100 applications or runs a page (jobs:
+// JobsPageSize.h).
 constexpr int kPageSize = 100;
 
 std::optional<double> modifiedOf(const api::AppSummary &app)
@@ -60,7 +61,9 @@ std::vector<models::MonitoredServer> serversOf(const std::vector<api::ServerGrou
 }
 
 // Newest first whatever order the endpoint gave (the sandbox gives the
-// oldest first), then the most recent `keep`.
+// oldest first), then the most recent `keep`, in a vector of that size:
+// resize() alone keeps the capacity decoding grew to, about 400 bytes for
+// every run listed, which is what kept the memory climbing with the runs.
 constexpr std::size_t kRunsKeptInJobList = 5;
 
 void keepRecent(std::vector<api::ReplicationRun> &runs, std::size_t keep)
@@ -68,8 +71,10 @@ void keepRecent(std::vector<api::ReplicationRun> &runs, std::size_t keep)
     std::stable_sort(runs.begin(), runs.end(), [](const api::ReplicationRun &a, const api::ReplicationRun &b) {
         return a.scheduledStartTime.value_or(api::Timestamp{}) > b.scheduledStartTime.value_or(api::Timestamp{});
     });
-    if (runs.size() > keep)
+    if (runs.size() > keep) {
         runs.resize(keep);
+        runs.shrink_to_fit();
+    }
 }
 
 } // namespace
@@ -140,21 +145,12 @@ void ReplicationPass::start()
         client::PageItems::Drop);
 
     api::GetReplicationJobsRequest jobs;
-    jobs.maxResults = kPageSize;
+    jobs.maxResults = std::clamp(m_input.jobsPerPage, 1, kMaxJobsPerPage);
     client::paginate(
         m_client, jobs, this,
         [this](api::GetReplicationJobsResponse &page) {
-            if (!page.replicationJobList)
-                return;
-            auto &list = *page.replicationJobList;
-            // An endpoint may list every run a job ever had (sms-local does): a
-            // snapshot keeps the newest few, which is all the views use, so that
-            // memory stays flat however long the jobs have been replicating.
-            for (api::ReplicationJob &job : list)
-                if (job.replicationRunList)
-                    keepRecent(*job.replicationRunList, kRunsKeptInJobList);
-            m_snapshot.jobs.insert(m_snapshot.jobs.end(), std::make_move_iterator(list.begin()),
-                                   std::make_move_iterator(list.end()));
+            if (page.replicationJobList)
+                onJobsPage(*page.replicationJobList);
         },
         [this](Result<api::GetReplicationJobsResponse> done) {
             if (endsOn(done))
@@ -169,9 +165,14 @@ void ReplicationPass::start()
         api::GetReplicationRunsRequest runs;
         runs.replicationJobId = jobId;
         runs.maxResults = kPageSize;
-        client::paginate(m_client, runs, this, {}, [this, jobId](Result<api::GetReplicationRunsResponse> done) {
-            onRunsRead(jobId, std::move(done));
-        });
+        client::paginate(
+            m_client, runs, this,
+            [this, jobId](api::GetReplicationRunsResponse &page) {
+                if (page.replicationRunList)
+                    onRunsPage(jobId, *page.replicationRunList);
+            },
+            [this, jobId](Result<api::GetReplicationRunsResponse> done) { onRunsRead(jobId, std::move(done)); },
+            client::PageItems::Drop);
     }
 }
 
@@ -204,6 +205,30 @@ void ReplicationPass::onAppsPage(std::vector<api::AppSummary> &apps)
         m_snapshot.apps.push_back(std::move(app));
     }
     readNextApps();
+}
+
+void ReplicationPass::onJobsPage(std::vector<api::ReplicationJob> &jobs)
+{
+    // An endpoint may list every run a job ever had (sms-local does): a
+    // snapshot keeps the newest few, which is all the views use, so that
+    // memory stays flat however long the jobs have been replicating.
+    for (api::ReplicationJob &job : jobs) {
+        if (!job.replicationRunList)
+            continue;
+        m_longestRunList = std::max(m_longestRunList, job.replicationRunList->size());
+        keepRecent(*job.replicationRunList, kRunsKeptInJobList);
+    }
+    m_snapshot.jobs.insert(m_snapshot.jobs.end(), std::make_move_iterator(jobs.begin()),
+                           std::make_move_iterator(jobs.end()));
+}
+
+void ReplicationPass::onRunsPage(const std::string &jobId, std::vector<api::ReplicationRun> &page)
+{
+    // Trimmed page by page, so that a job with thousands of runs is never
+    // held whole.
+    std::vector<api::ReplicationRun> &runs = m_snapshot.runs[jobId];
+    runs.insert(runs.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+    keepRecent(runs, m_input.runsPerJob);
 }
 
 void ReplicationPass::readNextApps()
@@ -246,11 +271,10 @@ void ReplicationPass::onRunsRead(const std::string &jobId, Result<api::GetReplic
         return;
     }
     --m_runsPending;
-    if (read) {
-        auto runs = std::move(read.value().replicationRunList).value_or(std::vector<api::ReplicationRun>{});
-        keepRecent(runs, m_input.runsPerJob);
-        m_snapshot.runs[jobId] = std::move(runs);
-    }
+    if (read)
+        m_snapshot.runs.try_emplace(jobId);  // no runs yet: an empty list
+    else  // it went while we read it: left out
+        m_snapshot.runs.erase(jobId);
     finishIfDone();
 }
 

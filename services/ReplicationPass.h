@@ -16,6 +16,7 @@
 #include "api/Result.h"
 #include "client/SmsCall.h"
 #include "models/ReplicationSnapshot.h"
+#include "services/JobsPageSize.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -37,6 +38,7 @@ struct PassInput
     double takenAt = 0;                     // when the pass began, epoch seconds
     std::vector<std::string> watchedJobs;   // GetReplicationRuns for these
     std::size_t runsPerJob = 50;            // the most recent runs kept per watched job
+    int jobsPerPage = kFirstJobsPerPage;    // GetReplicationJobs' maxResults (JobsPageSize.h)
     models::SnapshotPtr previous;           // servers carried over from it; may be null
 };
 
@@ -75,6 +77,10 @@ public:
 
     // GetApp calls this pass made (for tests and the benchmark's figures).
     int appsRead() const { return m_appsRead; }
+    // The most runs a job's replicationRunList held in GetReplicationJobs'
+    // answers, before the snapshot kept the newest few: what the next pass's
+    // page size follows (jobsPerPageFor()).
+    std::size_t longestRunList() const { return m_longestRunList; }
 
 Q_SIGNALS:
     void finished(const sms::Result<sms::models::SnapshotPtr> &result);
@@ -83,6 +89,8 @@ private:
     template <typename T>
     bool endsOn(const Result<T> &result);
     void onAppsPage(std::vector<api::AppSummary> &apps);
+    void onJobsPage(std::vector<api::ReplicationJob> &jobs);
+    void onRunsPage(const std::string &jobId, std::vector<api::ReplicationRun> &page);
     void readNextApps();
     void onAppRead(const std::string &appId, Result<api::GetAppResponse> read);
     void onRunsRead(const std::string &jobId, Result<api::GetReplicationRunsResponse> read);
@@ -97,6 +105,7 @@ private:
     std::vector<client::CallHandle> m_calls;  // GetApp; the pagers are children
     std::vector<std::string> m_toRead;  // appIds for GetApp, in order
     std::size_t m_nextRead = 0;
+    std::size_t m_longestRunList = 0;
     int m_appsInFlight = 0;
     int m_appsRead = 0;
     int m_runsPending = 0;

@@ -6,11 +6,13 @@
 // back gradually; other failures are reported and retried; hidden, it
 // neither passes nor schedules, and shown again it passes at once when due;
 // refreshNow() during a pass runs one more right after it; a client that goes
-// away mid-pass leaves nothing behind.
+// away mid-pass leaves nothing behind; jobs with long run lists are read in
+// pages sized to them, and only the newest runs are kept, page by page.
 
 #include "services/ReplicationMonitor.h"
 
 #include "ReplicationSandbox.h"
+#include "services/JobsPageSize.h"
 #include "services/ReplicationPass.h"
 
 #include <QSignalSpy>
@@ -95,6 +97,26 @@ std::set<std::string> idsOf(const std::vector<api::AppSummary> &apps)
     for (const api::AppSummary &app : apps)
         ids.insert(app.appId.value_or(""));
     return ids;
+}
+
+// `count` standalone jobs that have replicated every 12 hours for `days`
+// days without a failure; their ids.
+std::vector<std::string> agedJobs(ReplicationSandbox &sandbox, int count, int days)
+{
+    sandbox.host.engine().state().failureRate = 0;  // failed runs in a row would pause the jobs
+    std::vector<std::string> jobs;
+    for (int i = 0; i < count; ++i)
+        jobs.push_back(sandbox.createJob(sandbox.freeServer()));
+    for (int day = 0; day < days; ++day)
+        sandbox.host.engine().fastForward(24 * 3600);
+    return jobs;
+}
+
+const api::ReplicationJob *listedJob(const models::ReplicationSnapshot &snapshot, const std::string &jobId)
+{
+    const auto it = std::find_if(snapshot.jobs.begin(), snapshot.jobs.end(),
+                                 [&jobId](const api::ReplicationJob &job) { return job.replicationJobId == jobId; });
+    return it == snapshot.jobs.end() ? nullptr : &*it;
 }
 
 char letterOf(MonitorReason reason)
@@ -485,13 +507,21 @@ private Q_SLOTS:
         QVERIFY(recorder.failures.empty());
     }
 
+    void keepsTheMostRecentRunsNewestFirst_data()
+    {
+        QTest::addColumn<int>("days");
+        QTest::addRow("one page of runs") << 3;  // a run every 12 hours: 7 runs
+        QTest::addRow("two pages: the newest on the last") << 60;  // 121 runs
+    }
+
     void keepsTheMostRecentRunsNewestFirst()
     {
+        QFETCH(int, days);
         ReplicationSandbox sandbox;
-        sandbox.host.engine().state().failureRate = 0;  // failed runs in a row would pause the job
-        const std::string job = sandbox.createJob(sandbox.freeServer());
-        for (int half = 0; half < 6; ++half)
-            sandbox.host.engine().fastForward(12 * 3600);  // a run every 12 hours: 7 runs by now
+        const std::string job = agedJobs(sandbox, 1, days).front();
+        const std::optional<api::ReplicationJob> read = sandbox.job(job);
+        QVERIFY(read && read->replicationRunList && read->replicationRunList->size() > 5);
+        const std::vector<api::ReplicationRun> &listed = *read->replicationRunList;  // the oldest first
         ReplicationMonitor monitor(slowTimings());
         monitor.setRunsPerJob(4);
         monitor.setWatchedJobs({job});
@@ -500,19 +530,71 @@ private Q_SLOTS:
         QVERIFY(recorder.waitForPasses(1));
         const auto &runs = recorder.snapshots[0]->runs.at(job);
         QCOMPARE(runs.size(), std::size_t(4));
-        for (std::size_t i = 1; i < runs.size(); ++i)
-            QVERIFY(runs[i - 1].scheduledStartTime->epochSeconds > runs[i].scheduledStartTime->epochSeconds);
-        // The newest is the one that has just begun.
-        QCOMPARE(runs.front().scheduledStartTime->epochSeconds,
-                 sandbox.job(job)->replicationRunList->back().scheduledStartTime->epochSeconds);
-        // The job list's runs (sms-local lists all 7) are cut to the newest 5 too.
-        const auto &jobs = recorder.snapshots[0]->jobs;
-        const auto listed = std::find_if(jobs.begin(), jobs.end(),
-                                         [&job](const api::ReplicationJob &j) { return j.replicationJobId == job; });
-        QVERIFY(listed != jobs.end() && listed->replicationRunList);
-        QCOMPARE(listed->replicationRunList->size(), std::size_t(5));
-        QCOMPARE(listed->replicationRunList->front().scheduledStartTime->epochSeconds,
-                 runs.front().scheduledStartTime->epochSeconds);
+        for (std::size_t i = 0; i < runs.size(); ++i) {  // the newest (just begun) first
+            QCOMPARE(runs[i].replicationRunId, listed[listed.size() - 1 - i].replicationRunId);
+            if (i > 0)
+                QVERIFY(runs[i - 1].scheduledStartTime->epochSeconds > runs[i].scheduledStartTime->epochSeconds);
+        }
+        // The job list's runs (sms-local lists them all) are cut to the newest 5 too.
+        const api::ReplicationJob *inList = listedJob(*recorder.snapshots[0], job);
+        QVERIFY(inList && inList->replicationRunList);
+        QCOMPARE(inList->replicationRunList->size(), std::size_t(5));
+        QCOMPARE(inList->replicationRunList->front().replicationRunId, runs.front().replicationRunId);
+    }
+
+    void pageSizeFollowsTheLongestRunList_data()
+    {
+        QTest::addColumn<int>("runs");
+        QTest::addColumn<int>("jobsPerPage");
+        QTest::addRow("no runs yet") << 0 << kMaxJobsPerPage;
+        QTest::addRow("a few: SMS's largest page") << 5 << kMaxJobsPerPage;
+        QTest::addRow("just a full page") << 10 << 100;
+        QTest::addRow("a little more: fewer jobs") << 11 << 90;
+        QTest::addRow("40 hourly runs") << 40 << 25;
+        QTest::addRow("a page's worth") << int(kRunsPerPage) << 1;
+        QTest::addRow("more than a page's worth: still one job") << 5 * int(kRunsPerPage) << 1;
+    }
+
+    void pageSizeFollowsTheLongestRunList()
+    {
+        QFETCH(int, runs);
+        QFETCH(int, jobsPerPage);
+        QCOMPARE(jobsPerPageFor(std::size_t(runs)), jobsPerPage);
+    }
+
+    void longRunListsAreReadInSmallerPages()
+    {
+        ReplicationSandbox sandbox;
+        const auto jobs = agedJobs(sandbox, 3, 200);  // about 400 runs each
+        const std::size_t longest = sandbox.job(jobs.back())->replicationRunList->size();
+        const int perPage = jobsPerPageFor(longest);
+        QVERIFY2(perPage < 3, "the jobs should not fit one page");
+        CallCounter pages(*sandbox.client, "GetReplicationJobs");
+        ReplicationMonitor monitor(slowTimings());
+        Recorder recorder(monitor);
+        startMonitor(monitor, *sandbox.client);
+        QVERIFY(recorder.waitForPasses(1));
+        QCOMPARE(pages.count(), 1);  // the first pass knows nothing of the run lists: kFirstJobsPerPage
+        QVERIFY(monitor.jobsPerPage() <= perPage);
+
+        monitor.refreshNow();
+        QVERIFY(recorder.waitForPasses(2));
+        QCOMPARE(pages.count() - 1, (3 + monitor.jobsPerPage() - 1) / monitor.jobsPerPage());
+        const models::ReplicationSnapshot &snapshot = *recorder.snapshots[1];
+        QCOMPARE(snapshot.jobs.size(), std::size_t(3));
+        for (const std::string &jobId : jobs) {
+            const api::ReplicationJob *job = listedJob(snapshot, jobId);
+            QVERIFY(job && job->replicationRunList);
+            QCOMPARE(job->replicationRunList->size(), std::size_t(5));
+            // Nothing held for the runs left out (libstdc++ honours shrink_to_fit).
+            QCOMPARE(job->replicationRunList->capacity(), std::size_t(5));
+        }
+
+        // Another endpoint: its run lists are not known yet.
+        ReplicationSandbox other;
+        monitor.setClient(other.client.get());
+        QCOMPARE(monitor.jobsPerPage(), kFirstJobsPerPage);
+        monitor.stop();
     }
 
     void clientGoingAwayMidPassIsSafe_data()

@@ -15,6 +15,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -75,6 +76,7 @@ Q_SIGNALS:
 
 private:
     void passFinished(const models::SnapshotPtr &snapshot);
+    void refreshMonitorPane();
     void showSelectedApplication();
     void showWatchedRuns();
     void updateActive();
@@ -93,6 +95,7 @@ private:
     ReplicationMonitorPane *m_monitorPane;
     ServerJobActions *m_catalogJobs;
     QLabel *m_statusLabel;
+    QTimer m_paneRefresh;  // the monitor pane, a turn after the pass's tables
     std::unique_ptr<Notifier> m_notifier;
     QDockWidget *m_appsDock = nullptr;
     QDockWidget *m_monitorDock = nullptr;
