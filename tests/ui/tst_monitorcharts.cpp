@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -175,6 +176,42 @@ private Q_SLOTS:
         chart.setHistory({appId.toStdString(), name.toStdString(), {}}, kNow);
         QVERIFY2(chart.placeholderText().contains(says), qPrintable(chart.placeholderText()));
         QVERIFY(chart.area(JobBucket::NoJob)->upperSeries()->points().isEmpty());
+    }
+
+    void historyLegendFitsOrStepsAside_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<int>("buckets"); // with servers in the history, from NoJob on
+        QTest::addColumn<int>("alignment"); // 0: hidden
+
+        QTest::addRow("a dock at 1366x768: a column") << QSize(430, 260) << 7 << int(Qt::AlignRight);
+        QTest::addRow("too short for seven: a row below") << QSize(900, 130) << 7 << int(Qt::AlignBottom);
+        QTest::addRow("too small for either: none") << QSize(300, 110) << 7 << 0;
+        QTest::addRow("one bucket fits a short column") << QSize(430, 110) << 1 << int(Qt::AlignRight);
+    }
+
+    void historyLegendFitsOrStepsAside()
+    {
+        QFETCH(QSize, size);
+        QFETCH(int, buckets);
+        QFETCH(int, alignment);
+
+        std::array<float, models::kJobBucketCount> servers{};
+        for (int bucket = 0; bucket < buckets; ++bucket)
+            servers[std::size_t(bucket)] = 1;
+        ApplicationStateChart chart;
+        chart.resize(size);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setHistory({"app-1", "web", {sample(5, servers), sample(0, servers)}}, kNow);
+
+        QLegend *legend = chart.chart()->legend();
+        QCOMPARE(legend->isVisible(), alignment != 0);
+        if (alignment != 0)
+            QCOMPARE(int(legend->alignment()), alignment);
+        // Only the buckets the history has are named.
+        for (int bucket = buckets; bucket < models::kJobBucketCount; ++bucket)
+            QVERIFY(!legend->markers(chart.area(JobBucket(bucket))).constFirst()->isVisible());
     }
 
     void summaryBars()

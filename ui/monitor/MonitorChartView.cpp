@@ -73,14 +73,15 @@ void MonitorChartView::setCountRange(QValueAxis *axis, double max)
 
 void MonitorChartView::fitLegend(const QStringList &labels, std::initializer_list<Qt::Alignment> alignments)
 {
-    // As QLegend lays its markers out (Qt 6.4): a marker a font line high
-    // with a few pixels around it, a row with the square and spacing beside
-    // each label; and a little room around the legend.
+    // As QLegend lays its markers out (Qt 6.4, checked against grabs at the
+    // threshold): a marker a font line high and 8 px, a row with the square
+    // and spacing beside each label; and room around the legend, more above
+    // and below a column.
     QLegend *legend = chart()->legend();
     const QFontMetrics metrics(legend->font());
     const QMargins margins = chart()->margins();
     int row = 16;
-    int column = 16;
+    int column = 40;
     for (const QString &label : labels) {
         row += metrics.horizontalAdvance(label) + metrics.height() + 16;
         column += metrics.height() + 8;

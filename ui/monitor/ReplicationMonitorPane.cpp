@@ -52,9 +52,11 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     // the size hints and the history chart gets the least.
     charts->setSizes({550, 450});
     charts->setChildrenCollapsible(false);
-    // Below about thirteen lines a chart drops its axis labels for "…" and the
-    // history's legend its column of seven: the window gives the other docks
-    // the room first on a small screen.
+    // Below about thirteen lines a chart drops its axis labels for "…": the
+    // window gives the other docks the room first on a small screen. (A
+    // column of all seven legend entries wants 15; more would make the
+    // window taller than a 1366x768 desktop, so the legend goes below or
+    // steps aside then.)
     charts->setMinimumHeight(fontMetrics().height() * 13);
 
     m_runViews->setObjectName(QStringLiteral("runViews"));
