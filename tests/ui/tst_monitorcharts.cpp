@@ -2,18 +2,22 @@
 #include "ui/monitor/RunTimeline.h"
 #include "ui/monitor/StateColors.h"
 #include "ui/monitor/StateSummaryChart.h"
+#include "ui/monitor/SummaryRows.h"
 
 #include "tests/support/Strings.h"
 
+#include <QAction>
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QFile>
 #include <QImage>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QValueAxis>
 
 #include <cmath>
@@ -26,6 +30,7 @@ using ui::StateColors;
 using ui::StateSummaryChart;
 
 Q_DECLARE_METATYPE(std::vector<models::StateSample>)
+Q_DECLARE_METATYPE(std::vector<models::ApplicationCounts>)
 
 namespace {
 
@@ -51,6 +56,19 @@ double contrast(const QColor &a, const QColor &b)
     const double lb = luminance(b) + 0.05;
     return std::max(la, lb) / std::min(la, lb);
 }
+
+// A language that shouts the export texts, to see them retranslated.
+class Shouting : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (qstrcmp(context, "sms::ui::ChartExport") != 0)
+            return {};
+        return QString::fromUtf8(sourceText).toUpper();
+    }
+};
 
 QPalette paletteWithWindow(const QColor &window, const QColor &text)
 {
@@ -160,20 +178,57 @@ private Q_SLOTS:
         QVERIFY(chart.area(JobBucket::NoJob)->upperSeries()->points().isEmpty());
     }
 
+    void historyLegendFitsOrStepsAside_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<int>("buckets"); // with servers in the history, from NoJob on
+        QTest::addColumn<int>("alignment"); // 0: hidden
+
+        QTest::addRow("a dock at 1366x768: a column") << QSize(430, 260) << 7 << int(Qt::AlignRight);
+        QTest::addRow("too short for seven: a row below") << QSize(900, 130) << 7 << int(Qt::AlignBottom);
+        QTest::addRow("too small for either: none") << QSize(300, 110) << 7 << 0;
+        QTest::addRow("one bucket fits a short column") << QSize(430, 110) << 1 << int(Qt::AlignRight);
+    }
+
+    void historyLegendFitsOrStepsAside()
+    {
+        QFETCH(QSize, size);
+        QFETCH(int, buckets);
+        QFETCH(int, alignment);
+
+        std::array<float, models::kJobBucketCount> servers{};
+        for (int bucket = 0; bucket < buckets; ++bucket)
+            servers[std::size_t(bucket)] = 1;
+        ApplicationStateChart chart;
+        chart.resize(size);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setHistory({"app-1", "web", {sample(5, servers), sample(0, servers)}}, kNow);
+
+        QLegend *legend = chart.chart()->legend();
+        QCOMPARE(legend->isVisible(), alignment != 0);
+        if (alignment != 0)
+            QCOMPARE(int(legend->alignment()), alignment);
+        // Only the buckets the history has are named.
+        for (int bucket = buckets; bucket < models::kJobBucketCount; ++bucket)
+            QVERIFY(!legend->markers(chart.area(JobBucket(bucket))).constFirst()->isVisible());
+    }
+
     void summaryBars()
     {
         StateSummaryChart chart;
         QVERIFY(!chart.placeholderText().isEmpty());
         chart.setCounts({counts("a-1", "web", {1, 2, 3, 4, 5, 6, 7}), counts("a-2", "db", {0, 0, 10, 0, 0, 0, 1})});
         QVERIFY(chart.placeholderText().isEmpty());
-        QCOMPARE(chart.categories(), strings({"web", "db"}));
+        // Bottom first: web, with more failed servers, on top.
+        QCOMPARE(chart.categories(), strings({"db", "web"}));
         for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
             const QBarSet *set = chart.barSet(JobBucket(bucket));
             QCOMPARE(set->count(), 2);
-            QCOMPARE(set->at(0), qreal(bucket + 1));
+            QCOMPARE(set->at(1), qreal(bucket + 1));
         }
-        QCOMPARE(chart.barSet(JobBucket::Replicating)->at(1), 10.0);
-        QCOMPARE(chart.barSet(JobBucket::Failed)->at(1), 1.0);
+        QCOMPARE(chart.barSet(JobBucket::Replicating)->at(0), 10.0);
+        QCOMPARE(chart.barSet(JobBucket::Failed)->at(0), 1.0);
         QVERIFY(chart.serversAxis()->max() >= 28);
     }
 
@@ -189,22 +244,22 @@ private Q_SLOTS:
         QFETCH(bool, sameApplications);
 
         StateSummaryChart chart;
-        chart.setCounts({counts("a-1", "web", {1, 2, 3, 0, 0, 0, 0}), counts("a-2", "db", {0, 0, 10, 0, 0, 0, 1})});
+        chart.setCounts({counts("a-1", "web", {1, 2, 3, 0, 0, 0, 2}), counts("a-2", "db", {0, 0, 10, 0, 0, 0, 1})});
         QBarSet *replicating = chart.barSet(JobBucket::Replicating);
         QSignalSpy changed(replicating, &QBarSet::valueChanged);
         QSignalSpy removed(replicating, &QBarSet::valuesRemoved);
         QSignalSpy otherChanged(chart.barSet(JobBucket::Failed), &QBarSet::valueChanged);
 
         const char *second = sameApplications ? "db" : "cache";
-        chart.setCounts({counts("a-1", "web", {1, 2, 3, 0, 0, 0, 0}), counts("a-3", second, {0, 0, 8, 2, 0, 0, 1})});
+        chart.setCounts({counts("a-1", "web", {1, 2, 3, 0, 0, 0, 2}), counts("a-3", second, {0, 0, 8, 2, 0, 0, 1})});
         QCOMPARE(chart.barSet(JobBucket::Replicating), replicating);
-        QCOMPARE(replicating->at(1), 8.0);
-        QCOMPARE(chart.barSet(JobBucket::Completed)->at(1), 2.0);
-        QCOMPARE(chart.categories().at(1), QString::fromLatin1(second));
-        QCOMPARE(chart.appIds(), strings({"a-1", "a-3"}));
+        QCOMPARE(replicating->at(0), 8.0);
+        QCOMPARE(chart.barSet(JobBucket::Completed)->at(0), 2.0);
+        QCOMPARE(chart.categories().at(0), QString::fromLatin1(second));
+        QCOMPARE(chart.appIds(), strings({"a-3", "a-1"}));
         if (sameApplications) {
             QCOMPARE(changed.size(), 1);
-            QCOMPARE(changed.at(0).at(0).toInt(), 1);
+            QCOMPARE(changed.at(0).at(0).toInt(), 0);
             QCOMPARE(removed.size(), 0);
             QCOMPARE(otherChanged.size(), 0); // an unchanged value is left alone
         } else {
@@ -232,26 +287,28 @@ private Q_SLOTS:
             before.push_back({"a-" + std::to_string(i), "app " + std::to_string(i), {1, 1, 1, 1, 1, 1, 1}});
         StateSummaryChart chart;
         chart.setCounts(before);
-        QBarSet *replicating = chart.barSet(JobBucket::Replicating);
-        QSignalSpy changed(replicating, &QBarSet::valueChanged);
-        QSignalSpy removed(replicating, &QBarSet::valuesRemoved);
+        QBarSet *completed = chart.barSet(JobBucket::Completed);
+        QSignalSpy changed(completed, &QBarSet::valueChanged);
+        QSignalSpy removed(completed, &QBarSet::valuesRemoved);
 
+        // Completed servers do not move an application up or down.
         std::vector<models::ApplicationCounts> after = before;
         for (int i = 0; i < changes; ++i)
-            after[std::size_t(i)].servers[std::size_t(JobBucket::Replicating)] = 10 + i;
+            after[std::size_t(i)].servers[std::size_t(JobBucket::Completed)] = 10 + i;
         chart.setCounts(after);
         QCOMPARE(changed.size(), replaced);
         QCOMPARE(removed.size(), refills);
-        QCOMPARE(chart.barSet(JobBucket::Replicating), replicating);
+        QCOMPARE(chart.barSet(JobBucket::Completed), completed);
+        // Bottom first: application i is bar 4 - i.
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(replicating->at(i), i < changes ? qreal(10 + i) : 1.0);
+            QCOMPARE(completed->at(4 - i), i < changes ? qreal(10 + i) : 1.0);
     }
 
     void summaryLabelsAreUnique()
     {
         StateSummaryChart chart;
         chart.setCounts({counts("a-1", "web", {}), counts("a-2", "web", {}), counts("a-3", "", {})});
-        QCOMPARE(chart.categories(), strings({"web (a-1)", "web (a-2)", "a-3"}));
+        QCOMPARE(chart.categories(), strings({"a-3", "web (a-2)", "web (a-1)"}));
     }
 
     void summaryLegendShownOnlyWhole_data()
@@ -280,8 +337,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("bucket");
         QTest::addColumn<int>("index");
         QTest::addColumn<QString>("appId");
-        QTest::addRow("first") << int(JobBucket::Failed) << 0 << "a-1";
-        QTest::addRow("second") << int(JobBucket::NoJob) << 1 << "a-2";
+        // Bars are counted from the bottom: the first application is on top.
+        QTest::addRow("top") << int(JobBucket::Failed) << 1 << "a-1";
+        QTest::addRow("bottom") << int(JobBucket::NoJob) << 0 << "a-2";
     }
 
     void clickingABarNamesItsApplication()
@@ -296,6 +354,123 @@ private Q_SLOTS:
         Q_EMIT chart.barSet(JobBucket(bucket))->clicked(index);
         QCOMPARE(picked.size(), 1);
         QCOMPARE(picked.at(0).at(0).toString(), appId);
+    }
+
+    void troubleFirst_data()
+    {
+        QTest::addColumn<std::vector<models::ApplicationCounts>>("all");
+        QTest::addColumn<int>("maxRows");
+        QTest::addColumn<QStringList>("shown"); // app ids, top first
+        QTest::addColumn<int>("hidden");
+
+        using Apps = std::vector<models::ApplicationCounts>;
+        const auto quiet = [](const char *id) { return counts(id, id, {2, 0, 0, 5, 0, 0, 0}); };
+        QTest::addRow("failed before failing before paused before in flight")
+            << Apps{quiet("done"), counts("busy", "", {0, 3, 4, 0, 0, 0, 0}), counts("paused", "", {0, 0, 0, 0, 0, 1, 0}),
+                    counts("failing", "", {0, 0, 0, 0, 9, 0, 0}), counts("failed", "", {0, 0, 0, 0, 0, 0, 1})}
+            << 10 << strings({"failed", "failing", "paused", "busy", "done"}) << 0;
+        QTest::addRow("more failed servers first")
+            << Apps{counts("one", "", {0, 0, 0, 0, 0, 0, 1}), counts("three", "", {0, 0, 0, 0, 0, 0, 3})} << 10
+            << strings({"three", "one"}) << 0;
+        QTest::addRow("ties keep the endpoint's order")
+            << Apps{quiet("b"), quiet("a"), quiet("c")} << 10 << strings({"b", "a", "c"}) << 0;
+        QTest::addRow("the quietest are left out")
+            << Apps{quiet("q1"), counts("bad", "", {0, 0, 0, 0, 0, 0, 2}), quiet("q2"), quiet("q3")} << 2
+            << strings({"bad", "q1"}) << 2;
+        QTest::addRow("none") << Apps{} << 5 << QStringList() << 0;
+    }
+
+    void troubleFirst()
+    {
+        QFETCH(std::vector<models::ApplicationCounts>, all);
+        QFETCH(int, maxRows);
+        QFETCH(QStringList, shown);
+        QFETCH(int, hidden);
+
+        const ui::SummaryRows rows = ui::summaryRows(all, maxRows);
+        QStringList ids;
+        for (const auto &app : rows.shown)
+            ids << QString::fromStdString(app.appId);
+        QCOMPARE(ids, shown);
+        QCOMPARE(rows.hidden, hidden);
+    }
+
+    void summaryShowsWhatFits_data()
+    {
+        QTest::addColumn<int>("height");
+        QTest::addRow("a dock at 1366x768") << 260;
+        QTest::addRow("a tall window") << 700;
+        QTest::addRow("taller than any list is read") << 2000;
+    }
+
+    void summaryShowsWhatFits()
+    {
+        QFETCH(int, height);
+
+        // 100 quiet applications and, last in the endpoint's order, one failing.
+        std::vector<models::ApplicationCounts> all;
+        for (int i = 0; i < 100; ++i)
+            all.push_back({"a-" + std::to_string(i), "app " + std::to_string(i), {0, 0, 0, 3, 0, 0, 0}});
+        all.push_back(counts("a-bad", "payments", {0, 0, 1, 0, 0, 0, 2}));
+        StateSummaryChart chart;
+        chart.resize(500, height);
+        chart.setCounts(all);
+
+        const int bars = int(chart.categories().size());
+        QCOMPARE(bars, chart.maxBars());
+        QVERIFY2(bars >= 3 && bars <= 20, qPrintable(QString::number(bars)));
+        // A readable row each, below the texts around the bars.
+        QVERIFY(bars * (chart.fontMetrics().height() + 6) <= std::max(height, chart.minimumSizeHint().height()));
+        QCOMPARE(chart.appIds().size(), bars);
+        QCOMPARE(chart.categories().last(), QStringLiteral("payments"));
+        QCOMPARE(chart.barSet(JobBucket::Failed)->at(bars - 1), 2.0);
+        QCOMPARE(chart.chart()->title(), QStringLiteral("%1 of 101 applications, worst first").arg(bars));
+        // The top bar is the failing application, though it came last.
+        QSignalSpy picked(&chart, &StateSummaryChart::applicationClicked);
+        Q_EMIT chart.barSet(JobBucket::Failed)->clicked(bars - 1);
+        Q_EMIT chart.barSet(JobBucket::Completed)->clicked(bars - 2);
+        QCOMPARE(picked.size(), 2);
+        QCOMPARE(picked.at(0).at(0).toString(), QStringLiteral("a-bad"));
+        QCOMPARE(picked.at(1).at(0).toString(), QStringLiteral("a-0"));
+    }
+
+    void summaryFollowsItsHeight()
+    {
+        std::vector<models::ApplicationCounts> all;
+        for (int i = 0; i < 30; ++i)
+            all.push_back({"a-" + std::to_string(i), "app " + std::to_string(i), {0, 0, 0, 0, 0, 0, i}});
+        StateSummaryChart chart;
+        chart.resize(500, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setCounts(all);
+        const int few = int(chart.categories().size());
+        chart.resize(500, 600);
+        QVERIFY(chart.categories().size() > few);
+        QCOMPARE(chart.appIds().last(), QStringLiteral("a-29"));
+        chart.setCounts({all.begin(), all.begin() + 2});
+        QCOMPARE(chart.categories().size(), 2);
+        QCOMPARE(chart.chart()->title(), QStringLiteral("Applications, worst first"));
+    }
+
+    void exportFollowsTheLanguage_data() { chartRows(); }
+
+    void exportFollowsTheLanguage()
+    {
+        QFETCH(int, which);
+
+        auto widget = makeChart(which);
+        QAction *action = exportActionOf(which, widget.get());
+        QCOMPARE(action->text(), QStringLiteral("Export PNG\u2026"));
+        {
+            Shouting shouting;
+            QVERIFY(QCoreApplication::installTranslator(&shouting));
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+            QCOMPARE(action->text(), QStringLiteral("EXPORT PNG\u2026"));
+            QCoreApplication::removeTranslator(&shouting);
+        }
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        QCOMPARE(action->text(), QStringLiteral("Export PNG\u2026"));
     }
 
     void colorsAreReadable_data()
@@ -346,13 +521,7 @@ private Q_SLOTS:
         QCOMPARE(chart.minutesAxis()->labelsColor(), QColor(Qt::white));
     }
 
-    void exportWritesAPng_data()
-    {
-        QTest::addColumn<int>("which");
-        QTest::addRow("application chart") << 0;
-        QTest::addRow("summary chart") << 1;
-        QTest::addRow("timeline") << 2;
-    }
+    void exportWritesAPng_data() { chartRows(); }
 
     void exportWritesAPng()
     {
@@ -409,6 +578,15 @@ private Q_SLOTS:
     }
 
 private:
+    // A row for each kind makeChart() makes.
+    static void chartRows()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addRow("application chart") << 0;
+        QTest::addRow("summary chart") << 1;
+        QTest::addRow("timeline") << 2;
+    }
+
     static std::unique_ptr<QWidget> makeChart(int which)
     {
         switch (which) {
@@ -432,6 +610,15 @@ private:
             timeline->setRuns({run}, kNow);
             return timeline;
         }
+        }
+    }
+
+    static QAction *exportActionOf(int which, QWidget *widget)
+    {
+        switch (which) {
+        case 0: return static_cast<ApplicationStateChart *>(widget)->exportAction();
+        case 1: return static_cast<StateSummaryChart *>(widget)->exportAction();
+        default: return static_cast<ui::RunTimeline *>(widget)->exportAction();
         }
     }
 

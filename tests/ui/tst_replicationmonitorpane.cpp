@@ -7,7 +7,9 @@
 
 #include <QBarSet>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -99,9 +101,29 @@ private Q_SLOTS:
         ui::ReplicationMonitorPane pane;
         pane.setCounts({{"a-1", "web", {1, 0, 2, 0, 0, 0, 0}}, {"a-2", "db", {0, 0, 0, 4, 0, 0, 0}}});
         QSignalSpy picked(&pane, &ui::ReplicationMonitorPane::applicationPicked);
-        Q_EMIT pane.summaryChart()->barSet(JobBucket::Completed)->clicked(1);
+        // db, with nothing in flight, is the bottom bar.
+        Q_EMIT pane.summaryChart()->barSet(JobBucket::Completed)->clicked(0);
         QCOMPARE(picked.size(), 1);
         QCOMPARE(picked.at(0).at(0).toString(), QStringLiteral("a-2"));
+    }
+
+    void anotherServerShowsItsNewestRuns()
+    {
+        std::vector<api::ReplicationRun> runs;
+        for (int i = 0; i < 50; ++i)
+            runs.push_back(activeRun("r"));
+        ui::ReplicationMonitorPane pane;
+        pane.resize(1000, 700);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.setRuns(QStringLiteral("web-01"), runs, kNow);
+        QScrollBar *scroll = pane.timeline()->verticalScrollBar();
+        QVERIFY(scroll->maximum() > 0);
+        scroll->setValue(5);
+        pane.setRuns(QStringLiteral("web-01"), runs, kNow + 10);
+        QCOMPARE(scroll->value(), 5);
+        pane.setRuns(QStringLiteral("web-02"), runs, kNow + 20);
+        QCOMPARE(scroll->value(), 0);
     }
 
     void exportMenuNamesEachChart()
@@ -135,11 +157,24 @@ private Q_SLOTS:
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QVERIFY(pane.minimumSizeHint().height() <= 700);
-        for (QWidget *part : std::initializer_list<QWidget *>{pane.applicationChart(), pane.timeline(), pane.runsTable()})
-            QVERIFY2(part->height() >= 100 && part->width() >= 300,
-                     qPrintable(QStringLiteral("%1: %2x%3").arg(part->objectName()).arg(part->width()).arg(part->height())));
-        // The summary scrolls rather than squeezing twelve applications.
-        QVERIFY(pane.summaryChart()->height() >= pane.summaryChart()->sizeHint().height());
+        // The timeline and the table share the rows below the charts, in tabs.
+        auto *runViews = pane.findChild<QTabWidget *>(QStringLiteral("runViews"));
+        QVERIFY(runViews);
+        QCOMPARE(runViews->currentWidget(), pane.timeline());
+        const auto roomy = [](QWidget *part) {
+            return part->height() >= 100 && part->width() >= 300;
+        };
+        const auto sizeOf = [](QWidget *part) {
+            return QStringLiteral("%1: %2x%3").arg(part->objectName()).arg(part->width()).arg(part->height());
+        };
+        for (QWidget *part : std::initializer_list<QWidget *>{pane.applicationChart(), pane.summaryChart(), pane.timeline()})
+            QVERIFY2(roomy(part), qPrintable(sizeOf(part)));
+        runViews->setCurrentWidget(pane.runsTable());
+        QVERIFY2(roomy(pane.runsTable()), qPrintable(sizeOf(pane.runsTable())));
+        // The summary gives the applications it shows a readable row each.
+        const int bars = int(pane.summaryChart()->categories().size());
+        QCOMPARE(bars, std::min(12, pane.summaryChart()->maxBars()));
+        QVERIFY(bars * (pane.fontMetrics().height() + 6) <= pane.summaryChart()->height());
     }
 };
 

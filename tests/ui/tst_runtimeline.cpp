@@ -4,9 +4,11 @@
 
 #include <QDateTime>
 #include <QImage>
+#include <QScrollBar>
 #include <QTest>
 
 #include <optional>
+#include <set>
 
 using namespace sms;
 using ui::RunOutcome;
@@ -56,6 +58,32 @@ private Q_SLOTS:
                                                 << 3600.0 << 0.0;
         QTest::addRow("unscheduled runs do not count") << Runs{runOf("a", S::Pending, std::nullopt), runOf("b", S::Active, 300)}
                                                        << 300.0 << 0.0;
+    }
+
+    void spanOfTheRowsInView_data()
+    {
+        QTest::addColumn<bool>("untilNow");
+        QTest::addColumn<double>("earliest");
+        QTest::addColumn<double>("latest");
+        QTest::addRow("scrolled down: the rows alone") << false << 7200.0 << 3000.0;
+        QTest::addRow("at the top: until now") << true << 7200.0 << 0.0;
+    }
+
+    void spanOfTheRowsInView()
+    {
+        QFETCH(bool, untilNow);
+        QFETCH(double, earliest);
+        QFETCH(double, latest);
+
+        using S = api::ReplicationRunState;
+        const Runs runs{runOf("new", S::Completed, 600, 300), runOf("mid", S::Completed, 4000, 3000),
+                        runOf("old", S::Failed, 7200, 6000)};
+        const std::vector<std::size_t> rows = ui::rowOrder(runs);
+        QCOMPARE(rows, (std::vector<std::size_t>{0, 1, 2}));
+        const TimeSpan span = ui::timelineSpan(runs, {1, 2}, kNow, untilNow);
+        const double length = earliest - latest;
+        QCOMPARE(span.from, kNow - earliest - length * 0.03);
+        QCOMPARE(span.to, kNow - earliest + length * 1.03);
     }
 
     void span()
@@ -256,9 +284,87 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i)
             runs.push_back(runs.front());
         timeline.setRuns(runs, kNow);
-        // Capped: a long history scrolls in the table, not in the timeline.
+        // Capped: a long history scrolls.
         QVERIFY(timeline.sizeHint().height() < 2 * six);
         QVERIFY(timeline.minimumSizeHint().height() < six);
+    }
+
+    void scrollingReachesEveryRun_data()
+    {
+        QTest::addColumn<int>("runs");
+        QTest::addColumn<int>("height");
+        QTest::addRow("a few runs: no scrolling") << 3 << 300;
+        QTest::addRow("sixty runs in a short dock") << 60 << 220;
+        QTest::addRow("five hundred runs") << 500 << 400;
+    }
+
+    void scrollingReachesEveryRun()
+    {
+        QFETCH(int, runs);
+        QFETCH(int, height);
+
+        // Hourly runs of ten minutes, listed oldest first; the last one active.
+        Runs list;
+        for (int i = 0; i < runs; ++i) {
+            const double startAgo = 3600.0 * (runs - i) - 1800;
+            list.push_back(i + 1 == runs ? runOf("active", api::ReplicationRunState::Active, startAgo)
+                                         : runOf("done", api::ReplicationRunState::Completed, startAgo, startAgo - 600));
+        }
+        ui::RunTimeline timeline;
+        timeline.resize(600, height);
+        timeline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+        timeline.setRuns(list, kNow);
+
+        QScrollBar *scroll = timeline.verticalScrollBar();
+        const int inView = timeline.rowsInView();
+        QCOMPARE(timeline.rowCount(), runs);
+        QCOMPARE(scroll->minimum(), 0);
+        QCOMPARE(scroll->maximum(), std::max(0, runs - inView));
+        QCOMPARE(scroll->pageStep(), inView);
+        // Newest first until the user scrolls.
+        QCOMPARE(scroll->value(), 0);
+        QCOMPARE(timeline.bars().front().run, std::size_t(runs - 1));
+
+        std::set<std::size_t> seen;
+        for (int value = scroll->minimum(); value <= scroll->maximum(); value += inView) {
+            scroll->setValue(value);
+            const QRectF plot = timeline.plotRect();
+            for (const ui::TimelineBar &bar : timeline.bars()) {
+                seen.insert(bar.run);
+                // Every bar in view is whole, readable, and within its time axis.
+                QVERIFY(plot.contains(bar.rect));
+                QVERIFY(bar.rect.height() >= timeline.fontMetrics().height() - 2);
+            }
+        }
+        // The last page, whole: the oldest run at the bottom.
+        scroll->setValue(scroll->maximum());
+        for (const ui::TimelineBar &bar : timeline.bars())
+            seen.insert(bar.run);
+        QCOMPARE(timeline.bars().back().run, std::size_t(0));
+        QCOMPARE(int(seen.size()), runs);
+    }
+
+    void scrollingIsKeptAcrossPasses()
+    {
+        Runs list;
+        for (int i = 0; i < 40; ++i)
+            list.push_back(runOf("r", api::ReplicationRunState::Completed, 3600.0 * (40 - i), 3600.0 * (40 - i) - 60));
+        ui::RunTimeline timeline;
+        timeline.resize(600, 200);
+        timeline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+        timeline.setRuns(list, kNow);
+        timeline.verticalScrollBar()->setValue(10);
+        timeline.setRuns(list, kNow + 10);
+        QCOMPARE(timeline.verticalScrollBar()->value(), 10);
+        timeline.scrollToNewest();
+        QCOMPARE(timeline.verticalScrollBar()->value(), 0);
+        // Fewer rows: still within them.
+        timeline.verticalScrollBar()->setValue(timeline.verticalScrollBar()->maximum());
+        timeline.setRuns({list.begin(), list.begin() + 2}, kNow);
+        QCOMPARE(timeline.verticalScrollBar()->value(), 0);
+        QCOMPARE(timeline.bars().size(), std::size_t(2));
     }
 };
 

@@ -7,6 +7,7 @@
 #include <QAreaSeries>
 #include <QEvent>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -34,8 +35,6 @@ ApplicationStateChart::ApplicationStateChart(QWidget *parent)
     m_minutes->setRange(0, kMinMinutes);
     m_minutes->setTickCount(7);
     setCountRange(m_servers, 1);
-    // A column on the right: a row below elides the names in a narrow dock.
-    chart()->legend()->setAlignment(Qt::AlignRight);
     // Top to bottom as the areas stack: Failed on top.
     chart()->legend()->setReverseMarkers(true);
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
@@ -47,6 +46,7 @@ ApplicationStateChart::ApplicationStateChart(QWidget *parent)
         area->attachAxis(m_servers);
         m_areas[std::size_t(bucket)] = area;
     }
+    m_inLegend.fill(true);
     retranslate();
     applyPalette();
 }
@@ -66,6 +66,7 @@ void ApplicationStateChart::setHistory(const models::ApplicationHistory &history
     floor.reserve(count);
     double oldest = 0;
     double highest = 0;
+    std::array<bool, models::kJobBucketCount> present{};
     for (const models::StateSample &sample : history.samples) {
         const double minutesAgo = std::max(0.0, (now - sample.at) / 60.0);
         oldest = std::max(oldest, minutesAgo);
@@ -73,6 +74,7 @@ void ApplicationStateChart::setHistory(const models::ApplicationHistory &history
         double total = 0;
         for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
             total += double(sample.servers[std::size_t(bucket)]);
+            present[std::size_t(bucket)] = present[std::size_t(bucket)] || sample.servers[std::size_t(bucket)] > 0;
             tops[std::size_t(bucket)].append(QPointF(minutesAgo, total));
         }
         highest = std::max(highest, total);
@@ -87,7 +89,39 @@ void ApplicationStateChart::setHistory(const models::ApplicationHistory &history
     // Whole hours past the first, so a growing history moves the axis rarely.
     m_minutes->setRange(0, std::max(kMinMinutes, std::ceil(oldest / 60.0) * 60.0));
     setCountRange(m_servers, highest);
+    showInLegend(present);
     showPlaceholder();
+}
+
+void ApplicationStateChart::showInLegend(const std::array<bool, models::kJobBucketCount> &present)
+{
+    // Only on a change: each marker shown or hidden lays the legend out again.
+    if (present == m_inLegend)
+        return;
+    m_inLegend = present;
+    for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
+        for (QLegendMarker *marker : chart()->legend()->markers(m_areas[std::size_t(bucket)]))
+            marker->setVisible(present[std::size_t(bucket)]);
+    }
+    fitLegend();
+}
+
+void ApplicationStateChart::resizeEvent(QResizeEvent *event)
+{
+    MonitorChartView::resizeEvent(event);
+    fitLegend();
+}
+
+void ApplicationStateChart::fitLegend()
+{
+    // A column on the right reads best beside stacked areas; a row below when
+    // the chart is too short for one.
+    QStringList labels;
+    for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
+        if (m_inLegend[std::size_t(bucket)])
+            labels << m_areas[std::size_t(bucket)]->name();
+    }
+    MonitorChartView::fitLegend(labels, {Qt::AlignRight, Qt::AlignBottom});
 }
 
 void ApplicationStateChart::clear()
@@ -118,6 +152,7 @@ void ApplicationStateChart::retranslate()
     m_servers->setTitleText(tr("Servers"));
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
         m_areas[std::size_t(bucket)]->setName(bucketText(models::JobBucket(bucket)));
+    fitLegend();
     showPlaceholder();
 }
 

@@ -36,8 +36,12 @@ public:
 protected:
     void applyColors(const StateColors &colors) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The legend names the buckets with servers in the history, not all seven.
+    void showInLegend(const std::array<bool, models::kJobBucketCount> &present);
+    void fitLegend();
     void retranslate();
     // Per pass: only the placeholder, not every name (a legend relayout each).
     void showPlaceholder();
@@ -45,6 +49,7 @@ private:
     std::array<QAreaSeries *, models::kJobBucketCount> m_areas{};
     QValueAxis *m_minutes;
     QValueAxis *m_servers;
+    std::array<bool, models::kJobBucketCount> m_inLegend{};
     QString m_shownName; // empty: no application chosen
     bool m_hasSamples = false;
 };

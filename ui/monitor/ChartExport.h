@@ -16,7 +16,8 @@ namespace sms::ui {
 QString exportPng(QWidget *widget, const QString &path);
 
 // An "Export PNG…" action owned by `widget` and in its context menu: it asks
-// for a file name and reports a failed write in a message box.
+// for a file name and reports a failed write in a message box. Its text
+// follows the language (on the widget's QEvent::LanguageChange).
 QAction *addExportPngAction(QWidget *widget, const QString &suggestedName);
 
 } // namespace sms::ui

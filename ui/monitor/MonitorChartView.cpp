@@ -71,6 +71,35 @@ void MonitorChartView::setCountRange(QValueAxis *axis, double max)
     axis->setTickCount(int(std::lround(top / step)) + 1);
 }
 
+void MonitorChartView::fitLegend(const QStringList &labels, std::initializer_list<Qt::Alignment> alignments)
+{
+    // As QLegend lays its markers out (Qt 6.4, checked against grabs at the
+    // threshold): a marker a font line high and 8 px, a row with the square
+    // and spacing beside each label; and room around the legend, more above
+    // and below a column.
+    QLegend *legend = chart()->legend();
+    const QFontMetrics metrics(legend->font());
+    const QMargins margins = chart()->margins();
+    int row = 16;
+    int column = 40;
+    for (const QString &label : labels) {
+        row += metrics.horizontalAdvance(label) + metrics.height() + 16;
+        column += metrics.height() + 8;
+    }
+    const int across = width() - margins.left() - margins.right();
+    const int down = height() - margins.top() - margins.bottom();
+    for (Qt::Alignment alignment : alignments) {
+        const bool inRow = alignment & (Qt::AlignTop | Qt::AlignBottom);
+        if (inRow ? row <= across : column <= down) {
+            if (legend->alignment() != alignment)
+                legend->setAlignment(alignment);
+            legend->setVisible(true);
+            return;
+        }
+    }
+    legend->setVisible(false);
+}
+
 void MonitorChartView::paintEvent(QPaintEvent *event)
 {
     if (m_placeholder.isEmpty()) {

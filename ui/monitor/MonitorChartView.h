@@ -6,6 +6,9 @@
 // menu exports a PNG.
 
 #include <QChartView>
+#include <QStringList>
+
+#include <initializer_list>
 
 class QAction;
 class QValueAxis;
@@ -35,6 +38,11 @@ protected:
     void applyPalette();
     // 0..a round number at or above `max`, with whole-number ticks.
     static void setCountRange(QValueAxis *axis, double max);
+    // Puts the legend, showing `labels`, at the first of `alignments` where
+    // they fit whole, or hides it: QLegend elides a row ("Pe…") and cuts a
+    // column short, and either names nothing. The labels are the caller's to
+    // give: QLegendMarker::isVisible() is false until the chart is first laid out.
+    void fitLegend(const QStringList &labels, std::initializer_list<Qt::Alignment> alignments);
 
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;

@@ -11,8 +11,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -24,7 +24,7 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     , m_export(new QToolButton(this))
     , m_history(new ApplicationStateChart(this))
     , m_summary(new StateSummaryChart(this))
-    , m_summaryScroll(new QScrollArea(this))
+    , m_runViews(new QTabWidget(this))
     , m_timeline(new RunTimeline(this))
     , m_runs(new RunsTable(this))
 {
@@ -42,35 +42,35 @@ ReplicationMonitorPane::ReplicationMonitorPane(QWidget *parent)
     m_exportTimeline = exports->addAction(QString(), m_timeline->exportAction(), &QAction::trigger);
     m_export->setMenu(exports);
 
-    // Many applications get a readable row each and scroll.
-    m_summaryScroll->setWidget(m_summary);
-    m_summaryScroll->setWidgetResizable(true);
-    m_summaryScroll->setFrameShape(QFrame::NoFrame);
-    m_summaryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->setObjectName(QStringLiteral("chartsSplitter"));
     charts->addWidget(m_history);
-    charts->addWidget(m_summaryScroll);
+    charts->addWidget(m_summary);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
     // Sizes are proportions until shown; without them the splitter starts from
     // the size hints and the history chart gets the least.
     charts->setSizes({550, 450});
     charts->setChildrenCollapsible(false);
-    // Below about eleven lines a chart drops its axis labels for "…": the
-    // window gives the other docks the room first on a small screen.
-    charts->setMinimumHeight(fontMetrics().height() * 11);
+    // Below about thirteen lines a chart drops its axis labels for "…": the
+    // window gives the other docks the room first on a small screen. (A
+    // column of all seven legend entries wants 15; more would make the
+    // window taller than a 1366x768 desktop, so the legend goes below or
+    // steps aside then.)
+    charts->setMinimumHeight(fontMetrics().height() * 13);
+
+    m_runViews->setObjectName(QStringLiteral("runViews"));
+    m_runViews->setDocumentMode(true);
+    m_runViews->addTab(m_timeline, QString());
+    m_runViews->addTab(m_runs, QString());
 
     auto *rows = new QSplitter(Qt::Vertical, this);
     rows->setObjectName(QStringLiteral("monitorSplitter"));
     rows->addWidget(charts);
-    rows->addWidget(m_timeline);
-    rows->addWidget(m_runs);
-    rows->setStretchFactor(0, 5);
-    rows->setStretchFactor(1, 3);
-    rows->setStretchFactor(2, 3);
-    rows->setSizes({500, 300, 300});
+    rows->addWidget(m_runViews);
+    rows->setStretchFactor(0, 3);
+    rows->setStretchFactor(1, 2);
+    rows->setSizes({600, 400});
     rows->setChildrenCollapsible(false);
 
     auto *top = new QHBoxLayout;
@@ -106,14 +106,16 @@ void ReplicationMonitorPane::clearHistory()
 void ReplicationMonitorPane::setCounts(const std::vector<models::ApplicationCounts> &counts)
 {
     m_summary->setCounts(counts);
-    m_summary->setMinimumHeight(m_summary->sizeHint().height());
 }
 
 void ReplicationMonitorPane::setRuns(const QString &serverLabel, std::vector<api::ReplicationRun> runs, double now)
 {
+    const bool otherServer = serverLabel != m_serverLabel;
     m_serverLabel = serverLabel;
     m_runs->setRuns(runs);
     m_timeline->setRuns(std::move(runs), now);
+    if (otherServer)
+        m_timeline->scrollToNewest();
     retranslate();
 }
 
@@ -144,6 +146,8 @@ void ReplicationMonitorPane::retranslate()
     m_exportHistory->setText(tr("Application History\u2026"));
     m_exportSummary->setText(tr("All Applications\u2026"));
     m_exportTimeline->setText(tr("Server's Runs\u2026"));
+    m_runViews->setTabText(m_runViews->indexOf(m_timeline), tr("Timeline"));
+    m_runViews->setTabText(m_runViews->indexOf(m_runs), tr("Runs Table"));
 
     const QString application = m_applicationName.isEmpty() ? tr("none selected") : m_applicationName;
     const QString server = m_serverLabel.isEmpty() ? tr("none selected") : m_serverLabel;

@@ -1,8 +1,9 @@
 #pragma once
 // ReplicationMonitorPane: the live replication monitor's dock. The chosen
-// application's history (ApplicationStateChart) beside every application's
+// application's history (ApplicationStateChart) beside the applications'
 // current counts (StateSummaryChart), then the chosen server's runs as a
-// timeline and a table. It only shows what it is given: the integrator feeds
+// timeline or a table, in tabs: they show the same runs, and on a 1366x768
+// screen three rows left the charts too short to read. It only shows what it is given: the integrator feeds
 // it from the store and switches the application when the user picks one in
 // the summary chart (applicationPicked).
 
@@ -15,8 +16,8 @@
 
 class QAction;
 class QLabel;
-class QScrollArea;
 class QSplitter;
+class QTabWidget;
 class QToolButton;
 
 namespace sms::ui {
@@ -65,7 +66,7 @@ private:
     QAction *m_exportTimeline;
     ApplicationStateChart *m_history;
     StateSummaryChart *m_summary;
-    QScrollArea *m_summaryScroll;
+    QTabWidget *m_runViews;
     RunTimeline *m_timeline;
     RunsTable *m_runs;
     QString m_applicationName; // empty: none chosen

@@ -10,6 +10,7 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QScrollBar>
 #include <QToolTip>
 
 #include <algorithm>
@@ -22,6 +23,7 @@ using Runs = models::ReplicationRunsModel;
 
 constexpr int kMargin = 6;
 constexpr int kMaxRowsHinted = 8;
+constexpr int kMinRowsHinted = 3;
 
 int lineHeight(const QFontMetrics &metrics)
 {
@@ -47,77 +49,120 @@ QString tickText(double at, double length)
 } // namespace
 
 RunTimeline::RunTimeline(QWidget *parent)
-    : QWidget(parent)
+    : QAbstractScrollArea(parent)
     , m_export(addExportPngAction(this, QStringLiteral("replication-runs")))
 {
     setObjectName(QStringLiteral("runTimeline"));
-    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
 void RunTimeline::setRuns(std::vector<api::ReplicationRun> runs, double now)
 {
     m_runs = std::move(runs);
+    m_rows = rowOrder(m_runs);
     m_now = now;
-    m_span = timelineSpan(m_runs, now);
+    updateScrollBar();
     updateGeometry();
-    update();
+    viewport()->update();
+}
+
+void RunTimeline::scrollToNewest()
+{
+    verticalScrollBar()->setValue(0);
 }
 
 void RunTimeline::setPlaceholderText(const QString &text)
 {
     m_placeholder = text;
-    update();
+    updateScrollBar();
+    viewport()->update();
 }
 
 QString RunTimeline::placeholderText() const
 {
     if (!m_placeholder.isEmpty())
         return m_placeholder;
-    const bool anyBar = std::any_of(m_runs.begin(), m_runs.end(),
-                                    [](const api::ReplicationRun &run) { return run.scheduledStartTime.has_value(); });
-    return anyBar ? QString() : tr("No scheduled replication runs to show.");
+    return m_rows.empty() ? tr("No scheduled replication runs to show.") : QString();
 }
 
 double RunTimeline::rowHeight() const
 {
-    // Room for a line of text per run, squeezed (without text) when many runs
-    // share a short widget.
-    const QRectF plot = plotRect();
-    const double rows = double(std::max<std::size_t>(1, m_runs.size()));
-    return std::clamp(plot.height() / rows, 4.0, double(lineHeight(fontMetrics()) + 4));
+    return lineHeight(fontMetrics()) + 4;
+}
+
+int RunTimeline::rowsInView() const
+{
+    return std::max(1, int(plotRect().height() / rowHeight()));
+}
+
+void RunTimeline::updateScrollBar()
+{
+    // One step a row: the axis fits the rows in view, so half a row scrolled
+    // in would stretch it for nothing.
+    const int rows = placeholderText().isEmpty() ? rowCount() : 0;
+    QScrollBar *bar = verticalScrollBar();
+    bar->setRange(0, std::max(0, rows - rowsInView()));
+    bar->setPageStep(rowsInView());
+    bar->setSingleStep(1);
+}
+
+std::vector<std::size_t> RunTimeline::rowsShown() const
+{
+    const auto first = std::min(m_rows.size(), std::size_t(verticalScrollBar()->value()));
+    const auto last = std::min(m_rows.size(), first + std::size_t(rowsInView()));
+    return {m_rows.begin() + qsizetype(first), m_rows.begin() + qsizetype(last)};
+}
+
+TimeSpan RunTimeline::spanInView() const
+{
+    // Until now only from the top: further down, now would squeeze the old runs.
+    return timelineSpan(m_runs, rowsShown(), m_now, verticalScrollBar()->value() == 0);
 }
 
 QRectF RunTimeline::plotRect() const
 {
     const int line = lineHeight(fontMetrics());
-    return QRectF(rect()).adjusted(kMargin, kMargin + line, -kMargin, -(kMargin + line));
+    return QRectF(viewport()->rect()).adjusted(kMargin, kMargin + line, -kMargin, -(kMargin + line));
 }
 
 std::vector<TimelineBar> RunTimeline::bars() const
 {
-    return layoutRuns(m_runs, m_now, m_span, plotRect(), rowHeight());
+    return layoutRuns(m_runs, rowsShown(), m_now, spanInView(), plotRect(), rowHeight());
 }
 
 QString RunTimeline::exportPng(const QString &path)
 {
-    return ui::exportPng(this, path);
+    return ui::exportPng(viewport(), path);
 }
 
 QSize RunTimeline::sizeHint() const
 {
     const int line = lineHeight(fontMetrics());
-    const int rows = std::clamp(int(m_runs.size()), 3, kMaxRowsHinted);
-    return {520, 2 * kMargin + 2 * line + rows * (line + 4)};
+    const int rows = std::clamp(rowCount(), kMinRowsHinted, kMaxRowsHinted);
+    return {520, 2 * kMargin + 2 * line + rows * int(rowHeight())};
 }
 
 QSize RunTimeline::minimumSizeHint() const
 {
     const int line = lineHeight(fontMetrics());
-    return {240, 2 * kMargin + 3 * line};
+    return {240, 2 * kMargin + 2 * line + int(rowHeight())};
 }
 
-bool RunTimeline::event(QEvent *event)
+void RunTimeline::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBar();
+}
+
+void RunTimeline::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+bool RunTimeline::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
@@ -125,10 +170,10 @@ bool RunTimeline::event(QEvent *event)
         if (tip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), tip, this);
+            QToolTip::showText(help->globalPos(), tip, viewport());
         return true;
     }
-    return QWidget::event(event);
+    return QAbstractScrollArea::viewportEvent(event);
 }
 
 QString RunTimeline::toolTipAt(const QPoint &position) const
@@ -160,16 +205,17 @@ QString RunTimeline::toolTipAt(const QPoint &position) const
 
 void RunTimeline::paintEvent(QPaintEvent *)
 {
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().brush(QPalette::Base));
+    QPainter painter(viewport());
+    const QRect area = viewport()->rect();
+    painter.fillRect(area, palette().brush(QPalette::Base));
     if (const QString placeholder = placeholderText(); !placeholder.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, placeholder);
+        painter.drawText(area.adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, placeholder);
         return;
     }
     const QRectF plot = plotRect();
     paintLegend(painter);
-    paintAxis(painter, plot);
+    paintAxis(painter, plot, spanInView());
     painter.save();
     painter.setClipRect(plot.adjusted(0, 0, 1, 1));
     painter.setRenderHint(QPainter::Antialiasing);
@@ -199,19 +245,19 @@ void RunTimeline::paintLegend(QPainter &painter) const
     }
 }
 
-void RunTimeline::paintAxis(QPainter &painter, const QRectF &plot) const
+void RunTimeline::paintAxis(QPainter &painter, const QRectF &plot, const TimeSpan &span) const
 {
     const QFontMetrics metrics = fontMetrics();
     const QColor text = palette().color(QPalette::Text);
     QColor grid = text;
     grid.setAlphaF(0.15f);
-    const int widest = metrics.horizontalAdvance(tickText(m_span.to, m_span.to - m_span.from)) + 16;
+    const int widest = metrics.horizontalAdvance(tickText(span.to, span.to - span.from)) + 16;
     const int maxTicks = std::max(2, int(plot.width()) / widest);
-    for (double at : timeTicks(m_span, maxTicks)) {
-        const double x = m_span.xOf(at, plot);
+    for (double at : timeTicks(span, maxTicks)) {
+        const double x = span.xOf(at, plot);
         painter.setPen(grid);
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        const QString label = tickText(at, m_span.to - m_span.from);
+        const QString label = tickText(at, span.to - span.from);
         const double width = metrics.horizontalAdvance(label);
         const double left = std::clamp(x - width / 2, plot.left(), plot.right() - width);
         painter.setPen(text);
@@ -219,11 +265,12 @@ void RunTimeline::paintAxis(QPainter &painter, const QRectF &plot) const
     }
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(plot.bottomLeft(), plot.bottomRight());
-    // Now, where the open bars end.
-    QPen now(palette().color(QPalette::Highlight), 1, Qt::DashLine);
-    painter.setPen(now);
-    const double x = m_span.xOf(m_now, plot);
-    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    // Now, where the open bars end, while the rows in view reach it.
+    if (m_now >= span.from && m_now <= span.to) {
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
+        const double x = span.xOf(m_now, plot);
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
 }
 
 void RunTimeline::paintBar(QPainter &painter, const TimelineBar &bar, const QRectF &plot) const

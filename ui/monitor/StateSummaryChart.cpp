@@ -3,6 +3,7 @@
 #include "api/QtText.h"
 #include "ui/monitor/MonitorWords.h"
 #include "ui/monitor/StateColors.h"
+#include "ui/monitor/SummaryRows.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -12,6 +13,8 @@
 #include <QSet>
 #include <QToolTip>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace sms::ui {
 namespace {
@@ -39,6 +42,10 @@ QStringList labelsOf(const std::vector<models::ApplicationCounts> &counts)
 }
 
 constexpr int kMostReplacedInPlace = 2;
+// However tall the chart: past this many a bar list is not read but scanned,
+// and the troubled applications are on top anyway.
+constexpr int kMostBars = 20;
+constexpr int kFewestBars = 3;
 
 } // namespace
 
@@ -47,14 +54,11 @@ StateSummaryChart::StateSummaryChart(QWidget *parent)
     , m_series(new QHorizontalStackedBarSeries(this))
     , m_applications(new QBarCategoryAxis(this))
     , m_servers(new QValueAxis(this))
+    , m_maxBars(barsThatFit(height()))
 {
     setObjectName(QStringLiteral("stateSummaryChart"));
     m_servers->setLabelFormat(QStringLiteral("%.0f"));
-    // The first application on top, as a list reads.
-    m_applications->setReverse(true);
     m_applications->setTruncateLabels(false);
-    // On top: the chart is taller than its scroll area once there are many applications.
-    chart()->legend()->setAlignment(Qt::AlignTop);
     chart()->addAxis(m_servers, Qt::AlignBottom);
     chart()->addAxis(m_applications, Qt::AlignLeft);
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
@@ -74,15 +78,29 @@ StateSummaryChart::StateSummaryChart(QWidget *parent)
     m_series->attachAxis(m_servers);
     m_series->attachAxis(m_applications);
     setCountRange(m_servers, 1);
+    // No bigger than the axis labels: it is a caption, not a headline.
+    chart()->setTitleFont(font());
     retranslate();
     applyPalette();
 }
 
 void StateSummaryChart::setCounts(const std::vector<models::ApplicationCounts> &counts)
 {
-    const QStringList labels = labelsOf(counts);
+    m_all = counts;
+    showBars();
+}
+
+void StateSummaryChart::showBars()
+{
+    m_maxBars = barsThatFit(height());
+    SummaryRows rows = summaryRows(m_all, m_maxBars);
+    // The worst on top. QtCharts puts the first category at the bottom, and
+    // QBarCategoryAxis::setReverse() did not turn this series over (Qt 6.4.2:
+    // the first application still drew at the bottom), so bottom goes first.
+    std::reverse(rows.shown.begin(), rows.shown.end());
+    const QStringList labels = labelsOf(rows.shown);
     double highest = 0;
-    for (const auto &app : counts) {
+    for (const auto &app : rows.shown) {
         int total = 0;
         for (int servers : app.servers)
             total += servers;
@@ -92,8 +110,8 @@ void StateSummaryChart::setCounts(const std::vector<models::ApplicationCounts> &
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket) {
         QBarSet *set = m_sets[std::size_t(bucket)];
         QList<qreal> values;
-        values.reserve(qsizetype(counts.size()));
-        for (const auto &app : counts)
+        values.reserve(qsizetype(rows.shown.size()));
+        for (const auto &app : rows.shown)
             values.append(app.servers[std::size_t(bucket)]);
         QList<int> changed;
         if (sameApplications) {
@@ -116,38 +134,57 @@ void StateSummaryChart::setCounts(const std::vector<models::ApplicationCounts> &
     if (!sameApplications) {
         m_applications->setCategories(labels);
         m_categories = labels;
-        updateGeometry();
     }
     m_appIds.clear();
-    for (const auto &app : counts)
+    for (const auto &app : rows.shown)
         m_appIds << api::toQString(app.appId);
+    m_hidden = rows.hidden;
     setCountRange(m_servers, highest);
-    showPlaceholder();
+    showTexts();
 }
 
 QSize StateSummaryChart::sizeHint() const
 {
-    // A readable row per application, so a scroll area can show many.
-    const int row = fontMetrics().height() + 6;
-    return {360, std::max(200, 110 + row * int(m_categories.size()))};
+    return {360, heightAroundBars() + 8 * barHeight()};
+}
+
+QSize StateSummaryChart::minimumSizeHint() const
+{
+    return {240, heightAroundBars() + kFewestBars * barHeight()};
+}
+
+int StateSummaryChart::barHeight() const
+{
+    return fontMetrics().height() + 6;
+}
+
+int StateSummaryChart::heightAroundBars() const
+{
+    // The title, the legend, the axis labels and the axis title, a line each.
+    return 4 * (fontMetrics().height() + 8) + 16;
+}
+
+int StateSummaryChart::barsThatFit(int height) const
+{
+    return std::clamp((height - heightAroundBars()) / barHeight(), kFewestBars, kMostBars);
 }
 
 void StateSummaryChart::resizeEvent(QResizeEvent *event)
 {
     MonitorChartView::resizeEvent(event);
     fitLegend();
+    if (barsThatFit(height()) != m_maxBars)
+        showBars();
 }
 
 void StateSummaryChart::fitLegend()
 {
-    // QLegend lays a top legend out in one row and elides what does not fit
-    // ("Pe…", "Re…"), which names nothing. Without room, it goes; the bars'
-    // tooltips and the history chart's legend beside it name the colours.
-    const QFontMetrics metrics(chart()->legend()->font());
-    int needed = 0;
+    // Above the bars or not at all: the bars' tooltips and the history
+    // chart's legend beside it name the colours too.
+    QStringList labels;
     for (const QBarSet *set : m_sets)
-        needed += metrics.horizontalAdvance(set->label()) + metrics.height() + 16;
-    chart()->legend()->setVisible(needed <= width() - 16);
+        labels << set->label();
+    MonitorChartView::fitLegend(labels, {Qt::AlignTop});
 }
 
 void StateSummaryChart::applyColors(const StateColors &colors)
@@ -184,15 +221,22 @@ void StateSummaryChart::retranslate()
     for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
         m_sets[std::size_t(bucket)]->setLabel(bucketText(models::JobBucket(bucket)));
     fitLegend();
-    showPlaceholder();
+    showTexts();
 }
 
-void StateSummaryChart::showPlaceholder()
+void StateSummaryChart::showTexts()
 {
     setPlaceholderText(m_categories.isEmpty()
                            ? tr("No applications to show. Connect to an endpoint with applications, and the "
                                 "monitor counts their servers by state here.")
                            : QString());
+    const int all = int(m_categories.size()) + m_hidden;
+    const QString title = m_hidden > 0
+                              ? tr("%1 of %n applications, worst first", nullptr, all).arg(m_categories.size())
+                              : tr("Applications, worst first");
+    // setTitle() lays the chart out again, even for the same text.
+    if (chart()->title() != title)
+        chart()->setTitle(title);
 }
 
 } // namespace sms::ui

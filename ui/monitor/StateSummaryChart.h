@@ -1,10 +1,12 @@
 #pragma once
-// StateSummaryChart: every application's servers by job bucket, one
-// horizontal stacked bar per application (first on top), one QBarSet per
-// bucket. When the applications are the same as last pass, a set with one
-// or two changed values has them replaced in place; otherwise the set is
-// refilled (cheaper than many replace() calls), but never made again.
-// Clicking a bar names its application, so the pane can show its history.
+// StateSummaryChart: the applications' servers by job bucket, one horizontal
+// stacked bar per application, those in most trouble on top (SummaryRows.h),
+// as many as the chart's height gives a readable row; the title says how
+// many more there are. One QBarSet per bucket. When the bars are the same
+// applications as last pass, a set with one or two changed values has them
+// replaced in place; otherwise the set is refilled (cheaper than many
+// replace() calls), but never made again. Clicking a bar names its
+// application, so the pane can show its history.
 
 #include "models/ReplicationHistory.h"
 #include "ui/monitor/MonitorChartView.h"
@@ -31,13 +33,17 @@ public:
     void setCounts(const std::vector<models::ApplicationCounts> &counts);
 
     QBarSet *barSet(models::JobBucket bucket) const { return m_sets[std::size_t(bucket)]; }
-    // The category labels, one per application in the order given: the name,
-    // or the id when the name is empty or another application has it too.
+    // The category labels, one per bar in the sets' order, bottom first (the
+    // worst application is the last): the name, or the id when the name is
+    // empty or another application has it too.
     QStringList categories() const { return m_categories; }
     QStringList appIds() const { return m_appIds; }
     QValueAxis *serversAxis() const { return m_servers; }
+    // How many bars the chart's height has room for.
+    int maxBars() const { return m_maxBars; }
 
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
     void applicationClicked(const QString &appId);
@@ -48,16 +54,24 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void retranslate();
-    // Per pass: only the placeholder (QBarSet::setLabel relayouts the legend).
-    void showPlaceholder();
+    void showBars();
     void fitLegend();
+    // A readable row per bar, as many as `height` has room for.
+    int barsThatFit(int height) const;
+    int barHeight() const;
+    int heightAroundBars() const;
+    void retranslate();
+    // Per pass: only the placeholder and title (QBarSet::setLabel relayouts the legend).
+    void showTexts();
     void showToolTip(bool shown, int index, models::JobBucket bucket);
 
     QHorizontalStackedBarSeries *m_series;
     std::array<QBarSet *, models::kJobBucketCount> m_sets{};
     QBarCategoryAxis *m_applications;
     QValueAxis *m_servers;
+    std::vector<models::ApplicationCounts> m_all; // as last given
+    int m_maxBars;
+    int m_hidden = 0; // applications without a bar
     QStringList m_categories;
     QStringList m_appIds;
 };

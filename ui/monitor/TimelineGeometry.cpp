@@ -30,13 +30,25 @@ double endOf(const api::ReplicationRun &run, RunOutcome outcome, double now)
 
 } // namespace
 
-TimeSpan timelineSpan(const std::vector<api::ReplicationRun> &runs, double now)
+std::vector<std::size_t> rowOrder(const std::vector<api::ReplicationRun> &runs)
 {
-    double from = now;
-    double to = now;
-    for (const auto &run : runs) {
-        if (!run.scheduledStartTime)
-            continue;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (runs[i].scheduledStartTime)
+            order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return startOf(runs[a]) > startOf(runs[b]); });
+    return order;
+}
+
+TimeSpan timelineSpan(const std::vector<api::ReplicationRun> &runs, const std::vector<std::size_t> &rows,
+                      double now, bool untilNow)
+{
+    double from = untilNow || rows.empty() ? now : startOf(runs[rows.front()]);
+    double to = untilNow || rows.empty() ? now : from;
+    for (std::size_t row : rows) {
+        const api::ReplicationRun &run = runs[row];
         from = std::min(from, startOf(run));
         to = std::max(to, endOf(run, outcomeOf(run), now));
     }
@@ -45,30 +57,33 @@ TimeSpan timelineSpan(const std::vector<api::ReplicationRun> &runs, double now)
     return {from - room, from + length + room};
 }
 
-std::vector<TimelineBar> layoutRuns(const std::vector<api::ReplicationRun> &runs, double now,
-                                    const TimeSpan &span, const QRectF &plot, double rowHeight, double minWidth)
+TimeSpan timelineSpan(const std::vector<api::ReplicationRun> &runs, double now)
 {
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        if (runs[i].scheduledStartTime)
-            order.push_back(i);
-    }
-    // Newest first whatever order the endpoint listed them in; ties keep it.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return startOf(runs[a]) > startOf(runs[b]); });
+    return timelineSpan(runs, rowOrder(runs), now, true);
+}
 
+std::vector<TimelineBar> layoutRuns(const std::vector<api::ReplicationRun> &runs,
+                                    const std::vector<std::size_t> &rows, double now, const TimeSpan &span,
+                                    const QRectF &plot, double rowHeight, double minWidth)
+{
     std::vector<TimelineBar> bars;
-    bars.reserve(order.size());
+    bars.reserve(rows.size());
     const double barHeight = rowHeight * 0.7;
-    for (std::size_t row = 0; row < order.size(); ++row) {
-        const api::ReplicationRun &run = runs[order[row]];
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const api::ReplicationRun &run = runs[rows[row]];
         const RunOutcome outcome = outcomeOf(run);
         const double left = span.xOf(startOf(run), plot);
         const double right = std::max(left + minWidth, span.xOf(endOf(run, outcome, now), plot));
         const double top = plot.top() + double(row) * rowHeight + (rowHeight - barHeight) / 2;
-        bars.push_back({order[row], QRectF(QPointF(left, top), QPointF(right, top + barHeight)), outcome});
+        bars.push_back({rows[row], QRectF(QPointF(left, top), QPointF(right, top + barHeight)), outcome});
     }
     return bars;
+}
+
+std::vector<TimelineBar> layoutRuns(const std::vector<api::ReplicationRun> &runs, double now,
+                                    const TimeSpan &span, const QRectF &plot, double rowHeight, double minWidth)
+{
+    return layoutRuns(runs, rowOrder(runs), now, span, plot, rowHeight, minWidth);
 }
 
 std::vector<double> timeTicks(const TimeSpan &span, int maxTicks)

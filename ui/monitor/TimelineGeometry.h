@@ -3,6 +3,7 @@
 // rectangle, so that the mapping can be tested without painting. One row per
 // run, newest at the top; a bar spans scheduledStartTime to completedTime, or
 // to now while the run is active or pending (an unscheduled run has no bar).
+// The functions taking `rows` work on those rows only (the ones in view).
 
 #include "api/SmsTypes.h"
 #include "ui/monitor/RunOutcome.h"
@@ -31,13 +32,24 @@ struct TimelineBar
     RunOutcome outcome = RunOutcome::Other;
 };
 
-// From the earliest start to the later of now and the latest end, a minute at
-// least, with a little room on both sides.
+// The rows: the indices of the scheduled runs, newest first whatever order
+// the endpoint listed them in (ties keep it).
+std::vector<std::size_t> rowOrder(const std::vector<api::ReplicationRun> &runs);
+
+// From the earliest start to the latest end (to now as well with `untilNow`),
+// a minute at least, with a little room on both sides.
+TimeSpan timelineSpan(const std::vector<api::ReplicationRun> &runs, const std::vector<std::size_t> &rows,
+                      double now, bool untilNow);
+// Of every row, until now.
 TimeSpan timelineSpan(const std::vector<api::ReplicationRun> &runs, double now);
 
-// The bars within `plot`, one row of `rowHeight` each (the bar is the row's
-// middle 70 %), in row order. A bar is at least `minWidth` wide, so an
-// instant (a missed run) still shows.
+// The bars of `rows` within `plot`, one row of `rowHeight` each from its top
+// (the bar is the row's middle 70 %), in row order. A bar is at least
+// `minWidth` wide, so an instant (a missed run) still shows.
+std::vector<TimelineBar> layoutRuns(const std::vector<api::ReplicationRun> &runs,
+                                    const std::vector<std::size_t> &rows, double now, const TimeSpan &span,
+                                    const QRectF &plot, double rowHeight, double minWidth = 3);
+// Of every row.
 std::vector<TimelineBar> layoutRuns(const std::vector<api::ReplicationRun> &runs, double now,
                                     const TimeSpan &span, const QRectF &plot, double rowHeight,
                                     double minWidth = 3);
