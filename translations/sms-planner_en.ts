@@ -411,6 +411,13 @@
 %2: %n servers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n applications, worst first</source>
+        <translation>
+            <numerusform>%1 of %n applications, worst first</numerusform>
+            <numerusform>%1 of %n applications, worst first</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sms::models::ServerCommands</name>

@@ -332,6 +332,31 @@ private Q_SLOTS:
         QCOMPARE(chart.chart()->legend()->isVisible(), shown);
     }
 
+    // Only the states some bar shows are named, so a narrow dock keeps its legend.
+    void summaryLegendNamesTheStatesShown()
+    {
+        StateSummaryChart chart;
+        chart.setCounts({counts("a-1", "web", {0, 0, 2, 3, 0, 0, 0}), counts("a-2", "db", {1, 0, 0, 0, 0, 0, 0})});
+        chart.resize(380, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QLegend *legend = chart.chart()->legend();
+        QVERIFY(legend->isVisible());
+        const QList<QLegendMarker *> markers = legend->markers();
+        QCOMPARE(markers.size(), models::kJobBucketCount);
+        QStringList named;
+        for (QLegendMarker *marker : markers)
+            if (marker->isVisible())
+                named << marker->label();
+        QCOMPARE(named.size(), 3);  // no job, replicating, completed
+        QVERIFY(named.contains(chart.barSet(JobBucket::Replicating)->label()));
+        QVERIFY(!named.contains(chart.barSet(JobBucket::Failed)->label()));
+
+        chart.setCounts({counts("a-1", "web", {0, 0, 0, 0, 0, 0, 4})});  // now only failed
+        QVERIFY(legend->markers().at(int(JobBucket::Failed))->isVisible());
+        QVERIFY(!legend->markers().at(int(JobBucket::Replicating))->isVisible());
+    }
+
     void clickingABarNamesItsApplication_data()
     {
         QTest::addColumn<int>("bucket");

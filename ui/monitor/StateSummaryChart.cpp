@@ -7,6 +7,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QLegendMarker>
 #include <QCursor>
 #include <QEvent>
 #include <QHorizontalStackedBarSeries>
@@ -57,6 +58,7 @@ StateSummaryChart::StateSummaryChart(QWidget *parent)
     , m_maxBars(barsThatFit(height()))
 {
     setObjectName(QStringLiteral("stateSummaryChart"));
+    m_inLegend.fill(true);  // as QLegend starts: every marker shown
     m_servers->setLabelFormat(QStringLiteral("%.0f"));
     m_applications->setTruncateLabels(false);
     chart()->addAxis(m_servers, Qt::AlignBottom);
@@ -140,7 +142,24 @@ void StateSummaryChart::showBars()
         m_appIds << api::toQString(app.appId);
     m_hidden = rows.hidden;
     setCountRange(m_servers, highest);
+    std::array<bool, models::kJobBucketCount> present{};
+    for (const auto &app : rows.shown)
+        for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
+            present[std::size_t(bucket)] = present[std::size_t(bucket)] || app.servers[std::size_t(bucket)] > 0;
+    showInLegend(present);
     showTexts();
+}
+
+void StateSummaryChart::showInLegend(const std::array<bool, models::kJobBucketCount> &present)
+{
+    // Only on a change: each marker shown or hidden lays the legend out again.
+    if (present == m_inLegend)
+        return;
+    m_inLegend = present;
+    const QList<QLegendMarker *> markers = chart()->legend()->markers(m_series);  // one a bar set, in their order
+    for (qsizetype bucket = 0; bucket < markers.size() && bucket < models::kJobBucketCount; ++bucket)
+        markers[bucket]->setVisible(present[std::size_t(bucket)]);
+    fitLegend();
 }
 
 QSize StateSummaryChart::sizeHint() const
@@ -182,8 +201,9 @@ void StateSummaryChart::fitLegend()
     // Above the bars or not at all: the bars' tooltips and the history
     // chart's legend beside it name the colours too.
     QStringList labels;
-    for (const QBarSet *set : m_sets)
-        labels << set->label();
+    for (int bucket = 0; bucket < models::kJobBucketCount; ++bucket)
+        if (m_inLegend[std::size_t(bucket)])
+            labels << m_sets[std::size_t(bucket)]->label();
     MonitorChartView::fitLegend(labels, {Qt::AlignTop});
 }
 

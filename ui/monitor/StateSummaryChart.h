@@ -55,6 +55,8 @@ protected:
 
 private:
     void showBars();
+    // The legend names only the states some bar shows, so that it fits more often.
+    void showInLegend(const std::array<bool, models::kJobBucketCount> &present);
     void fitLegend();
     // A readable row per bar, as many as `height` has room for.
     int barsThatFit(int height) const;
@@ -67,6 +69,7 @@ private:
 
     QHorizontalStackedBarSeries *m_series;
     std::array<QBarSet *, models::kJobBucketCount> m_sets{};
+    std::array<bool, models::kJobBucketCount> m_inLegend{};
     QBarCategoryAxis *m_applications;
     QValueAxis *m_servers;
     std::vector<models::ApplicationCounts> m_all; // as last given
