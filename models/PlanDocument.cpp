@@ -290,6 +290,21 @@ void PlanDocument::setGroupLaunchOrder(int app, int row, std::optional<int> laun
     Q_EMIT groupChanged(app, row);
 }
 
+void PlanDocument::setGroupLaunchAfter(int app, int row, std::vector<PlanKey> launchAfter,
+                                       std::optional<int> launchOrder)
+{
+    PlanServerGroup &group = groupRef(app, row);
+    group.launchAfter = std::move(launchAfter);
+    group.launchOrder = launchOrder;
+    Q_EMIT groupChanged(app, row);
+}
+
+void PlanDocument::setGroupPinnedAt(int app, int row, std::optional<GraphPoint> pinnedAt)
+{
+    groupRef(app, row).pinnedAt = pinnedAt;
+    Q_EMIT groupChanged(app, row);
+}
+
 bool PlanDocument::setRetired(const std::string &appId, bool retired)
 {
     if (retired && holdsAppId(m_data.applications, appId))

@@ -127,6 +127,9 @@ public:
     void renameGroup(int app, int row, std::string name);
     void setApplicationSettings(int row, ApplicationSettings settings);
     void setGroupLaunchOrder(int app, int row, std::optional<int> launchOrder);
+    // The group's dependencies and the launch order they make, together (LaunchGraphCommands).
+    void setGroupLaunchAfter(int app, int row, std::vector<PlanKey> launchAfter, std::optional<int> launchOrder);
+    void setGroupPinnedAt(int app, int row, std::optional<GraphPoint> pinnedAt);
     // Adds an endpoint application to the plan's retiredAppIds (to be deleted
     // there by the next apply), or takes it off. An id one of the plan's
     // applications holds is never retired (false): inserting an application,

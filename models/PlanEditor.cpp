@@ -2,10 +2,13 @@
 
 #include "models/ApplicationCommands.h"
 #include "models/ImportInventoryCommand.h"
+#include "models/LaunchGraph.h"
+#include "models/LaunchGraphCommands.h"
 #include "models/PlanSettings.h"
 #include "models/ServerCommands.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace sms::models {
@@ -100,6 +103,12 @@ void PlanEditor::moveGroups(const std::vector<PlanKey> &groups, PlanKey applicat
         return;
     auto &undo = m_document.undoStack();
     undo.beginMacro(tr("Move %n server group(s)", nullptr, int(groups.size())));
+    std::vector<PlanKey> leaving;  // to another application, where their dependencies mean nothing
+    const PlanPosition target = m_document.positionOf(application);
+    for (PlanKey group : groups)
+        if (const PlanPosition from = m_document.positionOf(group); from.isGroup() && from.application != target.application)
+            leaving.push_back(group);
+    dropFromLaunchGraphs(leaving);
     for (PlanKey group : groups) {
         undo.push(new MoveGroupCommand(m_document, group, application, row));
         // The next group goes right after this one, which keeps the dropped
@@ -151,11 +160,129 @@ void PlanEditor::deleteItems(const std::vector<PlanKey> &applicationsAndGroups, 
     undo.beginMacro(tr("Delete %n item(s)", nullptr, int(apps.size() + groups.size() + serverIds.size())));
     if (!serverIds.empty())
         undo.push(new PlaceServersCommand(m_document, std::move(serverIds), kNoKey));
+    dropFromLaunchGraphs(groups);
     for (PlanKey group : groups)
         undo.push(new DeleteGroupCommand(m_document, group));
     for (PlanKey app : apps)
         undo.push(new DeleteApplicationCommand(m_document, app));
     undo.endMacro();
+}
+
+void PlanEditor::dropFromLaunchGraphs(const std::vector<PlanKey> &groups)
+{
+    const auto dropped = [&groups](PlanKey key) { return std::find(groups.begin(), groups.end(), key) != groups.end(); };
+    for (const PlanApplication &app : m_document.applications()) {
+        // A group that waited for a dropped one waits for what that one waited
+        // for: db → app → web without app is db → web, and the orders stay.
+        const auto bridged = [&](const PlanServerGroup &group) {
+            std::vector<PlanKey> kept;
+            std::vector<PlanKey> pending = group.launchAfter;
+            std::vector<PlanKey> seen;
+            while (!pending.empty()) {
+                const PlanKey key = pending.back();
+                pending.pop_back();
+                if (std::find(seen.begin(), seen.end(), key) != seen.end())
+                    continue;  // a cycle in a hand-edited file, or a diamond
+                seen.push_back(key);
+                if (!dropped(key)) {
+                    kept.push_back(key);
+                    continue;
+                }
+                const auto via = std::find_if(app.serverGroups.begin(), app.serverGroups.end(),
+                                              [key](const PlanServerGroup &g) { return g.key == key; });
+                if (via != app.serverGroups.end())
+                    pending.insert(pending.end(), via->launchAfter.rbegin(), via->launchAfter.rend());
+            }
+            return kept;
+        };
+        std::vector<std::pair<PlanKey, std::vector<PlanKey>>> changes;
+        for (const PlanServerGroup &group : app.serverGroups) {
+            std::vector<PlanKey> kept = dropped(group.key) ? std::vector<PlanKey>{} : bridged(group);
+            if (kept != group.launchAfter)
+                changes.emplace_back(group.key, std::move(kept));
+        }
+        if (!changes.empty())
+            m_document.undoStack().push(new SetLaunchDependenciesCommand(
+                m_document, app.key, std::move(changes),
+                tr("Remove dependencies of \u201C%1\u201D").arg(QString::fromStdString(app.name))));
+    }
+}
+
+QString PlanEditor::addLaunchDependency(PlanKey before, PlanKey after)
+{
+    const PlanPosition from = m_document.positionOf(before);
+    const PlanPosition to = m_document.positionOf(after);
+    if (!from.isGroup() || !to.isGroup())
+        return tr("Only server groups launch before one another.");
+    if (from.application != to.application)
+        return tr("A server group can only launch after groups of its own application.");
+    const PlanApplication &app = m_document.application(to.application);
+    std::vector<PlanServerGroup> groups = app.serverGroups;
+    // Orders without dependencies (from an endpoint, or an older plan) become dependencies first.
+    const bool inferring = !hasDependencies(groups)
+                        && std::any_of(groups.begin(), groups.end(), [](const auto &g) { return g.launchOrder.has_value(); });
+    if (inferring) {
+        const auto inferred = inferLaunchAfter(groups);
+        for (std::size_t i = 0; i < groups.size(); ++i)
+            groups[i].launchAfter = inferred[i];
+    }
+    PlanServerGroup &later = groups[std::size_t(to.group)];
+    if (std::find(later.launchAfter.begin(), later.launchAfter.end(), before) != later.launchAfter.end() && !inferring)
+        return {};
+    if (const std::vector<PlanKey> cycle = cycleClosedBy(groups, before, after); !cycle.empty())
+        return tr("\u201C%1\u201D cannot launch before \u201C%2\u201D: that would make a cycle, %3.")
+            .arg(QString::fromStdString(groups[std::size_t(from.group)].name),
+                 QString::fromStdString(later.name), QString::fromStdString(cycleText(groups, cycle)));
+    if (std::find(later.launchAfter.begin(), later.launchAfter.end(), before) == later.launchAfter.end())
+        later.launchAfter.push_back(before);
+    std::vector<std::pair<PlanKey, std::vector<PlanKey>>> changes;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        if (groups[i].launchAfter != app.serverGroups[i].launchAfter)
+            changes.emplace_back(groups[i].key, groups[i].launchAfter);
+    m_document.undoStack().push(new SetLaunchDependenciesCommand(
+        m_document, app.key, std::move(changes),
+        tr("\u201C%1\u201D launches before \u201C%2\u201D")
+            .arg(QString::fromStdString(groups[std::size_t(from.group)].name), QString::fromStdString(later.name))));
+    if (inferring)
+        Q_EMIT notice(tr("Dependencies of \u201C%1\u201D were made from its launch orders: each group after the groups "
+                         "of the next lower order. Undo takes them back with the new one.")
+                          .arg(QString::fromStdString(app.name)));
+    return {};
+}
+
+void PlanEditor::removeLaunchDependencies(const std::vector<std::pair<PlanKey, PlanKey>> &dependencies)
+{
+    // What each group keeps, by application: a command each, in one step.
+    std::map<PlanKey, std::map<PlanKey, std::vector<PlanKey>>> kept;
+    int removed = 0;
+    for (const auto &[before, after] : dependencies) {
+        const PlanPosition to = m_document.positionOf(after);
+        if (!to.isGroup())
+            continue;
+        const std::vector<PlanKey> &now = m_document.group(to.application, to.group).launchAfter;
+        if (std::find(now.begin(), now.end(), before) == now.end())
+            continue;
+        auto &groups = kept[m_document.application(to.application).key];
+        std::erase(groups.try_emplace(after, now).first->second, before);
+        ++removed;
+    }
+    if (kept.empty())
+        return;
+    auto &undo = m_document.undoStack();
+    undo.beginMacro(tr("Remove %n launch dependency(ies)", nullptr, removed));
+    for (const auto &[app, groups] : kept)
+        undo.push(new SetLaunchDependenciesCommand(m_document, app, {groups.begin(), groups.end()}, QString()));
+    undo.endMacro();
+}
+
+void PlanEditor::pinGroups(std::vector<std::pair<PlanKey, std::optional<GraphPoint>>> positions)
+{
+    std::erase_if(positions, [this](const auto &pin) {
+        const PlanPosition at = m_document.positionOf(pin.first);
+        return !at.isGroup() || m_document.group(at.application, at.group).pinnedAt == pin.second;
+    });
+    if (!positions.empty())
+        m_document.undoStack().push(new PinGroupsCommand(m_document, std::move(positions)));
 }
 
 void PlanEditor::renameApplication(PlanKey application, std::string name)

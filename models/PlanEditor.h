@@ -53,6 +53,17 @@ public:
     // nothing differs.
     void editApplicationSettings(PlanKey application, ApplicationSettings settings,
                                  const std::vector<std::optional<int>> &launchOrders);
+    // The launch graph, an undo step each. Adds "`before` launches before
+    // `after`" (groups of one application) and returns empty, or returns why
+    // not in a sentence: another application's group, or the cycle it would
+    // close, named. An application with launch orders but no dependencies
+    // gets them inferred from its orders first, in the same step, and the
+    // user is told (notice).
+    QString addLaunchDependency(PlanKey before, PlanKey after);
+    // Each pair (before, after); pairs that are no dependency are ignored.
+    void removeLaunchDependencies(const std::vector<std::pair<PlanKey, PlanKey>> &dependencies);
+    // Pins groups where the user dropped them; nullopt lays a group out again.
+    void pinGroups(std::vector<std::pair<PlanKey, std::optional<GraphPoint>>> positions);
     // Brings the endpoint's applications into the plan in one step (what
     // comes in, services/RefreshMerge.h decides). A new one is appended, its
     // servers moved to it from wherever the plan had them; one the plan has
@@ -72,6 +83,10 @@ private:
     int place(std::vector<std::string> serverIds, PlanKey group, int row);
     // Part of refreshApplications' macro.
     void addFromEndpoint(PlanApplication app);
+    // Part of a delete's or move's macro: the groups leave their
+    // application's launch graph (their own dependencies, and the others'
+    // on them, which take theirs over).
+    void dropFromLaunchGraphs(const std::vector<PlanKey> &groups);
 
     PlanDocument &m_document;
 };
