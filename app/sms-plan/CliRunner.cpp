@@ -4,6 +4,7 @@
 #include "ConsoleOutput.h"
 #include "ErrorReport.h"
 #include "ExitCodes.h"
+#include "LaunchCommand.h"
 #include "PlanCommand.h"
 #include "ReplicationCommand.h"
 #include "ReplicationTables.h"
@@ -113,6 +114,9 @@ void CliRunner::start()
             list(std::move(request));
     } else if (words.size() >= 2 && words[0] == QLatin1String("apps") && words[1] == QLatin1String("replication")) {
         runCommand<ReplicationCommand>();
+    } else if (words.size() >= 2 && words[0] == QLatin1String("apps")
+               && (words[1] == QLatin1String("launch") || words[1] == QLatin1String("terminate"))) {
+        runCommand<LaunchCommand>();
     } else if (words.size() >= 2 && words[0] == QLatin1String("apps") && words[1] == QLatin1String("wait")) {
         runCommand<WaitCommand>();
     } else if (!words.isEmpty() && words[0] == QLatin1String("plan")) {

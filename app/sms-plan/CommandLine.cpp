@@ -182,16 +182,22 @@ Commands:
                           (StartOnDemandAppReplication). SMS allows 2 per server in
                           24 hours; when it refuses, sms-plan says when the next
                           one is allowed.
-  apps wait APP --until replicated|launched [--timeout SECONDS] [--interval SECONDS]
+  apps launch|terminate APP
+                          Launch the application's servers in EC2 (LaunchApp), or
+                          terminate the instances launched (TerminateApp). Follow
+                          the launch status with apps wait.
+  apps wait APP --until replicated|launched|terminated [--timeout SECONDS] [--interval SECONDS]
                           Poll GetApp (every 15 s, or --interval) until APP is
-                          replicated (REPLICATED or DELTA_REPLICATED) or launched
-                          (LAUNCHED). A line on stderr for each change of status;
-                          transient errors are said and polling goes on.
+                          replicated (REPLICATED or DELTA_REPLICATED), launched
+                          (LAUNCHED) or terminated (TERMINATED). A line on stderr
+                          for each change of status; transient errors are said
+                          and polling goes on.
                           Exit 0 when reached; 1 when APP reaches a state it
                           cannot get there from (replication failed, stopped or
-                          stop failed, launch failed, terminated, configuration
-                          invalid), with SMS's status message; 2 when --timeout
-                          (default 3600 s; 0 waits without limit) runs out.
+                          stop failed, launch failed, terminated, terminate
+                          failed, configuration invalid), with SMS's status
+                          message; 2 when --timeout (default 3600 s; 0 waits
+                          without limit) runs out.
   jobs list [--all] [--starting-token TOKEN] [--app APP]
                           List the replication jobs (GetReplicationJobs); with --app
                           only those of APP's servers, from every page.

@@ -5,18 +5,11 @@
 // it also says when the next one is allowed (services/OnDemandLimit).
 // Exit codes as in ExitCodes.h.
 
-#include "Command.h"
-#include "CommandLine.h"
-
-#include "api/SmsTypes.h"
-
-namespace sms::client {
-class SmsClient;
-} // namespace sms::client
+#include "AppCommand.h"
 
 namespace sms::cli {
 
-class ReplicationCommand : public Command
+class ReplicationCommand : public AppCommand
 {
     Q_OBJECT
 
@@ -25,16 +18,13 @@ public:
 
     // What is wrong with the command's words and options; empty when nothing.
     QString usageProblem() const;
-    // `client` must outlive the command; finished() follows, queued.
-    void start(client::SmsClient &client);
+
+protected:
+    void act(const api::AppSummary &app) override;
 
 private:
-    void act(const api::AppSummary &app);
     // Reports `refusal`, then when the application may run on demand again.
     void explainLimit(const api::AppSummary &app, const SmsError &refusal);
-
-    CommandLine m_line;
-    client::SmsClient *m_client = nullptr;
 };
 
 } // namespace sms::cli

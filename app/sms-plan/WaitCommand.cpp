@@ -1,7 +1,6 @@
 #include "WaitCommand.h"
 
-#include "ConsoleOutput.h"
-#include "ErrorReport.h"
+#include "AppCallReport.h"
 
 #include "client/SmsClient.h"
 #include "services/AppLookup.h"
@@ -25,16 +24,34 @@ constexpr std::string_view kReplicationFailedStates[] = {"REPLICATION_FAILED", "
 constexpr std::string_view kLaunchedStates[] = {"LAUNCHED"};
 constexpr std::string_view kLaunchFailedStates[] = {"LAUNCH_FAILED", "DELTA_LAUNCH_FAILED", "TERMINATED",
                                                     "TERMINATE_FAILED", "CONFIGURATION_INVALID"};
+constexpr std::string_view kTerminatedStates[] = {"TERMINATED"};
+constexpr std::string_view kTerminateFailedStates[] = {"TERMINATE_FAILED"};
 
-struct Target
+} // namespace
+
+struct WaitCommand::Target
 {
     std::string_view word;
+    bool launchStatus;  // which of the application's statuses it follows
     std::span<const std::string_view> reached;
     std::span<const std::string_view> failed;
 };
 
-constexpr Target kReplicated{"replicated", kReplicatedStates, kReplicationFailedStates};
-constexpr Target kLaunched{"launched", kLaunchedStates, kLaunchFailedStates};
+namespace {
+
+constexpr WaitCommand::Target kTargets[] = {
+    {"replicated", false, kReplicatedStates, kReplicationFailedStates},
+    {"launched", true, kLaunchedStates, kLaunchFailedStates},
+    {"terminated", true, kTerminatedStates, kTerminateFailedStates},
+};
+
+const WaitCommand::Target *targetNamed(const QString &word)
+{
+    for (const WaitCommand::Target &target : kTargets)
+        if (word == QLatin1String(target.word.data(), qsizetype(target.word.size())))
+            return &target;
+    return nullptr;
+}
 
 bool isOneOf(std::string_view status, std::span<const std::string_view> states)
 {
@@ -51,7 +68,7 @@ int milliseconds(double seconds)
 WaitCommand::WaitCommand(CommandLine line, QObject *parent)
     : Command(parent)
     , m_line(std::move(line))
-    , m_untilLaunched(m_line.until == QLatin1String(kLaunched.word.data()))
+    , m_target(targetNamed(m_line.until))
 {
     m_pollTimer.setSingleShot(true);
     m_deadline.setSingleShot(true);
@@ -64,9 +81,9 @@ QString WaitCommand::usageProblem() const
     if (m_line.words.size() != 3)
         return QStringLiteral("apps wait needs one APP (a name or an app- id)");
     if (m_line.until.isEmpty())
-        return QStringLiteral("apps wait needs --until replicated or --until launched");
-    if (m_line.until != QLatin1String(kReplicated.word.data()) && m_line.until != QLatin1String(kLaunched.word.data()))
-        return QStringLiteral("--until must be replicated or launched, not \"%1\"").arg(m_line.until);
+        return QStringLiteral("apps wait needs --until replicated, launched or terminated");
+    if (!m_target)
+        return QStringLiteral("--until must be replicated, launched or terminated, not \"%1\"").arg(m_line.until);
     return {};
 }
 
@@ -96,7 +113,7 @@ void WaitCommand::lookUp()
         if (!app)
             return end(reportLookupError(app.error()));
         m_appId = app->appId.value_or("");
-        m_appText = app->name.value_or("") + " (" + m_appId + ")";
+        m_appText = appText(app.value());
         poll();
     });
 }
@@ -118,11 +135,11 @@ void WaitCommand::onAnswer(Result<api::GetAppResponse> answer)
     if (!answer)
         return end(reportCallError("GetApp", answer.error()));
     const api::AppSummary summary = answer.value().appSummary.value_or(api::AppSummary());
-    const Target &target = m_untilLaunched ? kLaunched : kReplicated;
-    const std::string status = m_untilLaunched
+    const Target &target = *m_target;
+    const std::string status = target.launchStatus
         ? (summary.launchStatus ? std::string(summary.launchStatus->toString()) : std::string())
         : (summary.replicationStatus ? std::string(summary.replicationStatus->toString()) : std::string());
-    const std::string message = (m_untilLaunched ? summary.launchStatusMessage : summary.replicationStatusMessage)
+    const std::string message = (target.launchStatus ? summary.launchStatusMessage : summary.replicationStatusMessage)
                                     .value_or("");
     if (status != m_lastStatus) {
         m_lastStatus = status;
@@ -146,7 +163,7 @@ void WaitCommand::timedOut()
     const std::string status = m_lastStatus.empty() ? "" : "; it is " + m_lastStatus;
     const std::string subject = m_appText.empty() ? "the application" : m_appText;
     writeOut("sms-plan: timed out waiting for " + subject + " to be "
-                 + std::string(m_untilLaunched ? kLaunched.word : kReplicated.word) + status + "\n",
+                 + std::string(m_target->word) + status + "\n",
              stderr);
     end(WaitTimedOut);
 }

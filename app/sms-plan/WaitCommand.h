@@ -1,5 +1,5 @@
 #pragma once
-// sms-plan apps wait APP --until replicated|launched [--timeout S] [--interval S]:
+// sms-plan apps wait APP --until replicated|launched|terminated [--timeout S] [--interval S]:
 // polls GetApp, as the AWS CLI's waiters poll, until the application reaches
 // the state asked for (exit 0), a state it cannot get there from (exit 1, with
 // SMS's status message), or the timeout (exit 2). These three codes are the
@@ -40,6 +40,9 @@ class WaitCommand : public Command
     Q_OBJECT
 
 public:
+    // A state --until waits for: its word, and the statuses that reach it or never will.
+    struct Target;
+
     explicit WaitCommand(CommandLine line, QObject *parent = nullptr);
 
     QString usageProblem() const;
@@ -58,7 +61,7 @@ private:
     void end(int exitCode);
 
     CommandLine m_line;
-    bool m_untilLaunched = false;
+    const Target *m_target;  // what --until names; nullptr for a word it does not know
     client::SmsClient *m_client = nullptr;
     std::string m_appId;       // empty until the look-up found it
     std::string m_appText;     // "shop (app-…)"

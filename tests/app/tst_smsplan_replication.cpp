@@ -1,7 +1,7 @@
-// sms-plan's replication commands as a user runs them (issue 13), against a
-// real sms-local whose clock runs an hour per second, so runs complete at
-// once: start, wait, jobs and runs, the on-demand limit, stop, and the APP
-// argument's look-up. The functions on the shared endpoint run in order, each
+// sms-plan's replication and launch commands as a user runs them (issues 13
+// and 14), against a real sms-local whose clock runs an hour per second, so
+// runs complete at once: start, wait, launch and terminate, jobs and runs,
+// the on-demand limit, stop, and the APP argument's look-up. The functions on the shared endpoint run in order, each
 // from the state the one before left. Waits through transient errors are
 // checked against a scripted endpoint, which can answer GetApp with them.
 
@@ -96,6 +96,39 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("timed out waiting for shop (" + m_shopId.toUtf8()
                                   + ") to be launched; it is READY_FOR_CONFIGURATION"),
                  run.err.constData());
+    }
+
+    // Launched, waited for, terminated and waited for again, as a runbook does.
+    void launchesAndTerminates()
+    {
+        Run run = plan(m_local, strings({"apps", "launch", "shop"}));
+        QCOMPARE(run.exitCode, 254);  // nothing to launch with yet
+        QVERIFY2(run.err.contains("(OperationNotPermittedException) when calling the LaunchApp operation"), run.err.constData());
+        const Json configuration = {{"appId", m_shopId.toStdString()}, {"roleName", "sms-launch"}};
+        run = plan(m_local, {QStringLiteral("call"), QStringLiteral("PutAppLaunchConfiguration"), QStringLiteral("--input"),
+                             QString::fromStdString(configuration.dump())});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+
+        run = plan(m_local, strings({"apps", "launch", "shop"}));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("Started the launch of shop (" + m_shopId.toUtf8() + ")."), run.err.constData());
+        run = plan(m_local, strings({"apps", "wait", "shop", "--until", "launched", "--interval", "0.1", "--timeout", "30"}));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("shop (" + m_shopId.toUtf8() + "): LAUNCHED"), run.err.constData());
+
+        run = plan(m_local, QStringList{QStringLiteral("apps"), QStringLiteral("terminate"), m_shopId});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("Started terminating the instances of shop"), run.err.constData());
+        run = plan(m_local, strings({"apps", "wait", "shop", "--until", "terminated", "--interval", "0.1", "--timeout", "30"}));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("): TERMINATED"), run.err.constData());
+        // Once terminated, waiting for it to be launched ends at once: it will not be.
+        run = plan(m_local, strings({"apps", "wait", "shop", "--until", "launched", "--interval", "0.1"}));
+        QCOMPARE(run.exitCode, 1);
+        run = plan(m_local, strings({"apps", "terminate", "shop"}));
+        QCOMPARE(run.exitCode, 254);
+        QVERIFY2(run.err.contains("is not launched"), run.err.constData());
     }
 
     void listsTheJobsOfOneApplication()
@@ -263,7 +296,9 @@ private Q_SLOTS:
                                                 << "--description goes with apps replication run only";
         QTest::addRow("no --until") << strings({"apps", "wait", "shop"}) << "apps wait needs --until replicated";
         QTest::addRow("bad --until") << strings({"apps", "wait", "shop", "--until", "done"})
-                                     << "--until must be replicated or launched, not \"done\"";
+                                     << "--until must be replicated, launched or terminated, not \"done\"";
+        QTest::addRow("launch without APP") << strings({"apps", "launch"}) << "apps launch needs one APP";
+        QTest::addRow("terminate of two") << strings({"apps", "terminate", "a", "b"}) << "apps terminate needs one APP";
         QTest::addRow("negative timeout") << strings({"apps", "wait", "shop", "--until", "launched", "--timeout", "-1"})
                                           << "--timeout must be a number of seconds of at least 0";
         QTest::addRow("interval of 0") << strings({"apps", "wait", "shop", "--until", "launched", "--interval", "0"})
@@ -287,7 +322,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addRow("start and stop") << "apps replication start|stop APP";
         QTest::addRow("on demand") << "apps replication run APP [--description TEXT]";
-        QTest::addRow("wait") << "apps wait APP --until replicated|launched [--timeout SECONDS] [--interval SECONDS]";
+        QTest::addRow("launch and terminate") << "apps launch|terminate APP";
+        QTest::addRow("wait") << "apps wait APP --until replicated|launched|terminated [--timeout SECONDS] [--interval SECONDS]";
         QTest::addRow("the wait's exit codes") << "apps wait: 0 reached, 1 a failed state, 2 timed out";
         QTest::addRow("jobs") << "jobs list [--all] [--starting-token TOKEN] [--app APP]";
         QTest::addRow("runs") << "runs list JOB [--all] [--starting-token TOKEN]";
