@@ -5,6 +5,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <unordered_map>
 #include <climits>
 #include <iterator>
 #include <utility>
@@ -332,6 +333,29 @@ void PlanDocument::setServerSettings(PlanServerSettings settings)
     else if (it != all.end())
         *it = std::move(settings);
     Q_EMIT serverSettingsChanged(serverId);
+}
+
+void PlanDocument::setServerSettings(std::vector<PlanServerSettings> settings)
+{
+    auto &all = m_data.serverSettings;
+    std::unordered_map<std::string, std::size_t> rowOf;
+    rowOf.reserve(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        rowOf.emplace(all[i].serverId, i);
+    std::vector<std::string> changed;
+    changed.reserve(settings.size());
+    for (PlanServerSettings &own : settings) {
+        changed.push_back(own.serverId);
+        if (const auto row = rowOf.find(own.serverId); row != rowOf.end()) {
+            all[row->second] = std::move(own);  // emptied ones go below
+        } else if (own.replication || own.launch) {
+            rowOf.emplace(own.serverId, all.size());
+            all.push_back(std::move(own));
+        }
+    }
+    std::erase_if(all, [](const PlanServerSettings &own) { return !own.replication && !own.launch; });
+    for (const std::string &serverId : changed)
+        Q_EMIT serverSettingsChanged(serverId);
 }
 
 void PlanDocument::insertServers(int app, int group, int at, std::vector<std::string> serverIds)

@@ -138,6 +138,8 @@ public:
     bool setRetired(const std::string &appId, bool retired);
     // Replaces the server's own settings; settings with nothing but the id remove them.
     void setServerSettings(PlanServerSettings settings);
+    // The same for many servers at once (a bulk edit of thousands): one pass over the list.
+    void setServerSettings(std::vector<PlanServerSettings> settings);
     // The servers must be in no group.
     void insertServers(int app, int group, int at, std::vector<std::string> serverIds);
     std::vector<std::string> takeServers(int app, int group, int first, int count);

@@ -285,6 +285,15 @@ void PlanEditor::pinGroups(std::vector<std::pair<PlanKey, std::optional<GraphPoi
         m_document.undoStack().push(new PinGroupsCommand(m_document, std::move(positions)));
 }
 
+int PlanEditor::editServerSettings(const std::vector<std::string> &serverIds, const BulkSettingsEdit &edit)
+{
+    std::vector<PlanServerSettings> changed = bulkEdited(m_document.data(), serverIds, edit);
+    const int count = int(changed.size());
+    if (count > 0)
+        m_document.undoStack().push(new EditServerSettingsCommand(m_document, std::move(changed)));
+    return count;
+}
+
 void PlanEditor::renameApplication(PlanKey application, std::string name)
 {
     const PlanPosition position = m_document.positionOf(application);

@@ -6,6 +6,7 @@
 // they behave alike; notice() says what happened in words for the status bar
 // (servers that moved out of another application, above all).
 
+#include "models/BulkSettings.h"
 #include "models/CatalogMerge.h"
 #include "models/PlanDocument.h"
 
@@ -64,6 +65,9 @@ public:
     void removeLaunchDependencies(const std::vector<std::pair<PlanKey, PlanKey>> &dependencies);
     // Pins groups where the user dropped them; nullopt lays a group out again.
     void pinGroups(std::vector<std::pair<PlanKey, std::optional<GraphPoint>>> positions);
+    // Servers' own settings edited as one (BulkSettings.h): one undo step
+    // however many; nothing when nothing changes. Returns how many changed.
+    int editServerSettings(const std::vector<std::string> &serverIds, const BulkSettingsEdit &edit);
     // Brings the endpoint's applications into the plan in one step (what
     // comes in, services/RefreshMerge.h decides). A new one is appended, its
     // servers moved to it from wherever the plan had them; one the plan has

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace sms::models {
@@ -145,15 +146,29 @@ void PlaceServersCommand::restoreSources()
 
 EditServerSettingsCommand::EditServerSettingsCommand(PlanDocument &document, PlanServerSettings settings,
                                                      QUndoCommand *parent)
+    : EditServerSettingsCommand(document, std::vector<PlanServerSettings>{std::move(settings)}, parent)
+{
+}
+
+EditServerSettingsCommand::EditServerSettingsCommand(PlanDocument &document, std::vector<PlanServerSettings> settings,
+                                                     QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_document(document)
     , m_new(std::move(settings))
 {
-    m_old.serverId = m_new.serverId;
-    if (const PlanServerSettings *own = findServerSettings(document.data().serverSettings, m_new.serverId))
-        m_old = *own;
-    setText(QCoreApplication::translate("sms::models::ServerCommands", "Change the settings of server %1")
-                .arg(QString::fromStdString(m_new.serverId)));
+    std::unordered_map<std::string_view, const PlanServerSettings *> owned;
+    for (const PlanServerSettings &own : document.data().serverSettings)
+        owned.emplace(own.serverId, &own);
+    m_old.reserve(m_new.size());
+    for (const PlanServerSettings &edited : m_new) {
+        const auto found = owned.find(edited.serverId);
+        m_old.push_back(found != owned.end() ? *found->second : PlanServerSettings{edited.serverId, {}, {}});
+    }
+    setText(m_new.size() == 1
+                ? QCoreApplication::translate("sms::models::ServerCommands", "Change the settings of server %1")
+                      .arg(QString::fromStdString(m_new.front().serverId))
+                : QCoreApplication::translate("sms::models::ServerCommands", "Change the settings of %n server(s)",
+                                              nullptr, int(m_new.size())));
 }
 
 } // namespace sms::models

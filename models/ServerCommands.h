@@ -50,19 +50,22 @@ private:
     int m_fromOtherApps = 0;
 };
 
-// Sets a server's own replication and launch settings, over its
-// application's; settings with neither remove the server's own.
+// Sets servers' own replication and launch settings, over their
+// application's; settings with neither remove a server's own. Many servers
+// (a bulk edit) are one command.
 class EditServerSettingsCommand : public QUndoCommand
 {
 public:
     EditServerSettingsCommand(PlanDocument &document, PlanServerSettings settings, QUndoCommand *parent = nullptr);
+    EditServerSettingsCommand(PlanDocument &document, std::vector<PlanServerSettings> settings,
+                              QUndoCommand *parent = nullptr);
     void redo() override { m_document.setServerSettings(m_new); }
     void undo() override { m_document.setServerSettings(m_old); }
 
 private:
     PlanDocument &m_document;
-    PlanServerSettings m_old;
-    PlanServerSettings m_new;
+    std::vector<PlanServerSettings> m_old;
+    std::vector<PlanServerSettings> m_new;
 };
 
 } // namespace sms::models
