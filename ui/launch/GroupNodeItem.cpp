@@ -11,11 +11,9 @@
 namespace sms::ui {
 namespace {
 
-using Text = LaunchGraphText;
 
 constexpr double kRadius = 8;
 constexpr double kPadding = 8;
-constexpr double kConnectorRadius = 6;
 constexpr double kBadgeRadius = 8;
 constexpr double kOrderWidth = 22;
 
@@ -80,10 +78,10 @@ void GroupNodeItem::applyPalette()
 
 void GroupNodeItem::retranslate()
 {
-    m_connector->setToolTip(Text::tr("Drag from this dot onto another group: that group then launches after %1.")
+    m_connector->setToolTip(LaunchGraphText::tr("Drag from this dot onto another group: that group then launches after %1.")
                                 .arg(m_facts.name));
     m_badge->setToolTip(m_facts.warnings.join(QLatin1Char('\n')));
-    setToolTip(Text::tr("%1 launches in step %2. Drag to move it; drag its dot (or Shift+drag it) onto another group"
+    setToolTip(LaunchGraphText::tr("%1 launches in step %2. Drag to move it; drag its dot (or Shift+drag it) onto another group"
                         " to launch that one after it; F2 renames, Delete removes.")
                    .arg(m_facts.name)
                    .arg(m_facts.launchOrder));
@@ -129,7 +127,7 @@ void GroupNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setPen(palette.color(QPalette::PlaceholderText));
     const QRectF countRect(box.left() + kPadding, box.top() + 26, box.width() - 2 * kPadding, 20);
     painter->drawText(countRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      Text::tr("%n server(s)", nullptr, m_facts.serverCount));
+                      LaunchGraphText::tr("%n server(s)", nullptr, m_facts.serverCount));
 }
 
 QVariant GroupNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

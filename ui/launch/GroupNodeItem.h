@@ -26,6 +26,7 @@ class GroupNodeItem : public QGraphicsItem
 public:
     enum { Type = UserType + 1 };
     static constexpr QSizeF kSize{124, 52};
+    static constexpr double kConnectorRadius = 6;
 
     explicit GroupNodeItem(GroupNodeFacts facts);
 
@@ -38,8 +39,8 @@ public:
     void addEdge(DependencyEdgeItem *edge) { m_edges.push_back(edge); }
     void clearEdges() { m_edges.clear(); }
 
-    // Where an edge leaves (right side) or arrives (left side), in the scene.
-    QPointF outPoint() const { return scenePos() + QPointF(kSize.width() / 2, 0); }
+    // Where an edge leaves (past the connector dot) or arrives (left side), in the scene.
+    QPointF outPoint() const { return scenePos() + QPointF(kSize.width() / 2 + kConnectorRadius, 0); }
     QPointF inPoint() const { return scenePos() - QPointF(kSize.width() / 2, 0); }
     // Whether `scenePoint` is on the connector dot.
     bool onConnector(const QPointF &scenePoint) const;

@@ -8,7 +8,7 @@ namespace sms::ui {
 
 struct LaunchGraphText
 {
-    Q_DECLARE_TR_FUNCTIONS(sms::ui::LaunchGraph)
+    Q_DECLARE_TR_FUNCTIONS(sms::ui::LaunchGraphText)
 };
 
 } // namespace sms::ui

@@ -27,7 +27,7 @@ LaunchGraphView::LaunchGraphView(LaunchGraphScene *scene, QWidget *parent)
     setViewportUpdateMode(SmartViewportUpdate);
     setTransformationAnchor(NoAnchor);  // zoomBy keeps the point under the cursor itself
     setResizeAnchor(AnchorViewCenter);
-    m_scene->setPalette(palette());
+    followPalette();
     connect(m_scene, &LaunchGraphScene::renameRequested, this, [this](models::PlanKey group) { editName(group); });
 }
 
@@ -76,6 +76,13 @@ GroupNameEdit *LaunchGraphView::editName(models::PlanKey group)
     return m_nameEdit;
 }
 
+void LaunchGraphView::followPalette()
+{
+    m_scene->setPalette(palette());
+    // Window around the bands, so that both kinds of stripe (Base, AlternateBase) stand out.
+    m_scene->setBackgroundBrush(palette().color(QPalette::Window));
+}
+
 void LaunchGraphView::wheelEvent(QWheelEvent *event)
 {
     const int delta = event->angleDelta().y();
@@ -90,7 +97,7 @@ void LaunchGraphView::wheelEvent(QWheelEvent *event)
 void LaunchGraphView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
-        m_scene->setPalette(palette());
+        followPalette();
     QGraphicsView::changeEvent(event);
 }
 

@@ -40,6 +40,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void followPalette();
+
     LaunchGraphScene *m_scene;
     QPointer<GroupNameEdit> m_nameEdit;
 };
