@@ -205,6 +205,23 @@
     </message>
 </context>
 <context>
+    <name>sms::ui::LaunchGraphText</name>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n server</numerusform>
+            <numerusform>%n servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) from the launch graph</source>
+        <translation>
+            <numerusform>Delete %n item from the launch graph</numerusform>
+            <numerusform>Delete %n items from the launch graph</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::ui::MainWindow</name>
     <message numerus="yes">
         <source>Add %n server(s) to:</source>
@@ -273,6 +290,13 @@
         <translation>
             <numerusform>Delete %n item</numerusform>
             <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n launch dependency(ies)</source>
+        <translation>
+            <numerusform>Remove %n launch dependency</numerusform>
+            <numerusform>Remove %n launch dependencies</numerusform>
         </translation>
     </message>
     <message numerus="yes">

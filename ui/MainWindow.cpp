@@ -16,6 +16,7 @@
 #include "ui/CsvExport.h"
 #include "ui/EndpointActions.h"
 #include "ui/InventoryImportDialog.h"
+#include "ui/launch/LaunchGraphPane.h"
 #include "ui/NewApplicationWizard.h"
 #include "ui/PlanFiles.h"
 #include "ui/problems/ProblemsPane.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     , m_connectorsPane(new ConnectorsPane(this))
     , m_activityPane(new ActivityPane(this))
     , m_problemsPane(new ProblemsPane(m_document, this))
+    , m_launchGraphPane(new LaunchGraphPane(m_editor, this))
     , m_connectionLabel(new QLabel(this))
     , m_requestsLabel(new QLabel(this))
     , m_catalogLabel(new QLabel(this))
@@ -95,6 +97,7 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
     addPane(m_problemsPane, QStringLiteral("ProblemsDock"));
     addPane(m_replication->applicationsPane(), QStringLiteral("EndpointAppsDock"));
     addPane(m_replication->monitorPane(), QStringLiteral("MonitorDock"));
+    addPane(m_launchGraphPane, QStringLiteral("LaunchGraphDock"));
 
     createActions();
     createMenus();
@@ -179,7 +182,19 @@ MainWindow::MainWindow(StartOptions options, QWidget *parent)
         m_catalogHasFocus = false;
         updateActions();
         updateProperties();
+        m_launchGraphPane->showSelection(m_applicationsPane->currentApplication(), m_applicationsPane->currentGroup());
     });
+    // The graph's selection back into the tree (which shows it in Properties).
+    connect(m_launchGraphPane, &LaunchGraphPane::groupSelected, m_applicationsPane, &ApplicationsPane::selectKey);
+    connect(m_launchGraphPane, &LaunchGraphPane::groupActivated, this, [this](models::PlanKey group) {
+        m_applicationsPane->selectKey(group);
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("ApplicationsDock"));
+        dock->show();
+        dock->raise();
+        m_applicationsPane->view()->setFocus();
+    });
+    connect(m_launchGraphPane, &LaunchGraphPane::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(&m_problemsPane->checker(), &models::PlanChecker::checked, m_launchGraphPane, &LaunchGraphPane::setIssues);
     connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
     connect(m_problemsPane, &ProblemsPane::countsChanged, this, &MainWindow::updateProblemsTitle);
     connect(m_problemsPane, &ProblemsPane::showRequested, this, &MainWindow::showProblemSubject);
@@ -463,7 +478,7 @@ void MainWindow::retranslate()
         {"CatalogDock", tr("Catalog")},         {"ApplicationsDock", tr("Applications")},
         {"PropertiesDock", tr("Properties")},   {"ConnectorsDock", tr("Connectors")},
         {"ActivityDock", tr("Activity")},       {"EndpointAppsDock", tr("Endpoint Applications")},
-        {"MonitorDock", tr("Replication Monitor")},
+        {"MonitorDock", tr("Replication Monitor")}, {"LaunchGraphDock", tr("Launch Graph")},
     };
     for (const auto &[name, title] : docks)
         findChild<QDockWidget *>(QString::fromLatin1(name))->setWindowTitle(title);
@@ -527,14 +542,16 @@ void MainWindow::resetLayout()
     QDockWidget *problems = dock("ProblemsDock");
     QDockWidget *endpointApps = dock("EndpointAppsDock");
     QDockWidget *monitor = dock("MonitorDock");
+    QDockWidget *launchGraph = dock("LaunchGraphDock");
     // Docked again where a first start puts them, each shown.
-    for (QDockWidget *pane : {catalog, monitor, applications, properties, endpointApps, connectors, activity, problems}) {
+    for (QDockWidget *pane :
+         {catalog, monitor, launchGraph, applications, properties, endpointApps, connectors, activity, problems}) {
         pane->setFloating(false);
         removeDockWidget(pane);
     }
     const std::pair<QDockWidget *, Qt::DockWidgetArea> places[] = {
         {catalog, Qt::LeftDockWidgetArea},         {monitor, Qt::LeftDockWidgetArea},
-        {applications, Qt::RightDockWidgetArea},   {properties, Qt::RightDockWidgetArea},
+        {launchGraph, Qt::LeftDockWidgetArea},     {applications, Qt::RightDockWidgetArea},   {properties, Qt::RightDockWidgetArea},
         {endpointApps, Qt::BottomDockWidgetArea},  {connectors, Qt::BottomDockWidgetArea},
         {activity, Qt::BottomDockWidgetArea},      {problems, Qt::BottomDockWidgetArea},
     };
@@ -545,7 +562,10 @@ void MainWindow::resetLayout()
     // Shown first: showing a tabbed dock brings its tab to the front.
     // The endpoint's applications in front: a new user sees the sandbox's demo
     // applications replicating without looking for them.
+    // The graph is a tab of the large left area, not of the Applications
+    // column: it needs the room, and the tree beside it shows what it selects.
     tabifyDockWidget(catalog, monitor);
+    tabifyDockWidget(monitor, launchGraph);
     tabifyDockWidget(endpointApps, connectors);
     tabifyDockWidget(connectors, activity);
     tabifyDockWidget(activity, problems);

@@ -25,6 +25,7 @@ class ApplicationsPane;
 class CatalogPane;
 class ConnectorsPane;
 class EndpointActions;
+class LaunchGraphPane;
 class PlanFiles;
 class ProblemsPane;
 class ReplicationWorkspace;
@@ -109,6 +110,7 @@ private:
     ConnectorsPane *m_connectorsPane;
     ActivityPane *m_activityPane;
     ProblemsPane *m_problemsPane;
+    LaunchGraphPane *m_launchGraphPane;
     QLabel *m_connectionLabel;
     QLabel *m_requestsLabel;
     QLabel *m_catalogLabel;

@@ -9,6 +9,7 @@
 // (timed), then undoes it (timed apart). Prints median, p95 and max of each.
 // Target (issue 14): 5,000 servers under 100 ms.
 
+#include "bench/support/Percentile.h"
 #include "models/BulkSettings.h"
 #include "models/PlanDocument.h"
 #include "models/PlanEditor.h"
@@ -18,22 +19,15 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 
 namespace {
 
-double percentile(const std::vector<double> &sorted, double fraction)
-{
-    const auto rank = std::size_t(std::ceil(fraction * double(sorted.size())));
-    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
-
 void print(const char *what, std::vector<double> ms)
 {
     std::sort(ms.begin(), ms.end());
-    std::printf("  %-28s median %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%zu)\n", what, percentile(ms, 0.5),
-                percentile(ms, 0.95), ms.back(), ms.size());
+    std::printf("  %-28s median %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%zu)\n", what, sms::bench::percentile(ms, 0.5),
+                sms::bench::percentile(ms, 0.95), ms.back(), ms.size());
 }
 
 sms::models::PlanData planOf(int servers, std::vector<std::string> &ids)

@@ -8,6 +8,7 @@
 // the index order before the sweeps and those left after. Target (issue 14):
 // 300 groups and 1,000 edges under 50 ms.
 
+#include "bench/support/Percentile.h"
 #include "models/LaunchLayout.h"
 #include "models/LayerCrossings.h"
 #include "models/LayeredGraph.h"
@@ -20,17 +21,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-namespace {
-
-// The value at `fraction` of the sorted samples (nearest rank).
-double percentile(const std::vector<double> &sorted, double fraction)
-{
-    const auto rank = std::size_t(std::ceil(fraction * double(sorted.size())));
-    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -67,7 +57,7 @@ int main(int argc, char *argv[])
     std::printf("graph: %d groups, %zu edges (seed %u): %zu layers, %zu virtual nodes\n", groups,
                 input.edges.size(), seed, layered.rows.size(), layered.layer.size() - std::size_t(layered.realCount));
     std::printf("layOutLaunchGraph over %d rounds: median %.2f ms, p95 %.2f ms, max %.2f ms\n", rounds,
-                percentile(ms, 0.5), percentile(ms, 0.95), ms.back());
+                sms::bench::percentile(ms, 0.5), sms::bench::percentile(ms, 0.95), ms.back());
     std::printf("crossings: %lld in index order, %d after the sweeps\n", before, result.crossings);
     return 0;
 }

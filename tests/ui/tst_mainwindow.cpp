@@ -14,6 +14,10 @@
 #include "ui/ReviewChangesDialog.h"
 #include "ui/problems/ProblemsPane.h"
 #include "ui/WindowPlacement.h"
+#include "ui/launch/GroupNodeItem.h"
+#include "ui/launch/LaunchGraphPane.h"
+#include "ui/launch/LaunchGraphScene.h"
+#include "ui/launch/LaunchGraphView.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void refreshKeepsSettings();
     void pushResolvesInventoryServers();
     void problemsFollowThePlan();
+    void launchGraphJourney();
     void untouchedSessionIsClean_data();
     void untouchedSessionIsClean();
     void placementFitsTheScreen_data();
@@ -454,6 +459,64 @@ void TestMainWindow::problemsFollowThePlan()
     document.undoStack().undo();
     QTRY_COMPARE(dock->windowTitle(), QStringLiteral("Problems"));
     window->document().markSaved();
+}
+
+// Three groups, db -> app -> web drawn in the Launch Graph dock: the plan's
+// launch orders follow, selection goes both ways, undo and redo take the edges.
+void TestMainWindow::launchGraphJourney()
+{
+    auto window = windowWithApplication(0, 2);
+    QVERIFY(window);
+    models::PlanDocument &document = window->document();
+    const models::PlanKey app = document.application(0).key;
+    const models::PlanKey first = document.application(0).serverGroups.front().key;
+    window->editor().renameGroup(first, "db");
+    const models::PlanKey mid = window->editor().newGroup(app, "app");
+    const models::PlanKey last = window->editor().newGroup(app, "web");
+    auto *dock = window->findChild<QDockWidget *>(QStringLiteral("LaunchGraphDock"));
+    QVERIFY(dock);
+    QCOMPARE(dock->windowTitle(), QStringLiteral("Launch Graph"));
+    dock->show();
+    dock->raise();
+    auto *pane = qobject_cast<ui::LaunchGraphPane *>(dock->widget());
+    QVERIFY(pane);
+
+    // The tree's selection picks the application and the group's box.
+    window->applicationsPane()->selectKey(mid);
+    pane->scene()->refreshNow();
+    QCOMPARE(pane->scene()->application(), app);
+    QCOMPARE(pane->scene()->selectedGroups(), std::vector<models::PlanKey>{mid});
+
+    const int steps = document.undoStack().count();
+    QVERIFY(pane->scene()->connectGroups(first, mid).isEmpty());
+    QVERIFY(pane->scene()->connectGroups(mid, last).isEmpty());
+    const auto orders = [&] {
+        QStringList texts;
+        for (const models::PlanServerGroup &group : document.application(0).serverGroups)
+            texts << QString::number(group.launchOrder.value_or(0));
+        return texts.join(QLatin1Char(','));
+    };
+    QCOMPARE(orders(), QStringLiteral("1,2,3"));
+    pane->scene()->refreshNow();
+    QCOMPARE(pane->scene()->node(last)->facts().launchOrder, 3);
+
+    // A cycle is refused in the status bar, in words.
+    QVERIFY(!pane->scene()->connectGroups(last, first).isEmpty());
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("cycle")));
+
+    // The graph's selection back in the tree.
+    pane->scene()->clearSelection();
+    pane->scene()->node(last)->setSelected(true);
+    QCOMPARE(window->applicationsPane()->currentGroup(), last);
+
+    document.undoStack().undo();
+    QCOMPARE(orders(), QStringLiteral("1,2,1"));
+    document.undoStack().undo();
+    QCOMPARE(document.undoStack().count(), steps + 2);
+    document.undoStack().redo();
+    document.undoStack().redo();
+    QCOMPARE(orders(), QStringLiteral("1,2,3"));
+    document.markSaved();
 }
 
 void TestMainWindow::untouchedSessionIsClean_data()

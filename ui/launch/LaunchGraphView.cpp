@@ -1,0 +1,104 @@
+#include "ui/launch/LaunchGraphView.h"
+
+#include "ui/launch/GroupNameEdit.h"
+#include "ui/launch/GroupNodeItem.h"
+#include "ui/launch/LaunchGraphScene.h"
+
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sms::ui {
+namespace {
+
+constexpr double kFitMargin = 24;       // scene units around the graph
+constexpr double kWheelBase = 1.0015;  // per 1/8 degree: a notch (120) zooms about 20%
+
+} // namespace
+
+LaunchGraphView::LaunchGraphView(LaunchGraphScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+{
+    setDragMode(ScrollHandDrag);  // on empty space; boxes and arrows take their own clicks
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setTransformationAnchor(NoAnchor);  // zoomBy keeps the point under the cursor itself
+    setResizeAnchor(AnchorViewCenter);
+    followPalette();
+    connect(m_scene, &LaunchGraphScene::renameRequested, this, [this](models::PlanKey group) { editName(group); });
+}
+
+void LaunchGraphView::zoomBy(double factor, const QPointF &viewportPoint)
+{
+    const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    if (target == zoom())
+        return;
+    const QPointF anchor = mapToScene(viewportPoint.toPoint());
+    scale(target / zoom(), target / zoom());
+    // Scroll so that the anchor is back under the point.
+    const QPointF moved = mapFromScene(anchor) - viewportPoint;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + int(std::lround(moved.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + int(std::lround(moved.y())));
+}
+
+void LaunchGraphView::fit()
+{
+    const QRectF graph = m_scene->graphRect();
+    if (graph.isEmpty())
+        return;
+    fitInView(graph.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin), Qt::KeepAspectRatio);
+    // A small graph stays at its natural size instead of blowing up.
+    const double bounded = std::clamp(zoom(), kMinZoom, 1.0);
+    if (bounded != zoom()) {
+        setTransform(QTransform::fromScale(bounded, bounded));
+        centerOn(graph.center());
+    }
+}
+
+GroupNameEdit *LaunchGraphView::editName(models::PlanKey group)
+{
+    const GroupNodeItem *node = m_scene->node(group);
+    if (!node)
+        return nullptr;
+    delete m_nameEdit;
+    ensureVisible(node);
+    m_nameEdit = new GroupNameEdit(node->facts().name, viewport());
+    const QRect box = mapFromScene(node->sceneBoundingRect()).boundingRect();
+    m_nameEdit->setGeometry(box.left(), box.center().y() - m_nameEdit->sizeHint().height() / 2,
+                            std::max(box.width(), m_nameEdit->sizeHint().width()), m_nameEdit->sizeHint().height());
+    connect(m_nameEdit, &GroupNameEdit::committed, this,
+            [this, group](const QString &name) { m_scene->renameGroup(group, name); });
+    m_nameEdit->show();
+    m_nameEdit->setFocus();
+    return m_nameEdit;
+}
+
+void LaunchGraphView::followPalette()
+{
+    m_scene->setPalette(palette());
+    // Window around the bands, so that both kinds of stripe (Base, AlternateBase) stand out.
+    m_scene->setBackgroundBrush(palette().color(QPalette::Window));
+}
+
+void LaunchGraphView::wheelEvent(QWheelEvent *event)
+{
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        QGraphicsView::wheelEvent(event);  // a sideways wheel scrolls
+        return;
+    }
+    zoomBy(std::pow(kWheelBase, delta), event->position());
+    event->accept();
+}
+
+void LaunchGraphView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+    QGraphicsView::changeEvent(event);
+}
+
+} // namespace sms::ui

@@ -1,0 +1,49 @@
+#pragma once
+// LaunchGraphView: shows a LaunchGraphScene. The wheel zooms around the
+// cursor (between kMinZoom and kMaxZoom), a drag on empty space pans, Fit
+// shows the whole graph, and F2 (the scene's renameRequested) opens a name
+// editor over the box. The scene takes its colours from this view's palette,
+// so that the graph follows a light or dark theme.
+
+#include "models/PlanTypes.h"
+#include "ui/launch/GroupNameEdit.h"
+
+#include <QGraphicsView>
+#include <QPointer>
+
+namespace sms::ui {
+
+class LaunchGraphScene;
+
+class LaunchGraphView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    static constexpr double kMinZoom = 0.1;
+    static constexpr double kMaxZoom = 4;
+
+    LaunchGraphView(LaunchGraphScene *scene, QWidget *parent = nullptr);
+
+    LaunchGraphScene *graphScene() const { return m_scene; }
+    double zoom() const { return transform().m11(); }
+    // Multiplies the zoom (within the bounds), keeping the scene point under `viewportPoint` there.
+    void zoomBy(double factor, const QPointF &viewportPoint);
+    // The whole graph in view with a margin, never larger than 100%.
+    void fit();
+    // Opens the name editor over the group's box; nullptr when it has none.
+    GroupNameEdit *editName(models::PlanKey group);
+    GroupNameEdit *nameEditor() const { return m_nameEdit; }
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void followPalette();
+
+    LaunchGraphScene *m_scene;
+    QPointer<GroupNameEdit> m_nameEdit;
+};
+
+} // namespace sms::ui
