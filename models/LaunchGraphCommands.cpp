@@ -33,8 +33,10 @@ SetLaunchDependenciesCommand::SetLaunchDependenciesCommand(
         if (group != groups.end())
             group->launchAfter = std::move(after);
     }
-    // Without dependencies left, the orders stay as they were: the user's, or SMS's to choose.
-    const auto orders = hasDependencies(groups) ? deriveLaunchOrders(groups) : std::nullopt;
+    // The orders follow the graph, also when its last dependency goes: then
+    // every group launches first, together, as the graph now says (a
+    // cycle, which PlanEditor refuses, would keep the orders as they are).
+    const auto orders = deriveLaunchOrders(groups);
     for (std::size_t i = 0; i < groups.size(); ++i)
         m_new.push_back({groups[i].key, groups[i].launchAfter, orders ? std::optional((*orders)[i]) : groups[i].launchOrder});
 }

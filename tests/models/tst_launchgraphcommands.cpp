@@ -90,6 +90,11 @@ private Q_SLOTS:
         QCOMPARE(f.orders(), (Orders{1, 2, 1}));  // web now launches with db
         f.editor.removeLaunchDependencies({{3, 4}});
         QCOMPARE(f.document.undoStack().count(), 3);  // nothing left to remove: no step
+        // The last one gone, every group launches first, together, as the graph says.
+        f.editor.removeLaunchDependencies({{2, 3}});
+        QCOMPARE(f.orders(), (Orders{1, 1, 1}));
+        QVERIFY(!hasDependencies(f.document.application(0).serverGroups));
+        f.document.undoStack().undo();
         f.document.undoStack().undo();
         QCOMPARE(f.orders(), (Orders{1, 2, 3}));
     }
