@@ -28,10 +28,11 @@ SetLaunchDependenciesCommand::SetLaunchDependenciesCommand(
     std::vector<PlanServerGroup> groups = document.application(position.application).serverGroups;
     for (const PlanServerGroup &group : groups)
         m_old.push_back({group.key, group.launchAfter, group.launchOrder});
-    for (auto &[key, after] : launchAfter) {
+    for (auto &change : launchAfter) {
+        const PlanKey key = change.first;  // not a structured binding: clang 14 cannot capture one
         const auto group = std::find_if(groups.begin(), groups.end(), [key](const auto &g) { return g.key == key; });
         if (group != groups.end())
-            group->launchAfter = std::move(after);
+            group->launchAfter = std::move(change.second);
     }
     // The orders follow the graph, also when its last dependency goes: then
     // every group launches first, together, as the graph now says (a
