@@ -227,13 +227,14 @@ QString PlanEditor::addLaunchDependency(PlanKey before, PlanKey after)
             groups[i].launchAfter = inferred[i];
     }
     PlanServerGroup &later = groups[std::size_t(to.group)];
-    if (std::find(later.launchAfter.begin(), later.launchAfter.end(), before) != later.launchAfter.end() && !inferring)
+    const bool present = std::find(later.launchAfter.begin(), later.launchAfter.end(), before) != later.launchAfter.end();
+    if (present && !inferring)
         return {};
     if (const std::vector<PlanKey> cycle = cycleClosedBy(groups, before, after); !cycle.empty())
         return tr("\u201C%1\u201D cannot launch before \u201C%2\u201D: that would make a cycle, %3.")
             .arg(QString::fromStdString(groups[std::size_t(from.group)].name),
                  QString::fromStdString(later.name), QString::fromStdString(cycleText(groups, cycle)));
-    if (std::find(later.launchAfter.begin(), later.launchAfter.end(), before) == later.launchAfter.end())
+    if (!present)
         later.launchAfter.push_back(before);
     std::vector<std::pair<PlanKey, std::vector<PlanKey>>> changes;
     for (std::size_t i = 0; i < groups.size(); ++i)

@@ -50,6 +50,8 @@ public:
     const LiveStatus &liveStatus() const { return m_live; }
     // The last pass applied; null before the first.
     const SnapshotPtr &lastSnapshot() const { return m_last; }
+    // The look-ups into lastSnapshot() (a job by id, a server's job).
+    const SnapshotIndex &lastIndex() const { return m_lastIndex; }
 
     // One application's history, oldest first; no samples for an unknown id.
     ApplicationHistory history(const std::string &appId) const;

@@ -154,12 +154,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench-replication-monitor: no sms-local listening (pass --sms-local PATH)\n");
         return 1;
     }
-    client::ClientConfig config;
-    config.endpoint = endpoint.url();
-    config.region = QString::fromLatin1(sandbox::kDefaultRegion);
-    config.credentials.accessKeyId = QString::fromLatin1(sandbox::kDefaultAccessKeyId);
-    config.credentials.secretAccessKey = QString::fromLatin1(sandbox::kDefaultSecretAccessKey);
-    client::SmsClient client(config);
+    client::SmsClient client(endpoint.clientConfig());
 
     QElapsedTimer setup;
     setup.start();

@@ -457,12 +457,7 @@ int main(int argc, char *argv[])
     }
     std::printf("  sms-local listening on %s\n", qPrintable(endpoint.url().toString()));
 
-    client::ClientConfig config;
-    config.endpoint = endpoint.url();
-    config.region = QString::fromLatin1(sandbox::kDefaultRegion);
-    config.credentials.accessKeyId = QString::fromLatin1(sandbox::kDefaultAccessKeyId);
-    config.credentials.secretAccessKey = QString::fromLatin1(sandbox::kDefaultSecretAccessKey);
-    client::SmsClient client(config);
+    client::SmsClient client(endpoint.clientConfig());
 
     // The catalog, read once untimed, names the servers the applications take.
     std::vector<api::Server> estate;

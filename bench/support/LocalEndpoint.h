@@ -5,6 +5,9 @@
 
 #include "SpinUntil.h"
 
+#include "client/ClientConfig.h"
+#include "sandbox/SandboxDefaults.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -46,6 +49,16 @@ public:
     }
 
     QUrl url() const { return m_url; }
+    // A client's configuration for it: its URL, signed with the sandbox's documented key.
+    client::ClientConfig clientConfig() const
+    {
+        client::ClientConfig config;
+        config.endpoint = m_url;
+        config.region = QString::fromLatin1(sandbox::kDefaultRegion);
+        config.credentials.accessKeyId = QString::fromLatin1(sandbox::kDefaultAccessKeyId);
+        config.credentials.secretAccessKey = QString::fromLatin1(sandbox::kDefaultSecretAccessKey);
+        return config;
+    }
     qint64 pid() const { return m_process.processId(); }
 
 private:

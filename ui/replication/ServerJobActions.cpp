@@ -11,8 +11,6 @@
 #include <QEvent>
 #include <QWidget>
 
-#include <algorithm>
-
 namespace sms::ui {
 
 using services::ReplicationAction;
@@ -90,14 +88,11 @@ QList<QAction *> ServerJobActions::actions() const
 
 std::optional<api::ReplicationJob> ServerJobActions::job() const
 {
-    const models::SnapshotPtr &last = m_store.lastSnapshot();
     const int row = m_store.jobs().rowOfServer(m_serverId);
-    if (!last || row < 0)
+    if (!m_store.lastSnapshot() || row < 0)
         return std::nullopt;
-    const std::string &jobId = m_store.jobs().row(row).jobId;
-    const auto it = std::find_if(last->jobs.begin(), last->jobs.end(),
-                                 [&jobId](const api::ReplicationJob &job) { return job.replicationJobId == jobId; });
-    return it == last->jobs.end() ? std::nullopt : std::optional<api::ReplicationJob>(*it);
+    const api::ReplicationJob *job = m_store.lastIndex().job(m_store.jobs().row(row).jobId);
+    return job ? std::optional<api::ReplicationJob>(*job) : std::nullopt;
 }
 
 void ServerJobActions::update()
