@@ -52,3 +52,15 @@ function(sms_add_test name)
         LABELS "${ARG_LABELS}"
         TIMEOUT 300)
 endfunction()
+
+# sms_add_plural_forms(TARGET)
+# The English plural forms ("1 server", "3 servers") built into TARGET as
+# :/i18n/sms-planner_en.qm. scripts/update-translations.sh regenerates the .ts.
+function(sms_add_plural_forms target)
+    find_package(Qt6 REQUIRED COMPONENTS LinguistTools)
+    qt_add_lrelease(${target}
+        TS_FILES ${PROJECT_SOURCE_DIR}/translations/sms-planner_en.ts
+        QM_FILES_OUTPUT_VARIABLE qm_files
+    )
+    qt_add_resources(${target} translations PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR} FILES ${qm_files})
+endfunction()

@@ -1,33 +1,31 @@
 #include "models/BulkSettings.h"
 
-#include "models/PlanSettings.h"  // memberAddresses
+#include "models/PlanSettings.h"  // memberAddresses, ServerSettingsIndex
 
 #include <unordered_map>
 
 namespace sms::models {
 namespace {
 
-using SettingsIndex = std::unordered_map<std::string_view, const PlanServerSettings *>;
-
-SettingsIndex indexOf(const PlanData &plan)
+// The application of each server in one.
+std::unordered_map<std::string_view, const PlanApplication *> applicationIndexOf(const PlanData &plan)
 {
-    SettingsIndex index;
-    index.reserve(plan.serverSettings.size());
-    for (const PlanServerSettings &own : plan.serverSettings)
-        index.emplace(own.serverId, &own);
+    std::unordered_map<std::string_view, const PlanApplication *> index;
+    for (const PlanApplication &app : plan.applications)
+        for (const PlanServerGroup &group : app.serverGroups)
+            for (const std::string &id : group.serverIds)
+                index.emplace(id, &app);
     return index;
 }
 
-template <typename T>
-OwnedAcross<T> across(const PlanData &plan, const std::vector<std::string> &serverIds,
-                      std::optional<T> PlanServerSettings::*kind)
+// `valueOf(server id)` for each server, member by member.
+template <typename T, typename ValueOf>
+OwnedAcross<T> acrossValues(const std::vector<std::string> &serverIds, ValueOf &&valueOf)
 {
     OwnedAcross<T> result;
-    const SettingsIndex index = indexOf(plan);
     bool first = true;
     for (const std::string &id : serverIds) {
-        const auto found = index.find(id);
-        const T owned = found != index.end() && found->second->*kind ? *(found->second->*kind) : T{};
+        const T owned = valueOf(id);
         if (first) {
             result.common = owned;
             first = false;
@@ -48,6 +46,33 @@ OwnedAcross<T> across(const PlanData &plan, const std::vector<std::string> &serv
 }
 
 template <typename T>
+OwnedAcross<T> across(const PlanData &plan, const std::vector<std::string> &serverIds,
+                      std::optional<T> PlanServerSettings::*kind)
+{
+    const ServerSettingsIndex index(plan.serverSettings);
+    return acrossValues<T>(serverIds, [&](const std::string &id) {
+        const PlanServerSettings *own = index.find(id);
+        return own && own->*kind ? *(own->*kind) : T{};
+    });
+}
+
+template <typename T>
+OwnedAcross<T> effectiveAcross(const PlanData &plan, const std::vector<std::string> &serverIds,
+                               std::optional<T> PlanServerSettings::*kind, std::optional<T> ApplicationSettings::*appKind)
+{
+    const ServerSettingsIndex index(plan.serverSettings);
+    const auto applications = applicationIndexOf(plan);
+    return acrossValues<T>(serverIds, [&](const std::string &id) {
+        const PlanServerSettings *own = index.find(id);
+        const auto app = applications.find(id);
+        T value = app != applications.end() ? (app->second->settings.*appKind).value_or(T{}) : T{};
+        if (own && own->*kind)
+            value = overlaid(std::move(value), *(own->*kind));
+        return value;
+    });
+}
+
+template <typename T>
 std::optional<T> edited(const std::optional<T> &own, const MemberEdit<T> &edit)
 {
     if (edit.isEmpty())
@@ -59,6 +84,27 @@ std::optional<T> edited(const std::optional<T> &own, const MemberEdit<T> &edit)
     });
     // Nothing of its own left: the server takes the application's whole.
     return result == T{} ? std::nullopt : std::optional<T>(std::move(result));
+}
+
+// Each server's own settings after `editOf(its position)`, for those it changes.
+template <typename EditOf>
+std::vector<PlanServerSettings> editedEach(const PlanData &plan, const std::vector<std::string> &serverIds,
+                                           EditOf &&editOf)
+{
+    const ServerSettingsIndex index(plan.serverSettings);
+    std::vector<PlanServerSettings> changed;
+    for (std::size_t at = 0; at < serverIds.size(); ++at) {
+        const std::string &id = serverIds[at];
+        const BulkSettingsEdit &edit = editOf(at);
+        const PlanServerSettings *found = index.find(id);
+        PlanServerSettings own = found ? *found : PlanServerSettings{id, {}, {}};
+        PlanServerSettings after = own;
+        after.replication = edited(own.replication, edit.replication);
+        after.launch = edited(own.launch, edit.launch);
+        if (after != own)
+            changed.push_back(std::move(after));
+    }
+    return changed;
 }
 
 } // namespace
@@ -74,21 +120,31 @@ OwnedAcross<api::ServerLaunchConfiguration> launchAcross(const PlanData &plan, c
     return across(plan, serverIds, &PlanServerSettings::launch);
 }
 
+OwnedAcross<api::ServerReplicationParameters> effectiveReplicationAcross(const PlanData &plan,
+                                                                        const std::vector<std::string> &serverIds)
+{
+    return effectiveAcross(plan, serverIds, &PlanServerSettings::replication, &ApplicationSettings::replication);
+}
+
+OwnedAcross<api::ServerLaunchConfiguration> effectiveLaunchAcross(const PlanData &plan,
+                                                                 const std::vector<std::string> &serverIds)
+{
+    return effectiveAcross(plan, serverIds, &PlanServerSettings::launch, &ApplicationSettings::launch);
+}
+
 std::vector<PlanServerSettings> bulkEdited(const PlanData &plan, const std::vector<std::string> &serverIds,
                                            const BulkSettingsEdit &edit)
 {
-    const SettingsIndex index = indexOf(plan);
-    std::vector<PlanServerSettings> changed;
-    for (const std::string &id : serverIds) {
-        const auto found = index.find(id);
-        PlanServerSettings own = found != index.end() ? *found->second : PlanServerSettings{id, {}, {}};
-        PlanServerSettings after = own;
-        after.replication = edited(own.replication, edit.replication);
-        after.launch = edited(own.launch, edit.launch);
-        if (after != own)
-            changed.push_back(std::move(after));
-    }
-    return changed;
+    return editedEach(plan, serverIds, [&edit](std::size_t) -> const BulkSettingsEdit & { return edit; });
+}
+
+std::vector<PlanServerSettings> eachEdited(const PlanData &plan, const std::vector<ServerSettingsEdit> &edits)
+{
+    std::vector<std::string> serverIds;
+    serverIds.reserve(edits.size());
+    for (const ServerSettingsEdit &edit : edits)
+        serverIds.push_back(edit.serverId);
+    return editedEach(plan, serverIds, [&edits](std::size_t at) -> const BulkSettingsEdit & { return edits[at].edit; });
 }
 
 } // namespace sms::models

@@ -28,6 +28,13 @@ OwnedAcross<api::ServerReplicationParameters> replicationAcross(const PlanData &
                                                                const std::vector<std::string> &serverIds);
 OwnedAcross<api::ServerLaunchConfiguration> launchAcross(const PlanData &plan, const std::vector<std::string> &serverIds);
 
+// The same of what the servers will be put with: their own over their
+// application's (PlanSettings.h). A server in no application counts its own alone.
+OwnedAcross<api::ServerReplicationParameters> effectiveReplicationAcross(const PlanData &plan,
+                                                                        const std::vector<std::string> &serverIds);
+OwnedAcross<api::ServerLaunchConfiguration> effectiveLaunchAcross(const PlanData &plan,
+                                                                 const std::vector<std::string> &serverIds);
+
 // An edit of one kind: the members `set` sets are given to every server;
 // the members named in `cleared` are taken from every server; the rest stay.
 template <typename T>
@@ -48,5 +55,14 @@ struct BulkSettingsEdit
 // Each server's own settings after `edit`, for those it changes, in the order of `serverIds`.
 std::vector<PlanServerSettings> bulkEdited(const PlanData &plan, const std::vector<std::string> &serverIds,
                                            const BulkSettingsEdit &edit);
+
+// The same with an edit of its own for each server (generated logical ids:
+// one value per server), in the order of `edits`.
+struct ServerSettingsEdit
+{
+    std::string serverId;
+    BulkSettingsEdit edit{};
+};
+std::vector<PlanServerSettings> eachEdited(const PlanData &plan, const std::vector<ServerSettingsEdit> &edits);
 
 } // namespace sms::models

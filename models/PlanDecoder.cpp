@@ -248,7 +248,8 @@ private:
         std::string state;
         if (!expectObject(value, path, object) || !stringMember(object, "replicationJobId", path, job.replicationJobId)
             || !stringMember(object, "serverId", path, job.serverId) || !stringMember(object, "state", path, state)
-            || !stringMember(object, "statusMessage", path, job.statusMessage))
+            || !stringMember(object, "statusMessage", path, job.statusMessage)
+            || !stringMember(object, "latestAmiId", path, job.latestAmiId))
             return false;
         job.state = api::OpenEnum<api::ReplicationJobState>::fromString(state);
         return true;
@@ -287,17 +288,40 @@ private:
                             }))
             return false;
         ApplicationSettings &settings = app.settings;
-        std::optional<bool> removeReplication, removeLaunch;
+        std::optional<bool> removeReplication, removeLaunch, removeValidation;
         if (!optionalMember(object, "replication", path, settings.replication)
             || !optionalMember(object, "launch", path, settings.launch)
             || !stringMember(object, "launchRoleName", path, settings.launchRoleName)
             || !optionalMember(object, "autoLaunch", path, settings.autoLaunch)
             || !optionalMember(object, "removeReplication", path, removeReplication)
-            || !optionalMember(object, "removeLaunch", path, removeLaunch))
+            || !optionalMember(object, "removeLaunch", path, removeLaunch)
+            || !optionalMember(object, "removeValidation", path, removeValidation))
             return false;
         settings.removeReplication = removeReplication.value_or(false);
         settings.removeLaunch = removeLaunch.value_or(false);
-        return true;
+        settings.removeValidation = removeValidation.value_or(false);
+        element validation;
+        return !member(object, "validation", validation)
+            || decodeValidation(validation, path.child("validation"), settings.validation.emplace());
+    }
+
+    bool decodeValidation(const element &value, const Path &path, AppValidationSettings &validation)
+    {
+        simdjson::dom::object object;
+        if (!expectObject(value, path, object))
+            return false;
+        element list;
+        if (member(object, "appValidations", list)
+            && !decodeValue(list, path.child("appValidations"), validation.appValidations))
+            return false;
+        return !member(object, "serverValidations", list)
+            || decodeArray(list, path.child("serverValidations"), validation.serverValidations,
+                           [this](const element &v, const Path &p, PlanServerValidation &server) {
+                               simdjson::dom::object entry;
+                               return expectObject(v, p, entry) && stringMember(entry, "serverId", p, server.serverId)
+                                   && stringMember(entry, "name", p, server.name)
+                                   && optionalMember(entry, "userData", p, server.userData);
+                           });
     }
 
     bool decodeServerSettings(const element &value, const Path &path, PlanServerSettings &own)

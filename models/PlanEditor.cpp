@@ -288,7 +288,16 @@ void PlanEditor::pinGroups(std::vector<std::pair<PlanKey, std::optional<GraphPoi
 
 int PlanEditor::editServerSettings(const std::vector<std::string> &serverIds, const BulkSettingsEdit &edit)
 {
-    std::vector<PlanServerSettings> changed = bulkEdited(m_document.data(), serverIds, edit);
+    return pushServerSettings(bulkEdited(m_document.data(), serverIds, edit));
+}
+
+int PlanEditor::editEachServerSettings(const std::vector<ServerSettingsEdit> &edits)
+{
+    return pushServerSettings(eachEdited(m_document.data(), edits));
+}
+
+int PlanEditor::pushServerSettings(std::vector<PlanServerSettings> changed)
+{
     const int count = int(changed.size());
     if (count > 0)
         m_document.undoStack().push(new EditServerSettingsCommand(m_document, std::move(changed)));

@@ -68,6 +68,8 @@ public:
     // Servers' own settings edited as one (BulkSettings.h): one undo step
     // however many; nothing when nothing changes. Returns how many changed.
     int editServerSettings(const std::vector<std::string> &serverIds, const BulkSettingsEdit &edit);
+    // The same with an edit for each server (generated logical ids), one undo step.
+    int editEachServerSettings(const std::vector<ServerSettingsEdit> &edits);
     // Brings the endpoint's applications into the plan in one step (what
     // comes in, services/RefreshMerge.h decides). A new one is appended, its
     // servers moved to it from wherever the plan had them; one the plan has
@@ -91,6 +93,8 @@ private:
     // application's launch graph (their own dependencies, and the others'
     // on them, which take theirs over).
     void dropFromLaunchGraphs(const std::vector<PlanKey> &groups);
+    // Servers' own settings as they are to be, one undo step when any; returns how many.
+    int pushServerSettings(std::vector<PlanServerSettings> changed);
 
     PlanDocument &m_document;
 };

@@ -180,6 +180,7 @@ void writeJobs(std::string &out, Block &parent, const std::vector<ReplicationJob
         object.string("serverId", job.serverId);
         object.string("state", job.state.toString());
         object.string("statusMessage", job.statusMessage);
+        object.string("latestAmiId", job.latestAmiId);
     }
 }
 
@@ -243,6 +244,26 @@ void writeGroup(std::string &out, int depth, const PlanServerGroup &group)
     }
 }
 
+void writeValidation(std::string &out, Block &parent, const std::optional<AppValidationSettings> &validation)
+{
+    if (!validation)
+        return;
+    parent.key("validation");
+    Block object(out, parent.childDepth(), '{');
+    writeEntries(out, object, "appValidations", validation->appValidations);
+    if (validation->serverValidations.empty())
+        return;
+    object.key("serverValidations");
+    Block array(out, object.childDepth(), '[');
+    for (const PlanServerValidation &server : validation->serverValidations) {
+        array.item();
+        Block entry(out, array.childDepth(), '{');
+        entry.string("serverId", server.serverId);
+        entry.string("name", server.name);
+        entry.compact("userData", server.userData);
+    }
+}
+
 void writeApplication(std::string &out, int depth, const PlanApplication &app)
 {
     Block object(out, depth, '{');
@@ -269,6 +290,9 @@ void writeApplication(std::string &out, int depth, const PlanApplication &app)
         object.flag("removeReplication", true);
     if (app.settings.removeLaunch)
         object.flag("removeLaunch", true);
+    writeValidation(out, object, app.settings.validation);
+    if (app.settings.removeValidation)
+        object.flag("removeValidation", true);
 }
 
 void writeServerSettings(std::string &out, Block &root, const std::vector<PlanServerSettings> &settings)

@@ -14,6 +14,19 @@ const PlanServerSettings *findServerSettings(const std::vector<PlanServerSetting
     return it == settings.end() ? nullptr : &*it;
 }
 
+ServerSettingsIndex::ServerSettingsIndex(const std::vector<PlanServerSettings> &settings)
+{
+    m_byServer.reserve(settings.size());
+    for (const PlanServerSettings &own : settings)
+        m_byServer.emplace(own.serverId, &own);
+}
+
+const PlanServerSettings *ServerSettingsIndex::find(std::string_view serverId) const
+{
+    const auto it = m_byServer.find(serverId);
+    return it == m_byServer.end() ? nullptr : it->second;
+}
+
 api::ServerReplicationParameters effectiveReplication(const PlanApplication &app, const PlanServerSettings *own)
 {
     api::ServerReplicationParameters base = app.settings.replication.value_or(api::ServerReplicationParameters{});

@@ -9,12 +9,24 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace sms::models {
 
 // The server's own settings in the plan, or nullptr.
 const PlanServerSettings *findServerSettings(const std::vector<PlanServerSettings> &settings,
                                              std::string_view serverId);
+
+// Servers' own settings by server id, for look-ups over many servers.
+class ServerSettingsIndex
+{
+public:
+    explicit ServerSettingsIndex(const std::vector<PlanServerSettings> &settings);
+    const PlanServerSettings *find(std::string_view serverId) const;
+
+private:
+    std::unordered_map<std::string_view, const PlanServerSettings *> m_byServer;
+};
 
 api::ServerReplicationParameters effectiveReplication(const PlanApplication &app, const PlanServerSettings *own);
 api::ServerLaunchConfiguration effectiveLaunch(const PlanApplication &app, const PlanServerSettings *own);

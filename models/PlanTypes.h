@@ -43,6 +43,9 @@ struct ReplicationJobSummary
     std::string serverId;
     api::OpenEnum<api::ReplicationJobState> state;
     std::string statusMessage;
+    // The AMI of the job's latest completed run (GetReplicationJobs'
+    // latestAmiId), empty until one exists: what a template launches from.
+    std::string latestAmiId{};
 
     bool operator==(const ReplicationJobSummary &) const = default;
 };
@@ -85,6 +88,33 @@ struct PlanServerGroup
     bool operator==(const PlanServerGroup &) const = default;
 };
 
+// A script that checks one server once it is launched: a
+// ServerValidationConfiguration with the USERDATA strategy. It is kept by
+// server id, not by server group: the apply puts it in whichever group holds
+// the server then, so it follows the server from group to group and a group
+// that does not exist at the endpoint yet can carry one.
+struct PlanServerValidation
+{
+    std::string serverId{};
+    std::string name{};
+    std::optional<api::UserDataValidationParameters> userData{};  // the script's S3 source and type
+
+    bool operator==(const PlanServerValidation &) const = default;
+};
+
+// What PutAppValidationConfiguration will be given. The endpoint names each
+// validation with a validationId it makes up; a plan names them by `name`,
+// unique in the application, and carries no ids.
+struct AppValidationSettings
+{
+    // SSM-document validations of the whole application (strategy SSM;
+    // validationId not used).
+    std::vector<api::AppValidationConfiguration> appValidations{};
+    std::vector<PlanServerValidation> serverValidations{};
+
+    bool operator==(const AppValidationSettings &) const = default;
+};
+
 // How an application's servers are to be replicated and launched: what
 // PutAppReplicationConfiguration and PutAppLaunchConfiguration will be given.
 // Each server starts from these; its own PlanServerSettings override them
@@ -101,6 +131,10 @@ struct ApplicationSettings
     // kind, on the application or its servers, contradict it (PlanValidation).
     bool removeReplication = false;
     bool removeLaunch = false;
+    // How the launched application is checked; unset: the plan leaves the
+    // endpoint's as they are. removeValidation deletes the endpoint's.
+    std::optional<AppValidationSettings> validation{};
+    bool removeValidation = false;
 
     bool operator==(const ApplicationSettings &) const = default;
 };

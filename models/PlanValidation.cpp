@@ -6,14 +6,18 @@
 
 #include "api/SmsConstraints.h"
 #include "api/SmsQuotas.h"
+#include "models/InstanceTypes.h"
+#include "models/LaunchFieldChecks.h"
 #include "models/LaunchGraph.h"
 #include "models/PlanSettings.h"
+#include "models/ValidationChecks.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -27,16 +31,6 @@ using Issues = std::vector<PlanIssue>;
 // other; the model's documentation says hours.
 constexpr int kMinFrequencyHours = 1;
 constexpr int kMaxFrequencyHours = 24;
-
-// What a launch needs besides the AMI: without them CloudFormation launches
-// with the account's defaults (a default type in the default VPC), which a
-// migration rarely means. The subnet names the VPC, so vpc is not needed.
-using LaunchText = std::optional<std::string> api::ServerLaunchConfiguration::*;
-constexpr std::array<std::pair<std::string_view, LaunchText>, 3> kLaunchNeeds{{
-    {"instanceType", &api::ServerLaunchConfiguration::instanceType},
-    {"subnet", &api::ServerLaunchConfiguration::subnet},
-    {"securityGroup", &api::ServerLaunchConfiguration::securityGroup},
-}};
 
 // The model's limits, read from the generated table so that they stay exact.
 constexpr const api::MemberConstraint &constraintOf(std::string_view structure, std::string_view member)
@@ -381,7 +375,15 @@ void checkAmiCount(Issues &out, const ServerItem &server, const api::ServerRepli
 
 void checkKmsKey(Issues &out, const ServerItem &server, const api::ServerReplicationParameters &settings)
 {
-    if (!settings.kmsKeyId || settings.kmsKeyId->empty() || settings.encrypted.value_or(false))
+    if (!settings.kmsKeyId || settings.kmsKeyId->empty())
+        return;
+    // The model gives the key no pattern: SMS fails the replication run, not the request.
+    if (!isKmsKeyForm(*settings.kmsKeyId))
+        report(out, Severity::Warning, "kms-key-invalid", server.where(),
+               server.label() + " names KMS key " + quoted(*settings.kmsKeyId)
+                   + ", which is no key id, alias or ARN, so its replication runs would fail; give a key id (a UUID),"
+                     " alias/NAME or arn:aws:kms:REGION:ACCOUNT:key/ID.");
+    if (settings.encrypted.value_or(false))
         return;
     report(out, Severity::Warning, "kms-key-unused", server.where(),
            server.label() + " names KMS key " + *settings.kmsKeyId
@@ -411,10 +413,7 @@ void checkReplication(Issues &out, const ServerItem &server, const api::ServerRe
 
 void checkLaunchNeeds(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings)
 {
-    std::vector<std::string_view> missing;
-    for (const auto &[name, member] : kLaunchNeeds)
-        if (!(settings.*member) || isBlank(*(settings.*member)))
-            missing.push_back(name);
+    const std::vector<std::string_view> missing = missingLaunchNeeds(settings);
     if (missing.empty())
         return;
     report(out, Severity::Warning, "launch-settings-missing", server.where(),
@@ -456,10 +455,80 @@ void checkS3Location(Issues &out, const ServerItem &server, std::string_view mem
         checkLength(out, server, std::string(member) + " key", *location.key, kKeyLimits);
 }
 
-void checkLaunch(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings, bool launches)
+// Ids CloudFormation would refuse at launch; SMS takes any text when the configuration is put.
+void checkResourceIds(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings)
+{
+    // code, what the sentence calls it, its kind, the value
+    const std::tuple<std::string_view, std::string_view, ResourceKind, const std::optional<std::string> &> ids[] = {
+        {"vpc-invalid", "VPC", ResourceKind::Vpc, settings.vpc},
+        {"subnet-invalid", "subnet", ResourceKind::Subnet, settings.subnet},
+        {"security-group-invalid", "security group", ResourceKind::SecurityGroup, settings.securityGroup},
+    };
+    for (const auto &[code, noun, kind, id] : ids) {
+        if (!id || isBlank(*id) || isResourceId(kind, *id))
+            continue;
+        const std::string prefix(resourcePrefix(kind));
+        report(out, Severity::Warning, code, server.where(),
+               server.label() + " launches in " + std::string(noun) + " " + quoted(*id) + ", which is not an id of the form " + prefix + "0a1b2c3d (" + prefix
+                   + " and 8 or 17 hexadecimal digits), so the launch would fail; correct it.");
+    }
+}
+
+// SMS takes any text; only the launch would fail on a type EC2 does not have.
+void checkInstanceType(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings)
+{
+    if (!settings.instanceType || isBlank(*settings.instanceType) || isInstanceTypeForm(*settings.instanceType))
+        return;
+    report(out, Severity::Warning, "instance-type-invalid", server.where(),
+           server.label() + " launches as instance type " + quoted(*settings.instanceType)
+               + ", which is not of the form family.size (e.g. m5.large); correct it.");
+}
+
+// sms-local's PutAppLaunchConfiguration refuses the whole configuration, as SMS does.
+void checkLogicalId(Issues &out, const ServerItem &server, const std::string &logicalId)
+{
+    switch (logicalIdProblem(logicalId)) {
+    case LogicalIdProblem::None:
+    case LogicalIdProblem::Empty:
+        return;
+    case LogicalIdProblem::NotAlphanumeric:
+        report(out, Severity::Error, "logical-id-invalid", server.where(),
+               server.label() + " has logical id " + quoted(logicalId)
+                   + ", but CloudFormation takes letters and digits only; remove the other characters.");
+        return;
+    case LogicalIdProblem::TooLong:
+        report(out, Severity::Error, "logical-id-invalid", server.where(),
+               server.label() + " has a logical id of " + std::to_string(logicalId.size())
+                   + " characters; CloudFormation takes at most " + std::to_string(kMaxLogicalIdLength) + ".");
+        return;
+    }
+}
+
+// The first server of an application with each logical id, by id, so that a later one can name it.
+using LogicalIdOwners = std::unordered_map<std::string, std::string>;
+
+void checkLogicalIdUnique(Issues &out, const ServerItem &server, const std::string &logicalId, LogicalIdOwners &owners)
+{
+    if (logicalId.empty())
+        return;
+    const auto [first, added] = owners.emplace(logicalId, *server.id);
+    if (added)
+        return;
+    report(out, Severity::Error, "logical-id-duplicate", server.where(),
+           server.label() + " has logical id " + quoted(logicalId) + ", which server " + first->second
+               + " of its application has too; SMS refuses a launch configuration that repeats one, so give each"
+                 " server its own (Generate in the settings editor does).");
+}
+
+void checkLaunch(Issues &out, const ServerItem &server, const api::ServerLaunchConfiguration &settings, bool launches,
+                 LogicalIdOwners &logicalIds)
 {
     if (launches)
         checkLaunchNeeds(out, server, settings);
+    checkResourceIds(out, server, settings);
+    checkInstanceType(out, server, settings);
+    checkLogicalId(out, server, settings.logicalId.value_or(std::string()));
+    checkLogicalIdUnique(out, server, settings.logicalId.value_or(std::string()), logicalIds);
     if (settings.userData)
         checkS3Location(out, server, "userData", settings.userData->s3Location.value_or(api::S3Location{}));
     if (settings.configureScript)
@@ -620,6 +689,7 @@ private:
         checkApplicationQuotas(m_issues, item);
         checkRemovals(item);
         aboutSince(first, PlanSubject{item.app->key, kNoKey, {}});
+        checkValidationSettings(m_issues, *item.app, item.where(), item.label());
 
         AppDefaults defaults;
         defaults.replication = effectiveReplication(*item.app, nullptr);
@@ -630,6 +700,7 @@ private:
         const bool anyOrdered = std::any_of(groups.begin(), groups.end(),
                                             [](const PlanServerGroup &g) { return g.launchOrder.has_value(); });
         FirstByName groupNames;
+        LogicalIdOwners logicalIds;
         for (int g = 0; g < int(groups.size()); ++g) {
             const GroupItem group{&item, &groups[std::size_t(g)], g};
             const std::size_t groupFirst = m_issues.size();
@@ -638,12 +709,12 @@ private:
             checkLaunchOrder(m_issues, group, anyOrdered);
             checkDependencyKeys(m_issues, group, m_plan.applications);
             aboutSince(groupFirst, PlanSubject{item.app->key, group.group->key, {}});
-            checkServers(group, defaults);
+            checkServers(group, defaults, logicalIds);
         }
         checkLaunchGraph(m_issues, item);
     }
 
-    void checkServers(const GroupItem &group, const AppDefaults &defaults)
+    void checkServers(const GroupItem &group, const AppDefaults &defaults, LogicalIdOwners &logicalIds)
     {
         const PlanApplication &app = *group.owner->app;
         const auto &ids = group.group->serverIds;
@@ -662,8 +733,9 @@ private:
             checkEffective(defaults.replication, ownReplication, [&](const auto &settings) {
                 checkReplication(m_issues, server, settings, ownReplication);
             });
-            checkEffective(defaults.launch, ownLaunch,
-                           [&](const auto &settings) { checkLaunch(m_issues, server, settings, defaults.launches); });
+            checkEffective(defaults.launch, ownLaunch, [&](const auto &settings) {
+                checkLaunch(m_issues, server, settings, defaults.launches, logicalIds);
+            });
             aboutSince(first, PlanSubject{app.key, group.group->key, id});
         }
     }

@@ -206,4 +206,34 @@ QString stalledText(const QString &text)
     return Text::tr("%1 (stalled)").arg(text);
 }
 
+QString validationStatusText(const std::optional<api::OpenEnum<api::ValidationStatus>> &status)
+{
+    using S = api::ValidationStatus;
+    return wordsFor(status, [](S s) -> QString {
+        switch (s) {
+        case S::ReadyForValidation: return Text::tr("Ready for validation");
+        case S::Pending: return Text::tr("Pending");
+        case S::InProgress: return Text::tr("In progress");
+        case S::Succeeded: return Text::tr("Succeeded");
+        case S::Failed: return Text::tr("Failed");
+        case S::Unknown: break;
+        }
+        return {};
+    });
+}
+
+Tone validationStatusTone(const std::optional<api::OpenEnum<api::ValidationStatus>> &status)
+{
+    using S = api::ValidationStatus;
+    return toneFor(status, [](S s) {
+        switch (s) {
+        case S::Pending:
+        case S::InProgress: return Tone::Busy;
+        case S::Succeeded: return Tone::Good;
+        case S::Failed: return Tone::Bad;
+        default: return Tone::Neutral;
+        }
+    });
+}
+
 } // namespace sms::models

@@ -18,6 +18,7 @@ QString appStatusText(const std::optional<api::OpenEnum<api::AppStatus>> &status
 QString appReplicationText(const std::optional<api::OpenEnum<api::AppReplicationStatus>> &status);
 QString appLaunchText(const std::optional<api::OpenEnum<api::AppLaunchStatus>> &status);
 QString jobStateText(const std::optional<api::OpenEnum<api::ReplicationJobState>> &state);
+QString validationStatusText(const std::optional<api::OpenEnum<api::ValidationStatus>> &status);
 
 Tone appStatusTone(const std::optional<api::OpenEnum<api::AppStatus>> &status);
 Tone appReplicationTone(const std::optional<api::OpenEnum<api::AppReplicationStatus>> &status);
@@ -25,6 +26,7 @@ Tone appLaunchTone(const std::optional<api::OpenEnum<api::AppLaunchStatus>> &sta
 // The state's own tone. ReplicationJobsModel::toneOf adds what the row knows
 // besides (a run in progress, stalled, overdue, no AMI yet).
 Tone jobStateTone(const std::optional<api::OpenEnum<api::ReplicationJobState>> &state);
+Tone validationStatusTone(const std::optional<api::OpenEnum<api::ValidationStatus>> &status);
 
 // A run in progress: "Uploading 45%" ("Running" when the endpoint names no stage).
 QString runProgressText(const std::string &stage, std::optional<int> percent);

@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace sms::models {
@@ -156,13 +155,11 @@ EditServerSettingsCommand::EditServerSettingsCommand(PlanDocument &document, std
     , m_document(document)
     , m_new(std::move(settings))
 {
-    std::unordered_map<std::string_view, const PlanServerSettings *> owned;
-    for (const PlanServerSettings &own : document.data().serverSettings)
-        owned.emplace(own.serverId, &own);
+    const ServerSettingsIndex owned(document.data().serverSettings);
     m_old.reserve(m_new.size());
     for (const PlanServerSettings &edited : m_new) {
-        const auto found = owned.find(edited.serverId);
-        m_old.push_back(found != owned.end() ? *found->second : PlanServerSettings{edited.serverId, {}, {}});
+        const PlanServerSettings *found = owned.find(edited.serverId);
+        m_old.push_back(found ? *found : PlanServerSettings{edited.serverId, {}, {}});
     }
     setText(m_new.size() == 1
                 ? QCoreApplication::translate("sms::models::ServerCommands", "Change the settings of server %1")

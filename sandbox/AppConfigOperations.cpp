@@ -242,8 +242,19 @@ AppConfigOperations::putAppValidationConfiguration(const api::PutAppValidationCo
                                   &api::ServerGroupValidationConfiguration::serverValidationConfigurations);
         !ok)
         return ok.error();
-    // Validations without an id get one, so that their outputs can name them.
+    // Validations without an id get one, so that their outputs can name them;
+    // an id given twice would leave a notification's target unclear.
     auto appValidations = request.appValidationConfigurations.value_or(std::vector<api::AppValidationConfiguration>{});
+    std::set<std::string> givenIds;
+    const auto repeated = [&](const std::optional<std::string> &id) { return id && !givenIds.insert(*id).second; };
+    for (const auto &validation : appValidations)
+        if (repeated(validation.validationId))
+            return invalidParameter("Validation " + *validation.validationId + " is configured more than once.");
+    for (const auto &group : groups)
+        for (const auto &validation : group.serverValidationConfigurations.value_or(
+                 std::vector<api::ServerValidationConfiguration>{}))
+            if (repeated(validation.validationId))
+                return invalidParameter("Validation " + *validation.validationId + " is configured more than once.");
     for (auto &validation : appValidations)
         if (!validation.validationId)
             validation.validationId = m_state.nextId("val-");

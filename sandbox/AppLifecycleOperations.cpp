@@ -1,7 +1,7 @@
 #include "sandbox/AppLifecycleOperations.h"
 
 #include "sandbox/AppOperations.h"
-#include "sandbox/CloudFormationTemplate.h"
+#include "cloudformation/CloudFormationTemplate.h"
 #include "sandbox/SandboxServer.h"
 #include "sandbox/SmsErrors.h"
 
@@ -205,7 +205,7 @@ void AppLifecycleOperations::advance()
 Result<api::S3Location> AppLifecycleOperations::writeTemplate(AppRecord &app, const std::string &folder,
                                                               const std::optional<api::OpenEnum<api::OutputFormat>> &format)
 {
-    TemplateInput input;
+    cloudformation::TemplateInput input;
     input.app = m_views.summary(app);
     input.serverGroups = m_views.serverGroups(app);
     input.tags = app.tags;
@@ -214,14 +214,14 @@ Result<api::S3Location> AppLifecycleOperations::writeTemplate(AppRecord &app, co
     for (const std::string &id : serverIdsOf(app))
         if (const auto ami = m_views.amiFor(app, id))
             input.amiByServerId[id] = *ami;
-    auto tmpl = cloudFormationTemplate(input);
+    auto tmpl = cloudformation::cloudFormationTemplate(input);
     if (!tmpl)
         return tmpl.error();
     const api::OutputFormat chosen = format ? format->value() : api::OutputFormat::Json;
     const bool yaml = chosen == api::OutputFormat::Yaml;
     const std::string key = folder + '/' + app.id + '/' + m_views.stackName(app) + '-'
         + std::to_string(++app.templatesWritten) + (yaml ? ".yaml" : ".json");
-    return m_bucket.put(key, renderTemplate(tmpl.value(), chosen));
+    return m_bucket.put(key, cloudformation::renderTemplate(tmpl.value(), chosen));
 }
 
 Result<api::GenerateTemplateResponse>

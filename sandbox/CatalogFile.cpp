@@ -7,7 +7,7 @@
 
 #include "api/JsonCodec.h"
 #include "sandbox/SeededRandom.h"
-#include "sandbox/TextLimits.h"
+#include "api/TextLimits.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates translations/sms-planner_en.ts: the English plural forms of
-# every "%n ...(s)" message. Qt shows "3 server(s)" without them.
+# every "%n ...(s)" (or "...y(ies)") message. Qt shows "3 server(s)" without them.
 # Run after adding or changing a message with %n.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +24,8 @@ for prefix, folder in (("sms::models::", "models"), ("sms::ui::", "ui"), ("sms::
 def fill(match):
     block = match.group(0)
     source = html.unescape(re.search(r"<source>(.*?)</source>", block, re.S).group(1))
-    forms = [source.replace("(s)", ""), source.replace("(s)", "s")]
+    # "server(s)" and "dependency(ies)": the singular, then the plural.
+    forms = [source.replace("y(ies)", "y").replace("(s)", ""), source.replace("y(ies)", "ies").replace("(s)", "s")]
     translation = "<translation>\n" + "".join(
         "            <numerusform>%s</numerusform>\n" % html.escape(form, quote=False) for form in forms
     ) + "        </translation>"

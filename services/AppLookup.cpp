@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace sms::services {
 namespace {
 
@@ -55,6 +57,28 @@ Result<api::AppSummary> findApp(const std::vector<api::AppSummary> &apps, const 
             + Text::tr("\u201C%1\u201D (%2) differs only in case; names are case-sensitive.")
                   .arg(QString::fromStdString(*caseOnly->name), idOf(*caseOnly));
     return lookupError(message);
+}
+
+Result<std::size_t> findPlanApp(const std::vector<models::PlanApplication> &apps, const QString &nameOrId)
+{
+    std::vector<api::AppSummary> summaries;
+    summaries.reserve(apps.size());
+    for (const models::PlanApplication &app : apps) {
+        api::AppSummary &summary = summaries.emplace_back();
+        if (!app.appId.empty())
+            summary.appId = app.appId;
+        summary.name = app.name;
+    }
+    auto found = findApp(summaries, nameOrId);
+    if (!found)
+        return found.error();
+    // findApp took the id when one matched, else the one application of that name.
+    const auto row = [&](auto matches) {
+        return std::size_t(std::find_if(apps.begin(), apps.end(), matches) - apps.begin());
+    };
+    if (found->appId)
+        return row([&](const models::PlanApplication &app) { return app.appId == *found->appId; });
+    return row([&](const models::PlanApplication &app) { return app.name == found->name; });
 }
 
 std::vector<std::string> replicationJobIdsOf(const api::GetAppResponse &app)

@@ -8,6 +8,7 @@
 
 #include "api/Result.h"
 #include "api/SmsTypes.h"
+#include "models/PlanTypes.h"
 
 #include <QString>
 
@@ -26,6 +27,10 @@ namespace sms::services {
 // The application `nameOrId` names among `apps`, or the error that says why
 // none or several do (ErrorCode::InvalidRequest, no HTTP status).
 Result<api::AppSummary> findApp(const std::vector<api::AppSummary> &apps, const QString &nameOrId);
+
+// The row of the plan application `nameOrId` names (its endpoint id, or its
+// name), by the same rules and with the same errors as findApp().
+Result<std::size_t> findPlanApp(const std::vector<models::PlanApplication> &apps, const QString &nameOrId);
 
 // The replication jobs of an application's servers, as GetApp names them (a
 // server without a job is left out), in the application's order.

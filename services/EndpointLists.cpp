@@ -21,7 +21,7 @@ void loadReplicationJobs(client::SmsClient &client, QObject *context, Replicatio
                     continue;
                 jobs->push_back({*job.replicationJobId, job.serverId.value_or(std::string()),
                                  job.state.value_or(api::OpenEnum<api::ReplicationJobState>()),
-                                 job.statusMessage.value_or(std::string())});
+                                 job.statusMessage.value_or(std::string()), job.latestAmiId.value_or(std::string())});
             }
         },
         [jobs, done = std::move(done)](Result<api::GetReplicationJobsResponse> merged) {

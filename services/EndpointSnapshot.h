@@ -20,6 +20,9 @@ struct EndpointApplication
     // GetAppLaunchConfiguration's answer; nullopt when none is configured
     // (the answer has no serverGroupLaunchConfigurations).
     std::optional<api::GetAppLaunchConfigurationResponse> launch;
+    // GetAppValidationConfiguration's answer; nullopt when it configures no
+    // validation at all.
+    std::optional<api::GetAppValidationConfigurationResponse> validation;
 
     const std::string &appId() const { return *summary.appId; }  // always set in a snapshot
 };

@@ -3,8 +3,8 @@
 // its next pass, decided from how the last one ended. Pure arithmetic, no
 // timer, so that the backoff can be tested row by row.
 //
-// - A good pass: `active` (15 s) while replication is going on (see
-//   replicationInProgress() in ReplicationPass.h), `idle` (60 s) otherwise.
+// - A good pass: `active` (15 s) while replication or a launch is going on (see
+//   workInProgress() in ReplicationPass.h), `idle` (60 s) otherwise.
 // - Throttled beyond the client's retries: the interval doubles from the
 //   normal one up to `maxBackoff` (5 min); each good pass after it halves it
 //   again, so the endpoint that just throttled us is not hit at full rate at

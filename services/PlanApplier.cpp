@@ -14,7 +14,7 @@ namespace sms::services {
 namespace {
 
 // Changes one application may need in a row before the run gives up on it:
-// a create or update, then replication and launch settings, with room for a
+// a create or update, then replication, launch and validation settings, with room for a
 // change SMS made differently from what was asked.
 constexpr int kMaxRoundsPerApplication = 8;
 
@@ -35,6 +35,10 @@ constexpr auto settingsCall()
         return &SmsClient::putAppLaunchConfiguration;
     else if constexpr (std::is_same_v<Request, api::DeleteAppReplicationConfigurationRequest>)
         return &SmsClient::deleteAppReplicationConfiguration;
+    else if constexpr (std::is_same_v<Request, api::PutAppValidationConfigurationRequest>)
+        return &SmsClient::putAppValidationConfiguration;
+    else if constexpr (std::is_same_v<Request, api::DeleteAppValidationConfigurationRequest>)
+        return &SmsClient::deleteAppValidationConfiguration;
     else
         return &SmsClient::deleteAppLaunchConfiguration;
 }

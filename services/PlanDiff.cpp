@@ -7,6 +7,7 @@
 #include "api/OrEmpty.h"
 #include "models/PlanSettings.h"
 #include "services/AppSync.h"
+#include "services/ValidationDiff.h"
 
 #include <algorithm>
 #include <cmath>
@@ -342,6 +343,25 @@ api::PutAppLaunchConfigurationRequest launchRequest(const ResolvedApp &resolved,
     return request;
 }
 
+} // namespace
+
+api::PutAppLaunchConfigurationRequest plannedLaunchRequest(const PlanApplication &app, const ServerSettingsIndex &own)
+{
+    ResolvedApp planned;
+    planned.app = &app;
+    planned.appId = app.appId;
+    for (const models::PlanServerGroup &group : app.serverGroups) {
+        planned.groupIds.push_back(group.serverGroupId);
+        auto &pairs = planned.servers.emplace_back();
+        pairs.reserve(group.serverIds.size());
+        for (const std::string &serverId : group.serverIds)
+            pairs.push_back({serverId, serverId});
+    }
+    return launchRequest(planned, own);
+}
+
+namespace {
+
 // Servers' entries by endpoint server id, pointing into a request or an answer.
 template <typename Value>
 using ServerEntries = std::vector<std::pair<std::string_view, const Value *>>;
@@ -562,16 +582,29 @@ bool launchMatches(const ResolvedApp &resolved, const ServerSettingsIndex &own, 
         [](const api::ServerLaunchConfiguration &entry) -> const auto & { return entry; }, skipInLaunch);
 }
 
-// The deletion of a configuration the plan removes (removeReplication, removeLaunch).
+// The deletion of a configuration the plan removes (removeReplication,
+// removeLaunch, removeValidation); `has` says what the endpoint has.
 template <typename Request>
-Change removal(const ResolvedApp &resolved, const PlanApplication &app, const std::string &kind, std::size_t servers)
+Change removal(const ResolvedApp &resolved, const PlanApplication &app, const std::string &kind, const std::string &has)
 {
     Request request;
     request.appId = resolved.appId;
     Change change = changeFor(resolved, app, std::move(request));
     change.why = "The plan removes the " + kind + " settings of " + inQuotes(app.name) + " from the endpoint.";
-    change.details.push_back("the endpoint has " + kind + " settings for " + counted(servers, "server"));
+    change.details.push_back("the endpoint has " + kind + " settings for " + has);
     return change;
+}
+
+// Where each plan server of the application is at the endpoint.
+ValidatedServerLookup validatedServers(const ResolvedApp &resolved)
+{
+    return [&resolved](const std::string &planId) -> std::optional<ValidatedServer> {
+        for (std::size_t g = 0; g < resolved.servers.size(); ++g)
+            for (const ServerPair &server : resolved.servers[g])
+                if (server.planId == planId)
+                    return ValidatedServer{resolved.groupIds[g], std::string(server.endpointId)};
+        return std::nullopt;
+    };
 }
 
 std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplication &app,
@@ -602,7 +635,10 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
         if (live && live->replication)
             changes.push_back(removal<api::DeleteAppReplicationConfigurationRequest>(
                 resolved, app, "replication",
-                liveEntries(*live->replication, &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations).size()));
+                counted(liveEntries(*live->replication,
+                                    &api::ServerGroupReplicationConfiguration::serverReplicationConfigurations)
+                            .size(),
+                        "server")));
     } else if (managesReplication(app, own)
                && (provisional || !live || !live->replication || !replicationMatches(resolved, own, *live))) {
         auto request = replicationRequest(resolved, own);
@@ -621,9 +657,10 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
         if (live && live->launch)
             changes.push_back(removal<api::DeleteAppLaunchConfigurationRequest>(
                 resolved, app, "launch",
-                liveEntries(orEmpty(live->launch->serverGroupLaunchConfigurations),
-                            &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)
-                    .size()));
+                counted(liveEntries(orEmpty(live->launch->serverGroupLaunchConfigurations),
+                                    &api::ServerGroupLaunchConfiguration::serverLaunchConfigurations)
+                            .size(),
+                        "server")));
     } else if (managesLaunch(app, own)
                && (provisional || !live || !live->launch || !launchMatches(resolved, own, *live))) {
         auto request = launchRequest(resolved, own);
@@ -635,6 +672,22 @@ std::vector<Change> diffResolved(const models::PlanData &plan, const PlanApplica
             change.provisional = provisional;
             change.why = live && live->launch ? "The launch settings of " + inQuotes(app.name) + " differ."
                                               : inQuotes(app.name) + " has no launch settings on the endpoint yet.";
+            change.details = std::move(lines);
+        }
+    }
+    if (settings.removeValidation) {
+        if (live && live->validation)
+            changes.push_back(removal<api::DeleteAppValidationConfigurationRequest>(
+                resolved, app, "validation", counted(validationCount(*live->validation), "validation")));
+    } else if (settings.validation) {
+        auto request = validationRequest(resolved.appId, *settings.validation, validatedServers(resolved));
+        std::vector<std::string> lines = validationDifferences(request, live ? live->validation : std::nullopt);
+        if (provisional || !lines.empty()) {
+            Change &change = changes.emplace_back(changeFor(resolved, app, std::move(request)));
+            change.provisional = provisional;
+            change.why = live && live->validation
+                             ? "The validation settings of " + inQuotes(app.name) + " differ."
+                             : inQuotes(app.name) + " has no validation settings on the endpoint yet.";
             change.details = std::move(lines);
         }
     }
@@ -656,7 +709,9 @@ const char *Change::operation() const
                                              "PutAppReplicationConfiguration",
                                              "PutAppLaunchConfiguration",
                                              "DeleteAppReplicationConfiguration",
-                                             "DeleteAppLaunchConfiguration"};
+                                             "DeleteAppLaunchConfiguration",
+                                             "PutAppValidationConfiguration",
+                                             "DeleteAppValidationConfiguration"};
     static_assert(std::size(kNames) == std::variant_size_v<ChangeRequest>);
     return kNames[request.index()];
 }
@@ -669,19 +724,6 @@ std::string Change::requestJson(int indent) const
 std::string createAppClientToken(const std::string &planId, models::PlanKey application)
 {
     return "smsplan-" + planId + "-" + std::to_string(application);
-}
-
-ServerSettingsIndex::ServerSettingsIndex(const std::vector<PlanServerSettings> &settings)
-{
-    m_byServer.reserve(settings.size());
-    for (const PlanServerSettings &own : settings)
-        m_byServer.emplace(own.serverId, &own);
-}
-
-const PlanServerSettings *ServerSettingsIndex::find(std::string_view serverId) const
-{
-    const auto it = m_byServer.find(serverId);
-    return it == m_byServer.end() ? nullptr : it->second;
 }
 
 DiffContext::DiffContext(const models::PlanData &plan, const std::vector<api::Server> &endpointServers)

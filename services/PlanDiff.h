@@ -10,7 +10,10 @@
 //      for it and the endpoint's differ, or DeleteAppReplicationConfiguration
 //      when the plan removes them (removeReplication) and the endpoint has some;
 //   3. PutAppLaunchConfiguration or DeleteAppLaunchConfiguration likewise for
-//      launch settings.
+//      launch settings;
+//   4. PutAppValidationConfiguration or DeleteAppValidationConfiguration
+//      likewise for validation settings (ValidationDiff.h), last: a server's
+//      validation names its group's id.
 // Then DeleteApp for each application deleted from the plan (retiredAppIds)
 // that is still there. An application whose plan has no replication (or
 // launch) settings leaves the endpoint's as they are: the plan does not
@@ -25,13 +28,13 @@
 // change has run. Apply runs one change, re-reads the application, and diffs
 // it again, so a run that stops anywhere resumes where it stopped.
 
+#include "models/PlanSettings.h"  // ServerSettingsIndex
 #include "models/PlanTypes.h"
 #include "services/EndpointSnapshot.h"
 #include "services/ServerResolver.h"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -40,7 +43,9 @@ namespace sms::services {
 using ChangeRequest = std::variant<api::CreateAppRequest, api::UpdateAppRequest, api::DeleteAppRequest,
                                    api::PutAppReplicationConfigurationRequest, api::PutAppLaunchConfigurationRequest,
                                    api::DeleteAppReplicationConfigurationRequest,
-                                   api::DeleteAppLaunchConfigurationRequest>;
+                                   api::DeleteAppLaunchConfigurationRequest,
+                                   api::PutAppValidationConfigurationRequest,
+                                   api::DeleteAppValidationConfigurationRequest>;
 
 struct Change
 {
@@ -88,16 +93,7 @@ ChangeSet diffPlan(const models::PlanData &plan, const EndpointSnapshot &endpoin
 ChangeSet diffPlan(const models::PlanData &plan, const std::vector<EndpointApplication> &applications,
                    const std::vector<api::Server> &endpointServers);
 
-// Servers' own settings by server id.
-class ServerSettingsIndex
-{
-public:
-    explicit ServerSettingsIndex(const std::vector<models::PlanServerSettings> &settings);
-    const models::PlanServerSettings *find(std::string_view serverId) const;
-
-private:
-    std::unordered_map<std::string_view, const models::PlanServerSettings *> m_byServer;
-};
+using models::ServerSettingsIndex;
 
 // The settings the plan manages for an application: replication when the
 // application or one of its servers has replication settings; launch when it,
@@ -105,6 +101,13 @@ private:
 // manage, it leaves as the endpoint has it.
 bool managesReplication(const models::PlanApplication &app, const ServerSettingsIndex &own);
 bool managesLaunch(const models::PlanApplication &app, const ServerSettingsIndex &own);
+
+// The PutAppLaunchConfiguration an apply sends for `app` (it must manage
+// launch), in the plan's own ids: every server as the plan names it, each
+// group by its serverGroupId (none before the first apply). The offline
+// CloudFormation preview launches what an apply would put.
+api::PutAppLaunchConfigurationRequest plannedLaunchRequest(const models::PlanApplication &app,
+                                                           const ServerSettingsIndex &own);
 
 // What diffing the plan's applications one by one needs, indexed once for
 // them all. The plan and the endpoint's catalog must outlive it; the plan's

@@ -69,6 +69,23 @@ std::optional<Settings> factor(const PerServer<Settings> &servers, Own own)
     return shared;
 }
 
+// The endpoint's validations as a plan keeps them: without the ids the
+// endpoint made up, a server's by its id rather than in its group.
+models::AppValidationSettings validationFrom(const api::GetAppValidationConfigurationResponse &live)
+{
+    models::AppValidationSettings validation;
+    for (api::AppValidationConfiguration entry : api::orEmpty(live.appValidationConfigurations)) {
+        entry.validationId.reset();
+        validation.appValidations.push_back(std::move(entry));
+    }
+    for (const auto &group : api::orEmpty(live.serverGroupValidationConfigurations))
+        for (const api::ServerValidationConfiguration &entry : api::orEmpty(group.serverValidationConfigurations))
+            if (entry.server && entry.server->serverId)
+                validation.serverValidations.push_back(
+                    {*entry.server->serverId, entry.name.value_or(""), entry.userDataValidationParameters});
+    return validation;
+}
+
 class Factoring
 {
 public:
@@ -105,6 +122,8 @@ public:
             }
             app.settings.launch = factor(servers, [this](const std::string &id) -> auto & { return ownOf(id).launch; });
         }
+        if (live.validation)
+            app.settings.validation = validationFrom(*live.validation);
     }
 
 private:

@@ -30,6 +30,10 @@ std::string keptLine(const PlanApplication &app, const Change &change)
         what = "the removal of its replication settings";
     else if (std::holds_alternative<api::DeleteAppLaunchConfigurationRequest>(change.request))
         what = "the removal of its launch settings";
+    else if (std::holds_alternative<api::PutAppValidationConfigurationRequest>(change.request))
+        what = "its validation settings";
+    else if (std::holds_alternative<api::DeleteAppValidationConfigurationRequest>(change.request))
+        what = "the removal of its validation settings";
     else
         what = change.operation();
     std::string line = inQuotes(app.name) + ": " + what;
@@ -50,15 +54,17 @@ std::vector<PlanServerSettings> ownSettingsOf(const PlanApplication &app, const 
 }
 
 // Where the plan leaves a kind of settings to the endpoint, the endpoint's
-// come into `item`: the application's, its groups' launch order and its
-// servers' own (under the plan's ids for them). False when none do.
+// come into `item`: the application's, its groups' launch order, its
+// validations and its servers' own (under the plan's ids for them). False
+// when none do.
 bool takeUnmanagedSettings(const DiffContext &context, const PlanApplication &app, const PlanApplication &incoming,
                            const ServerSettingsIndex &incomingOwn, models::RefreshedApplication &item)
 {
     const bool replication = !app.settings.removeReplication && !managesReplication(app, context.own)
                           && managesReplication(incoming, incomingOwn);
     const bool launch = !app.settings.removeLaunch && !managesLaunch(app, context.own) && managesLaunch(incoming, incomingOwn);
-    if (!replication && !launch)
+    const bool validation = !app.settings.removeValidation && !app.settings.validation && incoming.settings.validation;
+    if (!replication && !launch && !validation)
         return false;
     models::ApplicationSettings &settings = item.app.settings;
     if (replication)
@@ -80,6 +86,12 @@ bool takeUnmanagedSettings(const DiffContext &context, const PlanApplication &ap
         for (const std::string &serverId : group.serverIds)
             if (const std::string_view endpointId = context.resolver.endpointId(serverId); !endpointId.empty())
                 planIdOf.emplace(endpointId, serverId);
+    if (validation) {
+        settings.validation = incoming.settings.validation;
+        for (models::PlanServerValidation &server : settings.validation->serverValidations)
+            if (const auto planId = planIdOf.find(server.serverId); planId != planIdOf.end())
+                server.serverId = std::string(planId->second);
+    }
     for (const PlanServerSettings &endpointOwn : ownSettingsOf(incoming, incomingOwn)) {
         const auto planId = planIdOf.find(endpointOwn.serverId);
         if (planId == planIdOf.end())

@@ -88,6 +88,30 @@ bool hasRunInProgress(const api::ReplicationJob &job)
            });
 }
 
+// Whether the application's replication has made an AMI of every server, as
+// far as its status tells: no for the statuses before the first replica of
+// every server is made, yes (or unknown: the endpoint decides) otherwise.
+bool hasReplicaOfEveryServer(const api::AppSummary &app)
+{
+    if (!app.replicationStatus || !app.replicationStatus->isKnown())
+        return true;
+    using S = api::AppReplicationStatus;
+    switch (app.replicationStatus->value()) {
+    case S::ReadyForConfiguration:
+    case S::ConfigurationInProgress:
+    case S::ConfigurationInvalid:
+    case S::ReadyForReplication:
+    case S::ValidationInProgress:
+    case S::ReplicationPending:
+    case S::ReplicationInProgress:
+    case S::PartiallyReplicated:
+    case S::ReplicationFailed:
+        return false;
+    default:
+        return true;
+    }
+}
+
 } // namespace
 
 ActionCheck canStartAppReplication(const api::AppSummary &app)
@@ -138,6 +162,69 @@ ActionCheck canStartOnDemandAppReplication(const api::AppSummary &app)
         return ActionCheck::refused(Text::tr("%1 is stopping its replication.").arg(nameOf(app)));
     default:
         return ActionCheck::yes();
+    }
+}
+
+ActionCheck canLaunchApp(const api::AppSummary &app)
+{
+    if (auto refused = refusedForStatus(app))
+        return *refused;
+    if (app.launchConfigurationStatus
+        && *app.launchConfigurationStatus == api::AppLaunchConfigurationStatus::NotConfigured)
+        return ActionCheck::refused(
+            Text::tr("%1 has no launch settings yet; set them in Application Settings and apply.").arg(nameOf(app)));
+    if (app.launchStatus && app.launchStatus->isKnown()) {
+        using L = api::AppLaunchStatus;
+        switch (app.launchStatus->value()) {
+        case L::ConfigurationInvalid:
+            return ActionCheck::refused(
+                Text::tr("The endpoint found %1's launch settings invalid; correct them and apply.").arg(nameOf(app)));
+        case L::LaunchPending:
+        case L::LaunchInProgress:
+        case L::DeltaLaunchInProgress:
+            return ActionCheck::refused(Text::tr("%1 is being launched.").arg(nameOf(app)));
+        case L::Launched:
+        case L::PartiallyLaunched:
+        case L::DeltaLaunchFailed:
+        case L::TerminateFailed:
+            return ActionCheck::refused(
+                Text::tr("%1 is launched; terminate it before launching it again.").arg(nameOf(app)));
+        case L::TerminateInProgress:
+            return ActionCheck::refused(
+                Text::tr("%1 is being terminated; launch it again once it is terminated.").arg(nameOf(app)));
+        default:
+            break;
+        }
+    }
+    if (app.totalServers && *app.totalServers == 0)
+        return ActionCheck::refused(Text::tr("%1 has no servers to launch.").arg(nameOf(app)));
+    if (!hasReplicaOfEveryServer(app))
+        return ActionCheck::refused(
+            Text::tr("%1 cannot be launched before every server has been replicated.").arg(nameOf(app)));
+    return ActionCheck::yes();
+}
+
+ActionCheck canTerminateApp(const api::AppSummary &app)
+{
+    if (auto refused = refusedForStatus(app))
+        return *refused;
+    if (!app.launchStatus || !app.launchStatus->isKnown())
+        return ActionCheck::yes();
+    using L = api::AppLaunchStatus;
+    switch (app.launchStatus->value()) {
+    case L::LaunchPending:
+    case L::LaunchInProgress:
+    case L::Launched:
+    case L::PartiallyLaunched:
+    case L::DeltaLaunchInProgress:
+    case L::DeltaLaunchFailed:
+    case L::LaunchFailed:
+    case L::TerminateFailed:
+        return ActionCheck::yes();
+    case L::TerminateInProgress:
+        return ActionCheck::refused(Text::tr("%1 is already being terminated.").arg(nameOf(app)));
+    default:
+        return ActionCheck::refused(Text::tr("%1 is not launched.").arg(nameOf(app)));
     }
 }
 

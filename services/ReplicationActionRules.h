@@ -44,6 +44,14 @@ ActionCheck canStartAppReplication(const api::AppSummary &app);
 ActionCheck canStopAppReplication(const api::AppSummary &app);
 ActionCheck canStartOnDemandAppReplication(const api::AppSummary &app);
 
+// --- an application's launch (LaunchApp, TerminateApp) -----------------------
+
+// Launching needs launch settings at the endpoint, a replica (AMI) of every
+// server, and no stack of the application's running or going away.
+ActionCheck canLaunchApp(const api::AppSummary &app);
+// Terminating deletes a stack that was launched, whether or not it came up.
+ActionCheck canTerminateApp(const api::AppSummary &app);
+
 // --- a server's replication job (nullopt: the server has none) --------------
 
 ActionCheck canCreateReplicationJob(const std::optional<api::ReplicationJob> &job);

@@ -24,6 +24,17 @@ client::Callback<Response> emptyAnswer(std::function<void(Result<std::string>)> 
     };
 }
 
+// The calls that name only the application and answer nothing.
+template <typename Request, typename Response>
+void callOnApp(client::SmsClient &client,
+               client::CallHandle (client::SmsClient::*method)(const Request &, QObject *, client::Callback<Response>),
+               const ReplicationTarget &target, QObject *context, std::function<void(Result<std::string>)> done)
+{
+    Request request;
+    request.appId = target.appId;
+    (client.*method)(request, context, emptyAnswer<Response>(std::move(done)));
+}
+
 api::CreateReplicationJobRequest createRequest(const ReplicationTarget &target)
 {
     const api::ServerReplicationParameters &settings = target.settings;
@@ -75,18 +86,10 @@ void runReplicationAction(client::SmsClient &client, ReplicationAction action, c
                           QObject *context, std::function<void(Result<std::string>)> done)
 {
     switch (action) {
-    case ReplicationAction::StartApplication: {
-        api::StartAppReplicationRequest request;
-        request.appId = target.appId;
-        client.startAppReplication(request, context, emptyAnswer<api::StartAppReplicationResponse>(std::move(done)));
-        return;
-    }
-    case ReplicationAction::StopApplication: {
-        api::StopAppReplicationRequest request;
-        request.appId = target.appId;
-        client.stopAppReplication(request, context, emptyAnswer<api::StopAppReplicationResponse>(std::move(done)));
-        return;
-    }
+    case ReplicationAction::StartApplication:
+        return callOnApp(client, &client::SmsClient::startAppReplication, target, context, std::move(done));
+    case ReplicationAction::StopApplication:
+        return callOnApp(client, &client::SmsClient::stopAppReplication, target, context, std::move(done));
     case ReplicationAction::ReplicateApplication: {
         api::StartOnDemandAppReplicationRequest request;
         request.appId = target.appId;
@@ -95,6 +98,10 @@ void runReplicationAction(client::SmsClient &client, ReplicationAction action, c
                                            emptyAnswer<api::StartOnDemandAppReplicationResponse>(std::move(done)));
         return;
     }
+    case ReplicationAction::LaunchApplication:
+        return callOnApp(client, &client::SmsClient::launchApp, target, context, std::move(done));
+    case ReplicationAction::TerminateApplication:
+        return callOnApp(client, &client::SmsClient::terminateApp, target, context, std::move(done));
     case ReplicationAction::CreateJob:
         client.createReplicationJob(createRequest(target), context,
                                     [done = std::move(done)](Result<api::CreateReplicationJobResponse> answer) {

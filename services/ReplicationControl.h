@@ -1,7 +1,8 @@
 #pragma once
-// ReplicationControl: the replication actions a user takes on the endpoint,
-// each one SMS call: an application's replication started, stopped or run
-// now, and a server's replication job created, updated, deleted or run now.
+// ReplicationControl: the replication and launch actions a user takes on the
+// endpoint, each one SMS call: an application's replication started, stopped
+// or run now, the application launched or terminated, and a server's
+// replication job created, updated, deleted or run now.
 // Which actions a state allows is ReplicationActionRules' job; confirming a
 // destructive one is the window's. The caller refreshes what it shows
 // (ReplicationMonitor::refreshNow) once `done` has run.
@@ -24,6 +25,8 @@ enum class ReplicationAction {
     StartApplication,      // StartAppReplication
     StopApplication,       // StopAppReplication
     ReplicateApplication,  // StartOnDemandAppReplication
+    LaunchApplication,     // LaunchApp
+    TerminateApplication,  // TerminateApp
     CreateJob,             // CreateReplicationJob, seeded now
     UpdateJob,             // UpdateReplicationJob
     DeleteJob,             // DeleteReplicationJob

@@ -146,7 +146,7 @@ void ReplicationMonitor::onPassFinished(const Result<models::SnapshotPtr> &resul
         }
     } else {
         m_last = result.value();
-        m_schedule.passSucceeded(replicationInProgress(*m_last));
+        m_schedule.passSucceeded(workInProgress(*m_last));
         Q_EMIT passFinished(m_last);
     }
     // A receiver may have stopped, paused or refreshed us meanwhile.

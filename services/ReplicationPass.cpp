@@ -45,6 +45,23 @@ bool isReplicating(const api::AppSummary &app)
     }
 }
 
+// A launch or termination runs for minutes and its status is watched until it settles.
+bool isLaunching(const api::AppSummary &app)
+{
+    if (!app.launchStatus || !app.launchStatus->isKnown())
+        return false;
+    using S = api::AppLaunchStatus;
+    switch (app.launchStatus->value()) {
+    case S::LaunchPending:
+    case S::LaunchInProgress:
+    case S::DeltaLaunchInProgress:
+    case S::TerminateInProgress:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::vector<models::MonitoredServer> serversOf(const std::vector<api::ServerGroup> &groups)
 {
     std::vector<models::MonitoredServer> servers;
@@ -79,9 +96,10 @@ void keepRecent(std::vector<api::ReplicationRun> &runs, std::size_t keep)
 
 } // namespace
 
-bool replicationInProgress(const models::ReplicationSnapshot &snapshot)
+bool workInProgress(const models::ReplicationSnapshot &snapshot)
 {
     return std::any_of(snapshot.apps.begin(), snapshot.apps.end(), isReplicating)
+        || std::any_of(snapshot.apps.begin(), snapshot.apps.end(), isLaunching)
         || std::any_of(snapshot.jobs.begin(), snapshot.jobs.end(),
                        [](const api::ReplicationJob &job) { return anyRunInProgress(job.replicationRunList); })
         || std::any_of(snapshot.runs.begin(), snapshot.runs.end(), [](const auto &entry) {

@@ -42,12 +42,13 @@ struct PassInput
     models::SnapshotPtr previous;           // servers carried over from it; may be null
 };
 
-// Whether the snapshot shows replication going on, which is when the monitor
-// polls at its active rate: a run in progress (state ACTIVE) in a job's run
-// list or a watched job's runs, or an application whose replication is
-// pending, in progress (delta too) or stopping. A job that is merely ACTIVE
-// (scheduled, between runs) is not: its next run may be hours away.
-bool replicationInProgress(const models::ReplicationSnapshot &snapshot);
+// Whether the snapshot shows replication or a launch going on, which is when
+// the monitor polls at its active rate: a run in progress (state ACTIVE) in a
+// job's run list or a watched job's runs, an application whose replication is
+// pending, in progress (delta too) or stopping, or one being launched or
+// terminated. A job that is merely ACTIVE (scheduled, between runs) is not:
+// its next run may be hours away.
+bool workInProgress(const models::ReplicationSnapshot &snapshot);
 
 // Whether a read of `jobId` failed because the job no longer exists: the
 // sandbox answers InvalidParameterException naming it, SMS may answer

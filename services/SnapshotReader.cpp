@@ -27,7 +27,8 @@ bool hasGroups(const std::optional<Groups> &groups)
 
 EndpointApplication endpointApplicationFrom(const std::string &appId, api::GetAppResponse app,
                                             api::GetAppReplicationConfigurationResponse replication,
-                                            api::GetAppLaunchConfigurationResponse launch)
+                                            api::GetAppLaunchConfigurationResponse launch,
+                                            api::GetAppValidationConfigurationResponse validation)
 {
     EndpointApplication entry;
     entry.summary = std::move(app.appSummary).value_or(api::AppSummary{});
@@ -39,6 +40,8 @@ EndpointApplication endpointApplicationFrom(const std::string &appId, api::GetAp
         entry.replication = std::move(replication.serverGroupReplicationConfigurations);
     if (hasGroups(launch.serverGroupLaunchConfigurations))
         entry.launch = std::move(launch);
+    if (hasGroups(validation.appValidationConfigurations) || hasGroups(validation.serverGroupValidationConfigurations))
+        entry.validation = std::move(validation);
     return entry;
 }
 
@@ -80,6 +83,9 @@ void ApplicationReader::start()
         m_client.getAppLaunchConfiguration(
             forApp<api::GetAppLaunchConfigurationRequest>(m_appId), this,
             [this](Result<api::GetAppLaunchConfigurationResponse> r) { onAnswer(m_launch, std::move(r)); }),
+        m_client.getAppValidationConfiguration(
+            forApp<api::GetAppValidationConfigurationRequest>(m_appId), this,
+            [this](Result<api::GetAppValidationConfigurationResponse> r) { onAnswer(m_validation, std::move(r)); }),
     };
 }
 
@@ -101,9 +107,9 @@ void ApplicationReader::onAnswer(std::optional<Response> &slot, Result<Response>
         return;
     }
     slot = std::move(answer.value());
-    if (m_app && m_replication && m_launch)
-        finish(std::optional(
-            endpointApplicationFrom(m_appId, std::move(*m_app), std::move(*m_replication), std::move(*m_launch))));
+    if (m_app && m_replication && m_launch && m_validation)
+        finish(std::optional(endpointApplicationFrom(m_appId, std::move(*m_app), std::move(*m_replication),
+                                                     std::move(*m_launch), std::move(*m_validation))));
 }
 
 void ApplicationReader::finish(ApplicationRead result)

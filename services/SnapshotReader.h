@@ -36,12 +36,14 @@ namespace sms::services {
 
 // --- reading answers ---------------------------------------------------------
 
-// The three answers about `appId` as one snapshot entry. Configurations with
+// The four answers about `appId` as one snapshot entry. Configurations with
 // no server groups (absent or empty) are nullopt: there is nothing to
-// replicate or launch. The summary's appId is `appId` when the answer lacks it.
+// replicate or launch; so is a validation configuration with no validation.
+// The summary's appId is `appId` when the answer lacks it.
 EndpointApplication endpointApplicationFrom(const std::string &appId, api::GetAppResponse app,
                                             api::GetAppReplicationConfigurationResponse replication,
-                                            api::GetAppLaunchConfigurationResponse launch);
+                                            api::GetAppLaunchConfigurationResponse launch,
+                                            api::GetAppValidationConfigurationResponse validation = {});
 
 // Whether a read of `appId` failed because the application no longer exists.
 // SMS models no not-found error for applications: the sandbox answers
@@ -67,7 +69,7 @@ public:
     ApplicationReader(client::SmsClient &client, std::string appId, QObject *context, ApplicationCallback done);
     ~ApplicationReader() override;
 
-    // The three calls go out at once.
+    // The four calls go out at once.
     void start();
     // `done` gets Canceled.
     void cancel();
@@ -83,7 +85,8 @@ private:
     std::optional<api::GetAppResponse> m_app;
     std::optional<api::GetAppReplicationConfigurationResponse> m_replication;
     std::optional<api::GetAppLaunchConfigurationResponse> m_launch;
-    std::array<client::CallHandle, 3> m_calls;
+    std::optional<api::GetAppValidationConfigurationResponse> m_validation;
+    std::array<client::CallHandle, 4> m_calls;
     bool m_finished = false;
 };
 

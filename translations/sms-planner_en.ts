@@ -214,6 +214,16 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1
+%n server(s) · launch %2</source>
+        <translation>
+            <numerusform>%1
+%n server · launch %2</numerusform>
+            <numerusform>%1
+%n servers · launch %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Delete %n item(s) from the launch graph</source>
         <translation>
             <numerusform>Delete %n item from the launch graph</numerusform>
@@ -444,6 +454,16 @@
     </message>
 </context>
 <context>
+    <name>sms::ui::ValidationResultsDialog</name>
+    <message numerus="yes">
+        <source>%n validation(s), as the endpoint reported them.</source>
+        <translation>
+            <numerusform>%n validation, as the endpoint reported them.</numerusform>
+            <numerusform>%n validations, as the endpoint reported them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sms::models::ServerCommands</name>
     <message numerus="yes">
         <source>Remove %n server(s) from their applications</source>
@@ -457,6 +477,13 @@
         <translation>
             <numerusform>Place %n server in “%1”</numerusform>
             <numerusform>Place %n servers in “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the settings of %n server(s)</source>
+        <translation>
+            <numerusform>Change the settings of %n server</numerusform>
+            <numerusform>Change the settings of %n servers</numerusform>
         </translation>
     </message>
 </context>

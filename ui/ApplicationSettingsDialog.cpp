@@ -6,6 +6,7 @@
 #include "ui/settings/RangeSpinBox.h"
 #include "ui/settings/ReplicationSettingsEdit.h"
 #include "ui/settings/SettingsSummary.h"
+#include "ui/validation/ValidationSettingsEdit.h"
 #include "ui/wizard/CheckedWizardPage.h"
 
 #include <QComboBox>
@@ -137,6 +138,7 @@ ApplicationSettingsDialog::ApplicationSettingsDialog(const models::PlanApplicati
     , m_ordersLabel(newNote(this))
     , m_orders(new QTableWidget(int(app.serverGroups.size()), OrderColumns, this))
     , m_launchNote(newNote(this))
+    , m_validation(new ValidationSettingsEdit(app, this))
     , m_problem(newProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_replicationEndpoint(newEndpointLabel("replicationEndpointLabel", this))
@@ -157,6 +159,7 @@ ApplicationSettingsDialog::ApplicationSettingsDialog(const models::PlanApplicati
 
     m_tabs->addTab(replicationTab(), QString());
     m_tabs->addTab(launchTab(), QString());
+    m_tabs->addTab(m_validation, QString());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_tabs, 1);
@@ -173,6 +176,7 @@ ApplicationSettingsDialog::ApplicationSettingsDialog(const models::PlanApplicati
         m_replicationUntouched = m_replicationUntouched && m_prefilling;
         recheck();
     });
+    connect(m_validation, &ValidationSettingsEdit::changed, this, &ApplicationSettingsDialog::recheck);
     connect(m_launch, &LaunchSettingsEdit::changed, this, [this] {
         m_launchUntouched = m_launchUntouched && m_prefilling;
         recheck();
@@ -243,6 +247,7 @@ void ApplicationSettingsDialog::retranslate()
     // Mnemonics no field of either tab uses.
     m_tabs->setTabText(0, tr("Replicatio&n"));
     m_tabs->setTabText(1, tr("Launc&h"));
+    m_tabs->setTabText(2, tr("&Validation"));
     for (QComboBox *box : {m_replicationMode, m_launchMode}) {
         box->setItemText(int(Management::Leave), tr("Leave the endpoint's as they are"));
         box->setItemText(int(Management::Set), tr("Set them to these"));
@@ -285,6 +290,8 @@ QString ApplicationSettingsDialog::problem() const
                 return tr("A launch order is 1 to %1 (Any leaves the group's turn to SMS): %2 is out of range.")
                     .arg(kMaxLaunchOrder)
                     .arg(*typed);
+    if (const QString validation = m_validation->problem(); !validation.isEmpty())
+        return validation;
     // PlanValidation's removed-settings-given, said before it is made.
     if (replication == Management::Remove && m_ownReplication > 0)
         return tr("The application's replication settings cannot be removed at the endpoint: its servers have"
@@ -326,6 +333,7 @@ void ApplicationSettingsDialog::recheck()
 models::ApplicationSettings ApplicationSettingsDialog::settings() const
 {
     models::ApplicationSettings settings;
+    m_validation->applyTo(settings);
     switch (management(m_replicationMode)) {
     case Management::Set:
         settings.replication = m_replication->replication();

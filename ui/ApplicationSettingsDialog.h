@@ -34,6 +34,7 @@ namespace sms::ui {
 
 class LaunchSettingsEdit;
 class ReplicationSettingsEdit;
+class ValidationSettingsEdit;
 
 class ApplicationSettingsDialog : public QDialog
 {
@@ -61,6 +62,7 @@ public:
     // What the endpoint has, under each kind's menu.
     QLabel *replicationEndpointLabel() const { return m_replicationEndpoint; }
     QLabel *launchEndpointLabel() const { return m_launchEndpoint; }
+    ValidationSettingsEdit *validationEdit() const { return m_validation; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -96,6 +98,7 @@ private:
     QLabel *m_ordersLabel;
     QTableWidget *m_orders;
     QLabel *m_launchNote;
+    ValidationSettingsEdit *m_validation;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QLabel *m_replicationEndpoint;

@@ -9,6 +9,7 @@
 #include "ui/replication/EndpointAppsPane.h"
 #include "ui/replication/ReplicationWorkspace.h"
 #include "ui/ApplicationSettingsDialog.h"
+#include "ui/validation/ValidationResultsDialog.h"
 #include "ui/ApplicationsPane.h"
 #include "ui/CatalogPane.h"
 #include "ui/ConnectionDialog.h"
@@ -20,6 +21,7 @@
 #include "ui/NewApplicationWizard.h"
 #include "ui/PlanFiles.h"
 #include "ui/problems/ProblemsPane.h"
+#include "ui/templates/PlanTemplatePreview.h"
 #include "ui/PropertiesPane.h"
 #include "ui/WindowPlacement.h"
 
@@ -45,7 +47,32 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace sms::ui {
+
+// Where a first start puts each dock, in the order they are placed. Shown
+// first: showing a tabbed dock brings its tab to the front. The endpoint's
+// applications in front: a new user sees the sandbox's demo applications
+// replicating without looking for them. The graph is a tab of the large left
+// area, not of the Applications column: it needs the room, and the tree
+// beside it shows what it selects.
+const MainWindow::DockPlace MainWindow::kDockPlaces[] = {
+    {"CatalogDock", Qt::LeftDockWidgetArea, nullptr},
+    {"MonitorDock", Qt::LeftDockWidgetArea, "CatalogDock"},
+    {"LaunchGraphDock", Qt::LeftDockWidgetArea, "MonitorDock"},
+    {"ApplicationsDock", Qt::RightDockWidgetArea, nullptr},
+    {"PropertiesDock", Qt::RightDockWidgetArea, nullptr},
+    {"EndpointAppsDock", Qt::BottomDockWidgetArea, nullptr},
+    {"ConnectorsDock", Qt::BottomDockWidgetArea, "EndpointAppsDock"},
+    {"ActivityDock", Qt::BottomDockWidgetArea, "ConnectorsDock"},
+    {"ProblemsDock", Qt::BottomDockWidgetArea, "ActivityDock"},
+};
+
+const QStringList MainWindow::kDocksBeforeTheLaunchGraph{
+    QStringLiteral("CatalogDock"),      QStringLiteral("MonitorDock"),   QStringLiteral("ApplicationsDock"),
+    QStringLiteral("PropertiesDock"),   QStringLiteral("EndpointAppsDock"), QStringLiteral("ConnectorsDock"),
+    QStringLiteral("ActivityDock"),     QStringLiteral("ProblemsDock")};
 
 using Kind = models::ApplicationsTreeModel::Kind;
 
@@ -54,10 +81,12 @@ struct MainWindow::Actions
     QAction *newPlan, *open, *save, *saveAs, *quit, *importInventory, *exportCatalog, *exportApplications;
     QAction *undo, *redo, *cut, *copy, *paste, *remove, *rename;
     QAction *newApplication, *newGroup, *newFromSelection, *addToGroup, *wizard, *appSettings;
+    QAction *appValidationResults;
     QAction *connect, *resetSandbox, *refreshCatalog, *importCatalog, *deleteCatalog;
     QAction *refreshApps, *pushApps, *deleteOnEndpoint;
     QAction *reviewChanges, *applyPlan;
     QAction *resetLayout;
+    QAction *previewTemplate;
     QAction *about;
 };
 
@@ -286,10 +315,15 @@ void MainWindow::createActions()
     a.wizard->setObjectName(QStringLiteral("newApplicationWizardAction"));
     a.appSettings = make("document-properties", QKeySequence::UnknownKey, [this] { editApplicationSettings(); });
     a.appSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    a.appValidationResults = make("dialog-information", QKeySequence::UnknownKey, [this] { showValidationResults(); });
     a.newFromSelection = make("go-next", QKeySequence::UnknownKey, [this] { newApplicationFromSelection(); });
     a.newFromSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     a.addToGroup = make("list-add", QKeySequence::UnknownKey, [this] { addSelectionToGroup(); });
     a.addToGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    a.previewTemplate = make("text-x-script", QKeySequence::UnknownKey, [this] {
+        previewCloudFormation(this, m_document.data(), m_applicationsPane->currentApplication());
+    });
+    a.previewTemplate->setObjectName(QStringLiteral("previewTemplateAction"));
     a.connect = make("network-connect", QKeySequence::UnknownKey, [this] { showConnectionDialog(); });
     a.resetLayout = make("view-restore", QKeySequence::UnknownKey, [this] { resetLayout(); });
     a.resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
@@ -320,6 +354,7 @@ void MainWindow::createActions()
     a.reviewChanges->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     // Apply goes through the review too: nothing is sent before the user has seen it.
     a.applyPlan = make("system-run", QKeySequence::UnknownKey, [this] { m_endpoint->reviewChanges(); });
+    a.applyPlan->setObjectName(QStringLiteral("applyPlanAction"));
     a.about = make("help-about", QKeySequence::UnknownKey, [this] {
         QMessageBox::about(this, tr("About SMS Migration Planner"),
                            tr("<b>SMS Migration Planner %1</b><p>Plan and run server migrations with the AWS Server "
@@ -329,7 +364,9 @@ void MainWindow::createActions()
 
     // The context menus offer the same actions as the menus.
     QTreeView *tree = m_applicationsPane->view();
-    tree->addActions({a.newApplication, a.newGroup, a.appSettings, a.rename, a.cut, a.copy, a.paste, a.remove});
+    tree->addActions({a.newApplication, a.newGroup, a.appSettings, a.appValidationResults, a.rename, a.cut, a.copy,
+                      a.paste, a.remove});
+    tree->addAction(a.previewTemplate);
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     tree->addAction(separator);
@@ -371,6 +408,7 @@ void MainWindow::createMenus()
     plan->addActions({a.wizard, a.newApplication, a.newGroup});
     plan->addSeparator();
     plan->addAction(a.appSettings);
+    plan->addAction(a.previewTemplate);
     plan->addSeparator();
     plan->addActions({a.newFromSelection, a.addToGroup});
 
@@ -444,9 +482,13 @@ void MainWindow::retranslate()
     a.newGroup->setText(tr("New Server &Group"));
     a.appSettings->setText(tr("Application &Settings…"));
     a.appSettings->setToolTip(tr("Replication and launch settings and launch order of the selected application"));
+    a.appValidationResults->setText(tr("Validation Results…"));
+    a.appValidationResults->setToolTip(tr("What the endpoint reports of the selected application's validations"));
     a.newFromSelection->setText(tr("New Application from &Selection"));
     a.newFromSelection->setIconText(tr("New Application"));
     a.addToGroup->setText(tr("Add to &Group\u2026"));
+    a.previewTemplate->setText(tr("Preview &CloudFormation\u2026"));
+    a.previewTemplate->setToolTip(tr("The CloudFormation template of the selected application, built from the plan alone"));
     a.connect->setText(tr("&Connect\u2026"));
     a.resetSandbox->setText(tr("Re&set Sandbox\u2026"));
     a.resetSandbox->setToolTip(tr("Start the local sandbox over from its demo estate"));
@@ -527,50 +569,48 @@ void MainWindow::restoreLayout()
         resize(defaultWindowSize(available));
         move(available.center() - rect().center());
     }
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         resetLayout();
+        return;
+    }
+    // A dock the saved layout does not know (it came with a newer version)
+    // goes where a first start puts it, rather than wherever it was made.
+    // Layouts saved before the docks were listed knew all but the launch graph.
+    const QStringList known = settings.value(QStringLiteral("window/docks"), kDocksBeforeTheLaunchGraph).toStringList();
+    for (const DockPlace &place : kDockPlaces)
+        if (!known.contains(QLatin1String(place.name)))
+            placeDock(place);
+}
+
+void MainWindow::placeDock(const DockPlace &place)
+{
+    QDockWidget *pane = findChild<QDockWidget *>(QLatin1String(place.name));
+    QDockWidget *neighbour = place.tabbedWith ? findChild<QDockWidget *>(QLatin1String(place.tabbedWith)) : nullptr;
+    pane->setFloating(false);
+    if (neighbour && !neighbour->isFloating() && dockWidgetArea(neighbour) != Qt::NoDockWidgetArea)
+        tabifyDockWidget(neighbour, pane);
+    else
+        addDockWidget(place.area, pane);
+    pane->show();
 }
 
 void MainWindow::resetLayout()
 {
+    // Docked again where a first start puts them, each shown.
+    for (const DockPlace &place : kDockPlaces) {
+        QDockWidget *pane = findChild<QDockWidget *>(QLatin1String(place.name));
+        pane->setFloating(false);
+        removeDockWidget(pane);
+    }
+    for (const DockPlace &place : kDockPlaces)
+        placeDock(place);
     const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QString::fromLatin1(name)); };
     QDockWidget *catalog = dock("CatalogDock");
     QDockWidget *applications = dock("ApplicationsDock");
     QDockWidget *properties = dock("PropertiesDock");
-    QDockWidget *connectors = dock("ConnectorsDock");
     QDockWidget *activity = dock("ActivityDock");
-    QDockWidget *problems = dock("ProblemsDock");
-    QDockWidget *endpointApps = dock("EndpointAppsDock");
-    QDockWidget *monitor = dock("MonitorDock");
-    QDockWidget *launchGraph = dock("LaunchGraphDock");
-    // Docked again where a first start puts them, each shown.
-    for (QDockWidget *pane :
-         {catalog, monitor, launchGraph, applications, properties, endpointApps, connectors, activity, problems}) {
-        pane->setFloating(false);
-        removeDockWidget(pane);
-    }
-    const std::pair<QDockWidget *, Qt::DockWidgetArea> places[] = {
-        {catalog, Qt::LeftDockWidgetArea},         {monitor, Qt::LeftDockWidgetArea},
-        {launchGraph, Qt::LeftDockWidgetArea},     {applications, Qt::RightDockWidgetArea},   {properties, Qt::RightDockWidgetArea},
-        {endpointApps, Qt::BottomDockWidgetArea},  {connectors, Qt::BottomDockWidgetArea},
-        {activity, Qt::BottomDockWidgetArea},      {problems, Qt::BottomDockWidgetArea},
-    };
-    for (const auto &[pane, area] : places) {
-        addDockWidget(area, pane);
-        pane->show();
-    }
-    // Shown first: showing a tabbed dock brings its tab to the front.
-    // The endpoint's applications in front: a new user sees the sandbox's demo
-    // applications replicating without looking for them.
-    // The graph is a tab of the large left area, not of the Applications
-    // column: it needs the room, and the tree beside it shows what it selects.
-    tabifyDockWidget(catalog, monitor);
-    tabifyDockWidget(monitor, launchGraph);
-    tabifyDockWidget(endpointApps, connectors);
-    tabifyDockWidget(connectors, activity);
-    tabifyDockWidget(activity, problems);
     catalog->raise();
-    endpointApps->raise();
+    dock("EndpointAppsDock")->raise();
     for (QToolBar *toolbar : findChildren<QToolBar *>())
         toolbar->show();
     // The catalog gets most of the room, the log a strip below, whatever the window's size.
@@ -585,6 +625,10 @@ void MainWindow::saveLayout()
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    QStringList docks;
+    for (const DockPlace &place : kDockPlaces)
+        docks << QLatin1String(place.name);
+    settings.setValue(QStringLiteral("window/docks"), docks);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -649,7 +693,10 @@ void MainWindow::updateActions()
     a.rename->setEnabled(!m_catalogHasFocus && !treeKeys.empty());
     a.newGroup->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
     a.appSettings->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
+    const models::PlanPosition app = m_document.positionOf(m_applicationsPane->currentApplication());
+    a.appValidationResults->setEnabled(connected && app.isValid() && !m_document.application(app.application).appId.empty());
     a.newFromSelection->setEnabled(anyServers);
+    a.previewTemplate->setEnabled(m_applicationsPane->currentApplication() != models::kNoKey);
     a.addToGroup->setEnabled(anyServers);
     a.refreshCatalog->setEnabled(connected && !m_endpoint->isLoadingCatalog());
     const bool catalogFree = connected && !m_endpoint->isChangingCatalog();
@@ -691,21 +738,37 @@ void MainWindow::updateProperties()
             m_propertiesPane->showServer(rows.front().data(models::CatalogTableModel::ServerIdRole).toString());
         else if (rows.isEmpty())
             m_propertiesPane->clear();
-        else
-            m_propertiesPane->showSelectionSummary(0, 0, int(rows.size()));
+        else {
+            // The settings editor below the summary edits them as one.
+            std::vector<std::string> ids;
+            for (const QModelIndex &row : rows)
+                ids.push_back(row.data(models::CatalogTableModel::ServerIdRole).toString().toStdString());
+            m_propertiesPane->showSelectionSummary(0, 0, int(rows.size()), std::move(ids));
+        }
         return;
     }
     const QModelIndexList rows = m_applicationsPane->selectedRows();
     if (rows.size() != 1) {
         int apps = 0, groups = 0, servers = 0;
+        std::vector<std::string> ids;  // the servers selected and those of the groups selected
         for (const QModelIndex &row : rows) {
             const Kind kind = models::ApplicationsTreeModel::kindOf(row);
             (kind == Kind::Application ? apps : kind == Kind::Group ? groups : servers) += 1;
+            if (kind == Kind::Server)
+                ids.push_back(row.data(models::ApplicationsTreeModel::ServerIdRole).toString().toStdString());
+            const models::PlanPosition position
+                = m_document.positionOf(models::PlanKey(row.data(models::ApplicationsTreeModel::KeyRole).toULongLong()));
+            if (kind == Kind::Group && position.isGroup()) {
+                const auto &members = m_document.group(position.application, position.group).serverIds;
+                ids.insert(ids.end(), members.begin(), members.end());
+            }
         }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         if (rows.isEmpty())
             m_propertiesPane->clear();
         else
-            m_propertiesPane->showSelectionSummary(apps, groups, servers);
+            m_propertiesPane->showSelectionSummary(apps, groups, servers, std::move(ids));
         return;
     }
     const QModelIndex row = rows.front();
@@ -771,6 +834,17 @@ void MainWindow::editApplicationSettings()
     dialog.readEndpointSettings(m_session.client());
     if (dialog.exec() == QDialog::Accepted)
         m_editor.editApplicationSettings(key, dialog.settings(), dialog.launchOrders());
+}
+
+void MainWindow::showValidationResults()
+{
+    const models::PlanPosition position = m_document.positionOf(m_applicationsPane->currentApplication());
+    if (!position.isValid() || m_document.application(position.application).appId.empty())
+        return;
+    const models::PlanApplication &app = m_document.application(position.application);
+    auto *dialog = new ValidationResultsDialog(m_session, app.appId, QString::fromStdString(app.name), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::newApplication()

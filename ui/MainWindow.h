@@ -68,7 +68,18 @@ private:
     void createMenus();
     void createStatusBar();
     void retranslate();
+    struct DockPlace
+    {
+        const char *name;              // the dock's object name
+        Qt::DockWidgetArea area;
+        const char *tabbedWith;        // the dock whose tab it joins; nullptr: a place of its own
+    };
+    static const DockPlace kDockPlaces[];
+    static const QStringList kDocksBeforeTheLaunchGraph;
+
     void restoreLayout();
+    // Puts the dock where a first start has it, shown.
+    void placeDock(const DockPlace &place);
     // View > Reset Layout: the docks where and as large as a first start has them.
     void resetLayout();
     void saveLayout();
@@ -84,6 +95,7 @@ private:
     void newApplication();
     void runNewApplicationWizard();
     void editApplicationSettings();
+    void showValidationResults();
     void newGroup();
     void newApplicationFromSelection();
     void addSelectionToGroup();

@@ -3,6 +3,7 @@
 #include "api/QtText.h"
 
 #include "models/PlanEditor.h"
+#include "ui/settings/SettingsEditor.h"
 
 #include <QAbstractItemDelegate>
 #include <QCoreApplication>
@@ -927,6 +928,7 @@ PropertiesPane::PropertiesPane(models::PlanEditor &editor, QWidget *parent)
     , m_applicationForm(new ApplicationForm(editor, m_content))
     , m_groupForm(new GroupForm(editor, m_content))
     , m_serverForm(new ServerForm(editor, m_content))
+    , m_settings(new SettingsEditor(editor, m_content))
 {
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
@@ -938,6 +940,7 @@ PropertiesPane::PropertiesPane(models::PlanEditor &editor, QWidget *parent)
     content->addWidget(m_applicationForm);
     content->addWidget(m_groupForm);
     content->addWidget(m_serverForm);
+    content->addWidget(m_settings);
     content->addStretch();
 
     m_scroll->setWidget(m_content);
@@ -996,6 +999,7 @@ void PropertiesPane::showApplication(models::PlanKey application)
         return clear();
     if (putInForm(*m_applicationForm, m_showing == Showing::Application, application, m_applicationForm->key()))
         showForm(Showing::Application);
+    m_settings->showApplication(application);
 }
 
 void PropertiesPane::showGroup(models::PlanKey group)
@@ -1004,6 +1008,7 @@ void PropertiesPane::showGroup(models::PlanKey group)
         return clear();
     if (putInForm(*m_groupForm, m_showing == Showing::Group, group, m_groupForm->key()))
         showForm(Showing::Group);
+    m_settings->showGroup(group);
 }
 
 void PropertiesPane::showServer(const QString &serverId)
@@ -1012,13 +1017,17 @@ void PropertiesPane::showServer(const QString &serverId)
         return clear();
     if (putInForm(*m_serverForm, m_showing == Showing::Server, serverId, m_serverForm->serverId()))
         showForm(Showing::Server);
+    m_settings->showServers({serverId.toStdString()});
 }
 
-void PropertiesPane::showSelectionSummary(int applications, int groups, int servers)
+void PropertiesPane::showSelectionSummary(int applications, int groups, int servers,
+                                          std::vector<std::string> serverIds)
 {
     if (applications + groups + servers <= 0)
         return clear();
     m_summary = {applications, groups, servers};
+    m_bulkEdit = !serverIds.empty();
+    m_settings->showServers(std::move(serverIds));
     showMessage(Showing::Summary);
 }
 
@@ -1049,6 +1058,7 @@ void PropertiesPane::showForm(Showing kind)
         {m_applicationForm, kind == Showing::Application},
         {m_groupForm, kind == Showing::Group},
         {m_serverForm, kind == Showing::Server},
+        {m_settings, kind != Showing::Hint && (kind != Showing::Summary || m_bulkEdit)},
     };
     // Show the new page before hiding the old ones: focus then moves into
     // the new page, not through the old one's other fields.
@@ -1077,7 +1087,9 @@ QString PropertiesPane::messageText() const
     if (m_summary.servers > 0)
         parts << tr("servers: %1").arg(locale.toString(m_summary.servers));
     return tr("Selected \u2014 %1.").arg(parts.join(tr(", "))) + QLatin1Char('\n')
-        + tr("Select a single item to see and edit its details.");
+        + (m_bulkEdit ? tr("Their servers' launch and replication settings are below; select a single item to see "
+                           "and edit its other details.")
+                      : tr("Select a single item to see and edit its details."));
 }
 
 void PropertiesPane::scheduleRefresh()

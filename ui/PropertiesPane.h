@@ -11,6 +11,9 @@
 
 #include "models/PlanTypes.h"
 
+#include <string>
+#include <vector>
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -27,6 +30,7 @@ namespace sms::ui {
 class ApplicationForm;
 class GroupForm;
 class ServerForm;
+class SettingsEditor;
 
 class PropertiesPane : public QWidget
 {
@@ -41,8 +45,10 @@ public:
     void showApplication(models::PlanKey application);
     void showGroup(models::PlanKey group);
     void showServer(const QString &serverId);
-    // Several items are selected: a summary line, nothing to edit.
-    void showSelectionSummary(int applications, int groups, int servers);
+    // Several items are selected: a summary line, and the settings editor
+    // over `serverIds` (the servers among them and in the groups among them).
+    void showSelectionSummary(int applications, int groups, int servers, std::vector<std::string> serverIds = {});
+    SettingsEditor *settingsEditor() const { return m_settings; }
     // Nothing is selected: a hint on what the pane is for.
     void clear();
 
@@ -69,6 +75,7 @@ private:
         int groups = 0;
         int servers = 0;
     } m_summary;
+    bool m_bulkEdit = false;  // the summary's selection has servers to edit the settings of
     QTimer m_refreshTimer;
     QScrollArea *m_scroll;
     QWidget *m_content;
@@ -76,6 +83,7 @@ private:
     ApplicationForm *m_applicationForm;
     GroupForm *m_groupForm;
     ServerForm *m_serverForm;
+    SettingsEditor *m_settings;  // below the form: the selection's launch and replication settings
 };
 
 } // namespace sms::ui

@@ -5,6 +5,7 @@
 #include "ErrorReport.h"
 #include "ExitCodes.h"
 #include "LaunchCommand.h"
+#include "TemplateCommand.h"
 #include "PlanCommand.h"
 #include "ReplicationCommand.h"
 #include "ReplicationTables.h"
@@ -117,6 +118,8 @@ void CliRunner::start()
     } else if (words.size() >= 2 && words[0] == QLatin1String("apps")
                && (words[1] == QLatin1String("launch") || words[1] == QLatin1String("terminate"))) {
         runCommand<LaunchCommand>();
+    } else if (words.size() >= 2 && words[0] == QLatin1String("apps") && words[1] == QLatin1String("template")) {
+        runCommand<TemplateCommand>();
     } else if (words.size() >= 2 && words[0] == QLatin1String("apps") && words[1] == QLatin1String("wait")) {
         runCommand<WaitCommand>();
     } else if (!words.isEmpty() && words[0] == QLatin1String("plan")) {

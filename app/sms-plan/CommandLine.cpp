@@ -30,6 +30,7 @@ constexpr ValueOption kTextOptions[] = {
     {"--app", &CommandLine::app},
     {"--description", &CommandLine::description},
     {"--until", &CommandLine::until},
+    {"--format", &CommandLine::format},
 };
 
 // Options that take a number of seconds.
@@ -198,6 +199,9 @@ Commands:
                           failed, configuration invalid), with SMS's status
                           message; 2 when --timeout (default 3600 s; 0 waits
                           without limit) runs out.
+  apps template APP [--format json|yaml]
+                          Generate APP's CloudFormation template (GenerateTemplate):
+                          SMS writes it to S3; sms-plan prints where.
   jobs list [--all] [--starting-token TOKEN] [--app APP]
                           List the replication jobs (GetReplicationJobs); with --app
                           only those of APP's servers, from every page.
@@ -219,12 +223,25 @@ Commands:
   plan export-csv FILE [--catalog] [-o CSV]
                           The applications (or with --catalog the catalog) as CSV,
                           to standard output unless -o.
+  plan graph FILE --app APP [--format dot|svg|png] [-o OUT]
+                          APP's launch graph as the planner draws it: a box per
+                          server group with its servers and launch order, an
+                          arrow per dependency. dot (the default) goes to
+                          standard output unless -o; svg and png need -o.
   plan export-template [-o FILE]
                           The endpoint as a plan to start from: its catalog and
                           every application with its groups, launch order and
                           settings (plan diff of it finds no change, but for
                           servers left without settings in an application that
                           has some); to standard output unless -o.
+  plan template FILE --app APP [--format json|yaml] [-o OUT]
+                          The CloudFormation template of FILE's application APP
+                          (a name or an app- id), offline: what GenerateTemplate
+                          makes once it is applied, from the plan's launch
+                          settings and order. A server whose AMI the plan does
+                          not know yet (catalog.replicationJobs' latestAmiId)
+                          gets a template parameter for it. To standard output
+                          unless -o.
   call OPERATION --input JSON
                           Call any of the 35 SMS operations with raw JSON input
                           (OPERATION as GetServers or get-servers; JSON inline,
@@ -249,6 +266,15 @@ applied, 1 any error (252 for a bad command line), 2 plan diff found changes.
 apps wait: 0 reached, 1 a failed state, 2 timed out; other errors as above.
 An APP that names no application, or a name two share, exits 255.
 )");
+}
+
+std::optional<api::OutputFormat> templateFormat(const QString &word)
+{
+    if (word.isEmpty() || word == QLatin1String("json"))
+        return api::OutputFormat::Json;
+    if (word == QLatin1String("yaml"))
+        return api::OutputFormat::Yaml;
+    return std::nullopt;
 }
 
 } // namespace sms::cli

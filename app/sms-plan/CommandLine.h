@@ -3,6 +3,7 @@
 // the command words, as with the AWS CLI.
 
 #include "api/Result.h"
+#include "api/SmsEnums.h"
 
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,7 @@ struct CommandLine
     bool catalog = false;      // plan export-csv: the catalog instead of the applications
     QString mapping;           // plan import-csv: field=Header,...
     QString outFile;           // -o / --out
+    QString format;            // plan graph: dot|svg|png; plan template, apps template: json|yaml
     // apps and jobs commands
     QString app;               // jobs list --app APP
     QString description;       // apps replication run --description TEXT
@@ -47,5 +49,9 @@ struct CommandLine
 Result<CommandLine> parseCommandLine(const QStringList &arguments);
 
 QString usageText();
+
+// A template's --format: JSON when not given, nullopt for a word that is
+// neither json nor yaml.
+std::optional<api::OutputFormat> templateFormat(const QString &word);
 
 } // namespace sms::cli

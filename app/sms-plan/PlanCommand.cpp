@@ -5,6 +5,7 @@
 
 #include "api/JsonCodec.h"
 #include "client/SmsClient.h"
+#include "cloudformation/CloudFormationTemplate.h"
 #include "models/AtomicWrite.h"
 #include "models/CatalogMerge.h"
 #include "models/InventoryExport.h"
@@ -12,10 +13,13 @@
 #include "models/PlanDocument.h"
 #include "models/PlanFile.h"
 #include "models/PlanValidation.h"
+#include "services/AppLookup.h"
 #include "services/PlanApplier.h"
 #include "services/PlanDiff.h"
 #include "services/PlanFromEndpoint.h"
 #include "services/SnapshotReader.h"
+#include "services/TemplatePreview.h"
+#include "ui/launch/LaunchGraphFile.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -74,6 +78,18 @@ std::string changesTable(const services::ChangeSet &changes)
     return out;
 }
 
+QString graphUsageProblem(const CommandLine &line)
+{
+    if (line.app.isEmpty())
+        return QStringLiteral("plan graph needs --app APP, the application to draw");
+    const auto format = ui::graphFormatNamed(line.format.isEmpty() ? QStringLiteral("dot") : line.format);
+    if (!format)
+        return QStringLiteral("--format must be dot, svg or png, not \"%1\"").arg(line.format);
+    if (*format != ui::GraphFormat::Dot && line.outFile.isEmpty())
+        return QStringLiteral("plan graph --format %1 needs -o FILE").arg(line.format);
+    return {};
+}
+
 bool isTerminal()
 {
     return ::isatty(STDIN_FILENO) == 1;
@@ -95,13 +111,20 @@ QString PlanCommand::usageProblem() const
 {
     static const QStringList known{QStringLiteral("validate"), QStringLiteral("diff"), QStringLiteral("apply"),
                                    QStringLiteral("import-csv"), QStringLiteral("export-csv"),
-                                   QStringLiteral("export-template")};
+                                   QStringLiteral("export-template"), QStringLiteral("graph"),
+                                   QStringLiteral("template")};
     if (!known.contains(m_subcommand))
         return QStringLiteral("plan needs one of: %1").arg(known.join(QStringLiteral(", ")));
     if (m_subcommand == QLatin1String("export-template"))
         return m_line.words.size() == 2 ? QString() : QStringLiteral("plan export-template takes no file; give -o FILE");
     if (m_line.words.size() != 3)
         return QStringLiteral("plan %1 takes one file").arg(m_subcommand);
+    if (m_subcommand == QLatin1String("graph"))
+        return graphUsageProblem(m_line);
+    if (m_subcommand == QLatin1String("template") && m_line.app.isEmpty())
+        return QStringLiteral("plan template needs --app APP, the application's name or app- id");
+    if (m_subcommand == QLatin1String("template") && !templateFormat(m_line.format))
+        return QStringLiteral("plan template --format takes json or yaml, not %1").arg(m_line.format);
     if (m_subcommand == QLatin1String("import-csv") && m_line.outFile.isEmpty())
         return QStringLiteral("plan import-csv needs -o FILE, the plan to import into");
     return {};
@@ -126,6 +149,10 @@ void PlanCommand::start(client::SmsClient *client)
         importCsv();
     else if (m_subcommand == QLatin1String("export-template"))
         exportTemplate();
+    else if (m_subcommand == QLatin1String("graph"))
+        graph();
+    else if (m_subcommand == QLatin1String("template"))
+        planTemplate();
     else
         exportCsv();
 }
@@ -339,14 +366,46 @@ void PlanCommand::exportCsv()
     auto plan = readPlan();
     if (!plan)
         return fail(plan.error().message);
-    const std::string csv = m_line.catalog
-                                ? models::exportCatalogCsv(plan->catalog, plan->applications, plan->inventory)
-                                : models::exportApplicationsCsv(plan->applications, plan->catalog, plan->serverSettings);
+    writeResult(m_line.catalog
+                    ? models::exportCatalogCsv(plan->catalog, plan->applications, plan->inventory)
+                    : models::exportApplicationsCsv(plan->applications, plan->catalog, plan->serverSettings));
+}
+
+const models::PlanApplication *PlanCommand::readPlanApplication()
+{
+    auto plan = readPlan();
+    if (!plan) {
+        fail(plan.error().message);
+        return nullptr;
+    }
+    m_plan = std::move(plan).value();
+    const auto row = services::findPlanApp(m_plan.applications, m_line.app);
+    if (!row) {
+        fail(row.error().message);
+        return nullptr;
+    }
+    return &m_plan.applications[row.value()];
+}
+
+void PlanCommand::planTemplate()
+{
+    const models::PlanApplication *app = readPlanApplication();
+    if (!app)
+        return;
+    auto tmpl = services::previewTemplate(m_plan, *app);
+    if (!tmpl)
+        return fail(tmpl.error().message);
+    writeResult(cloudformation::renderTemplate(tmpl.value(), *templateFormat(m_line.format)));
+}
+
+void PlanCommand::writeResult(const std::string &document)
+{
     if (m_line.outFile.isEmpty()) {
-        writeOut(csv, stdout);
+        writeOut(document, stdout);
         return finish(PlanOk);
     }
-    if (const QString reason = models::writeAtomically(m_line.outFile, QByteArrayView(csv.data(), qsizetype(csv.size())));
+    if (const QString reason
+        = models::writeAtomically(m_line.outFile, QByteArrayView(document.data(), qsizetype(document.size())));
         !reason.isEmpty())
         return fail("Could not write " + text(m_line.outFile) + ": " + text(reason) + ".");
     finish(PlanOk);
@@ -389,6 +448,19 @@ bool PlanCommand::save()
         return false;
     }
     return true;
+}
+
+void PlanCommand::graph()
+{
+    const models::PlanApplication *app = readPlanApplication();
+    if (!app)
+        return;
+    const auto format = ui::graphFormatNamed(m_line.format.isEmpty() ? QStringLiteral("dot") : m_line.format);
+    if (*format == ui::GraphFormat::Dot)
+        return writeResult(ui::launchGraphDotOf(m_plan, app->key));
+    if (const QString reason = ui::drawLaunchGraph(m_plan, app->key, *format, m_line.outFile); !reason.isEmpty())
+        return fail("Could not write " + text(m_line.outFile) + ": " + text(reason) + ".");
+    finish(PlanOk);
 }
 
 void PlanCommand::fail(const std::string &message)

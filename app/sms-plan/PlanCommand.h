@@ -1,6 +1,7 @@
 #pragma once
-// sms-plan plan validate | diff | apply | import-csv | export-csv: plan files
-// on the command line. Exit codes as in ExitCodes.h (PlanExitCode).
+// sms-plan plan validate | diff | apply | import-csv | export-csv | graph |
+// template | export-template: plan files on the command line. Exit codes as in
+// ExitCodes.h (PlanExitCode).
 
 #include "CommandLine.h"
 
@@ -43,6 +44,8 @@ private:
     void importCsv();
     void exportCsv();
     void exportTemplate();
+    void graph();
+    void planTemplate();
 
     // Reads the endpoint, then calls `then` with the snapshot.
     void readEndpoint(std::function<void(const services::EndpointSnapshot &)> then);
@@ -51,7 +54,12 @@ private:
     void runApply();
     // Saves the plan to its file; false (and finished) when that failed.
     bool save();
+    // `document` to standard output, or to -o's file whole; finished either way.
+    void writeResult(const std::string &document);
     Result<models::PlanData> readPlan();
+    // Reads the plan into m_plan and finds the application --app names in
+    // it; nullptr (and finished) when either is not there.
+    const models::PlanApplication *readPlanApplication();
     void fail(const std::string &message);
     void finish(int exitCode);
 

@@ -2,7 +2,11 @@
 // validate and diff exit codes, apply and then "No changes", and the
 // resilience the issue asks for: 20 applications applied through throttling,
 // 5xx answers and dropped connections, with the CLI killed halfway and run
-// again, end with the endpoint matching the plan exactly.
+// again, end with the endpoint matching the plan exactly; an application's
+// launch graph drawn as dot, SVG and PNG for a runbook; and issue 14's whole
+// journey through sms-plan: a three-tier plan with dependencies checked,
+// drawn, its template built offline, applied, replicated, launched and
+// terminated.
 
 #include "LocalEndpoint.h"
 #include "RunProcess.h"
@@ -12,6 +16,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <set>
 
 using sms::api::Json;
 using sms::testing::Run;
@@ -143,6 +149,135 @@ private Q_SLOTS:
         QCOMPARE(appCount(), 20);  // no duplicates
     }
 
+    void drawsTheLaunchGraph()
+    {
+        QVERIFY(startEndpoint({}));
+        QVERIFY(writePlan(2));  // "web" launches 2nd, "db" 1st: orders without dependencies
+        const QStringList app{QStringLiteral("graph"), planPath(), QStringLiteral("--app"), QStringLiteral("app 2")};
+
+        // dot to standard output: the order the planner reads from bare launch orders, dashed.
+        Run run = plan(app);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.startsWith("digraph \"app 2\" {"), run.out.constData());
+        QVERIFY2(run.out.contains("g0 [label=\"web\\n2 servers \u00B7 launch 2\""), run.out.constData());
+        QVERIFY(run.out.contains("g1 [label=\"db\\n2 servers \u00B7 launch 1\""));
+        // The plan checks' warnings as in the editor's badges: no subnet or security group.
+        QVERIFY(run.out.contains("color=orange, tooltip=\"Server "));
+        QVERIFY(run.out.contains("g1 -> g0 [style=dashed];"));
+        QVERIFY(run.out.contains("{ rank=same; g1; }"));
+
+        const QString svg = m_dir.filePath(QStringLiteral("graph.svg"));
+        run = plan(app + QStringList{QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), svg});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray drawn = svgFile.readAll();
+        QVERIFY(drawn.contains("<svg"));
+        QVERIFY(drawn.contains("Launch order of app 2"));
+        QVERIFY(drawn.contains(">web<") && drawn.contains(">db<"));  // the boxes' names, as text
+
+        const QString png = m_dir.filePath(QStringLiteral("graph.png"));
+        run = plan(app + QStringList{QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("-o"), png});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile pngFile(png);
+        QVERIFY(pngFile.open(QIODevice::ReadOnly));
+        const QByteArray image = pngFile.readAll();
+        QVERIFY(image.startsWith("\x89PNG\r\n\x1a\n"));
+        const auto bigEndian = [&](int at) {
+            return (uchar(image[at]) << 24) | (uchar(image[at + 1]) << 16) | (uchar(image[at + 2]) << 8) | uchar(image[at + 3]);
+        };
+        QVERIFY(bigEndian(16) > 200 && bigEndian(20) > 200);  // IHDR's width and height: two boxes at 2x
+
+        // Mistakes are named.
+        run = plan({QStringLiteral("graph"), planPath()});
+        QCOMPARE(run.exitCode, 252);
+        QVERIFY(run.err.contains("plan graph needs --app APP"));
+        run = plan(app + QStringList{QStringLiteral("--format"), QStringLiteral("gif")});
+        QCOMPARE(run.exitCode, 252);
+        QVERIFY(run.err.contains("--format must be dot, svg or png, not \"gif\""));
+        run = plan(app + QStringList{QStringLiteral("--format"), QStringLiteral("png")});
+        QCOMPARE(run.exitCode, 252);
+        QVERIFY(run.err.contains("plan graph --format png needs -o FILE"));
+        run = plan({QStringLiteral("graph"), planPath(), QStringLiteral("--app"), QStringLiteral("App 2")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("differs only in case"), run.err.constData());
+    }
+
+    void launchJourney()
+    {
+        QVERIFY(startEndpoint({QStringLiteral("--time-scale"), QStringLiteral("3600"), QStringLiteral("--failure-rate"),
+                               QStringLiteral("0")}));
+        // Three tiers by dependency, not by number: db, then app, then web.
+        const Json servers = healthyServers(6);
+        QCOMPARE(servers.size(), std::size_t(6));
+        Json groups = Json::array();
+        const char *names[] = {"db", "app", "web"};
+        for (int g = 0; g < 3; ++g) {
+            groups.push_back({{"key", g + 2},
+                              {"name", names[g]},
+                              {"serverIds", {servers.at(2 * g).at("serverId"), servers.at(2 * g + 1).at("serverId")}}});
+            if (g > 0)
+                groups.back()["launchAfter"] = {g + 1};
+        }
+        const Json written = {{"formatVersion", 1},
+                              {"kind", "sms-migration-plan"},
+                              {"catalog", {{"servers", servers}}},
+                              {"applications",
+                               {{{"key", 1},
+                                 {"name", "shop"},
+                                 {"roleName", "sms-role"},
+                                 {"replication", {{"frequency", 12}}},
+                                 {"launch", {{"instanceType", "m5.large"}, {"subnet", "subnet-0a1b2c3d"}}},
+                                 {"serverGroups", groups}}}}};
+        QFile file(planPath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::fromStdString(written.dump(1)));
+        file.close();
+
+        Run run = plan({QStringLiteral("validate"), planPath(), QStringLiteral("--output"), QStringLiteral("table")});
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        const QStringList shop{QStringLiteral("--app"), QStringLiteral("shop")};
+        run = plan(QStringList{QStringLiteral("graph"), planPath()} + shop);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.out.contains("db\\n2 servers \u00B7 launch 1"));
+        QVERIFY(run.out.contains("app\\n2 servers \u00B7 launch 2"));
+        QVERIFY(run.out.contains("web\\n2 servers \u00B7 launch 3"));
+        // Offline: no AMI yet, so each server's is a parameter; the tiers wait on each other.
+        run = plan(QStringList{QStringLiteral("template"), planPath()} + shop);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const Json offline = parsed(run.out);
+        QVERIFY2(offline.contains("Resources") && offline.contains("Parameters"), run.out.constData());
+        QVERIFY(run.out.contains("DependsOn") && run.out.contains("m5.large"));
+
+        run = plan({QStringLiteral("apply"), planPath(), QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto apps = [&](const QStringList &words) {
+            return sms::testing::runToEnd(QStringLiteral(SMS_PLAN_BINARY),
+                                          QStringList{QStringLiteral("--endpoint-url"), m_endpoint, QStringLiteral("apps")}
+                                              + words,
+                                          m_env, 60'000);
+        };
+        const QStringList wait{QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--timeout"),
+                               QStringLiteral("60")};
+        run = apps({QStringLiteral("replication"), QStringLiteral("start"), QStringLiteral("shop")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = apps(QStringList{QStringLiteral("wait"), QStringLiteral("shop"), QStringLiteral("--until"),
+                               QStringLiteral("replicated")} + wait);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = apps({QStringLiteral("launch"), QStringLiteral("shop")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = apps(QStringList{QStringLiteral("wait"), QStringLiteral("shop"), QStringLiteral("--until"),
+                               QStringLiteral("launched")} + wait);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.err.contains("LAUNCHED"));
+        run = apps({QStringLiteral("terminate"), QStringLiteral("shop")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = apps(QStringList{QStringLiteral("wait"), QStringLiteral("shop"), QStringLiteral("--until"),
+                               QStringLiteral("terminated")} + wait);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.err.contains("TERMINATED"));
+    }
+
 private:
     QString planPath() const { return m_dir.filePath(QStringLiteral("plan.smsplan")); }
 
@@ -164,6 +299,27 @@ private:
                                                m_env);
         const Json list = parsed(run.out);
         return run.exitCode == 0 && list.contains("apps") ? int(list.at("apps").size()) : -1;
+    }
+
+    // `count` servers of the endpoint's catalog whose connector is healthy, so that they replicate.
+    Json healthyServers(std::size_t count)
+    {
+        const auto list = [&](const char *what) {
+            return parsed(sms::testing::runToEnd(QStringLiteral(SMS_PLAN_BINARY),
+                                                 {QStringLiteral("--endpoint-url"), m_endpoint, QString::fromLatin1(what),
+                                                  QStringLiteral("list"), QStringLiteral("--all")},
+                                                 m_env)
+                              .out);
+        };
+        std::set<Json> healthy;
+        for (const Json &connector : list("connectors").value("connectorList", Json::array()))
+            if (connector.value("status", "") == "HEALTHY")
+                healthy.insert(connector.at("vmManagerId"));
+        Json servers = Json::array();
+        for (const Json &server : list("servers").value("serverList", Json::array()))
+            if (servers.size() < count && healthy.count(server.at("vmServer").at("vmServerAddress").at("vmManagerId")))
+                servers.push_back(server);
+        return servers;
     }
 
     // A plan of `apps` applications over the endpoint's catalog, two groups of

@@ -13,6 +13,7 @@
 #include "api/JsonCodec.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +86,68 @@ private Q_SLOTS:
         QCOMPARE(count(run.err, ": REPLICATED"), 1);  // one line per change of status
         run = plan(m_local, strings({"apps", "wait", "other", "--until", "replicated", "--interval", "0.1", "--timeout", "30"}));
         QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+
+    // Once replicated, GenerateTemplate writes the template into sms-local's
+    // --s3-dir folder; apps template prints where (the answer, or its URL).
+    void generatesATemplate_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("extension");
+        QTest::addColumn<bool>("table");
+
+        QTest::addRow("json") << QStringList{} << ".json" << false;
+        QTest::addRow("yaml, as a URL") << strings({"--format", "yaml", "--output", "table"}) << ".yaml" << true;
+    }
+
+    void generatesATemplate()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, extension);
+        QFETCH(bool, table);
+
+        const Run run = plan(m_local, strings({"apps", "template", "shop"}) + options);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        std::string bucket, key;
+        if (table) {
+            const QString url = QString::fromUtf8(run.out).trimmed();
+            QVERIFY2(url.startsWith(QLatin1String("s3://sms-local-templates/")), run.out.constData());
+            bucket = "sms-local-templates";
+            key = url.mid(QStringLiteral("s3://sms-local-templates/").size()).toStdString();
+        } else {
+            const Json answer = parsed(run.out);
+            bucket = answer.at("s3Location").at("bucket").get<std::string>();
+            key = answer.at("s3Location").at("key").get<std::string>();
+        }
+        QVERIFY2(QString::fromStdString(key).endsWith(extension), key.c_str());
+        QVERIFY(run.err.contains("Generated the CloudFormation template of shop (" + m_shopId.toUtf8() + ") at s3://"));
+        QFile document(m_dir.filePath(QStringLiteral("s3/%1/%2").arg(QString::fromStdString(bucket), QString::fromStdString(key))));
+        QVERIFY2(document.open(QIODevice::ReadOnly), qPrintable(document.fileName()));
+        QVERIFY(document.readAll().contains("AWS::EC2::Instance"));
+    }
+
+    void templateRefusesWhatItCannotDo_data()
+    {
+        QTest::addColumn<QStringList>("words");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+
+        QTest::addRow("other format") << strings({"apps", "template", "shop", "--format", "xml"}) << 252
+                                      << "apps template --format takes json or yaml, not xml";
+        QTest::addRow("-o") << strings({"apps", "template", "shop", "-o", "shop.json"}) << 252
+                            << "apps template takes no -o";
+        QTest::addRow("a name two share") << strings({"apps", "template", "twin"}) << 255 << "twin";
+    }
+
+    void templateRefusesWhatItCannotDo()
+    {
+        QFETCH(QStringList, words);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+
+        const Run run = plan(m_local, words);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(says.toUtf8()), run.err.constData());
     }
 
     // Nothing launches an application without a launch configuration.

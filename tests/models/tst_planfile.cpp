@@ -4,6 +4,7 @@
 // the old file as it was, and no credential reaches the file.
 
 #include "PlanFixtures.h"
+#include "ValidationFixtures.h"
 
 #include "models/CatalogListsCheck.h"
 #include "models/LaunchGraph.h"
@@ -246,6 +247,15 @@ private Q_SLOTS:
         graph.applications[0].serverGroups[1].pinnedAt = GraphPoint{0.1, 1e-7};  // doubles written exactly
         fillDerivedLaunchOrders(graph.applications[0].serverGroups);  // as a saved plan has them
         QTest::addRow("launch dependencies and pinned positions") << graph;
+
+        PlanData validated = richPlan();
+        AppValidationSettings &validation = validated.applications[0].settings.validation.emplace();
+        validation.appValidations = {models::testing::ssmValidation("smoke-test")};
+        validation.appValidations[0].ssmValidationParameters->command = "curl -sf http://localhost/\n\"ok\"";
+        validation.serverValidations = {models::testing::userDataValidation("s-10000002", "db-answers")};
+        validated.applications[1].settings.validation.emplace();  // configures none
+        validated.applications[2].settings.removeValidation = true;
+        QTest::addRow("validation settings") << validated;
     }
 
     void roundTrip()

@@ -250,6 +250,42 @@ private Q_SLOTS:
                      "Server s1 (vm-s1) has configureScriptType \"PERL\", which SMS does not know; choose "
                      "SHELL_SCRIPT or POWERSHELL_SCRIPT.");
 
+        addServerRow("vpc-invalid", appLaunch([](auto &l) { l.vpc = "vpc-12345"; }), "warning", "vpc-invalid",
+                     "Server s1 (vm-s1) launches in VPC \"vpc-12345\", which is not an id of the form vpc-0a1b2c3d "
+                     "(vpc- and 8 or 17 hexadecimal digits), so the launch would fail; correct it.");
+        addServerRow("subnet-invalid", appLaunch([](auto &l) { l.subnet = "subnet-0A1B2C3D"; }), "warning",
+                     "subnet-invalid",
+                     "Server s1 (vm-s1) launches in subnet \"subnet-0A1B2C3D\", which is not an id of the form "
+                     "subnet-0a1b2c3d (subnet- and 8 or 17 hexadecimal digits), so the launch would fail; correct it.");
+        addServerRow("security-group-invalid", appLaunch([](auto &l) { l.securityGroup = "web-sg"; }), "warning",
+                     "security-group-invalid",
+                     "Server s1 (vm-s1) launches in security group \"web-sg\", which is not an id of the form "
+                     "sg-0a1b2c3d (sg- and 8 or 17 hexadecimal digits), so the launch would fail; correct it.");
+        addServerRow("instance-type-invalid", appLaunch([](auto &l) { l.instanceType = "large"; }), "warning",
+                     "instance-type-invalid",
+                     "Server s1 (vm-s1) launches as instance type \"large\", which is not of the form family.size "
+                     "(e.g. m5.large); correct it.");
+        addServerRow("logical-id-invalid", appLaunch([](auto &l) { l.logicalId = "web-01"; }), "error",
+                     "logical-id-invalid",
+                     "Server s1 (vm-s1) has logical id \"web-01\", but CloudFormation takes letters and digits only; "
+                     "remove the other characters.");
+        addIssueRow("logical-id-duplicate", planWith("Payroll{web:s1;db:s2,s3}", [](PlanData &p) {
+                        p.applications[0].settings.launch = launchable();
+                        for (const char *id : {"s1", "s3"}) {
+                            p.serverSettings.push_back(ownSettings(id));
+                            p.serverSettings.back().launch = api::ServerLaunchConfiguration{};
+                            p.serverSettings.back().launch->logicalId = "Web";
+                        }
+                    }),
+                    "error", "logical-id-duplicate", "applications[0].serverGroups[1].serverIds[1] (\"s3\")",
+                    "Server s3 (vm-s3) has logical id \"Web\", which server s1 of its application has too; SMS "
+                    "refuses a launch configuration that repeats one, so give each server its own (Generate in the "
+                    "settings editor does).");
+        addServerRow("kms-key-invalid", appReplication([](auto &r) { r.encrypted = true; r.kmsKeyId = "my-key"; }),
+                     "warning", "kms-key-invalid",
+                     "Server s1 (vm-s1) names KMS key \"my-key\", which is no key id, alias or ARN, so its replication "
+                     "runs would fail; give a key id (a UUID), alias/NAME or arn:aws:kms:REGION:ACCOUNT:key/ID.");
+
         addIssueRow("removed-settings-given on the application",
                     planWith("Payroll{web:s1}", [](PlanData &p) {
                         p.applications[0].settings.replication = every(12);
@@ -387,6 +423,21 @@ private Q_SLOTS:
             p.serverSettings[0].launch = api::ServerLaunchConfiguration{};
             p.serverSettings[0].launch->subnet = "subnet-0fedcba9876543210";
         });
+        QTest::addRow("logical ids of their own, ids and keys in every form")
+            << planWith("Payroll{web:s1;db:s2} | Intranet{all:s3}", [](PlanData &p) {
+                   p.applications[0].settings.launch = launchable();
+                   p.applications[0].settings.launch->vpc = "vpc-0a1b2c3d";
+                   p.applications[0].settings.replication = every(12);
+                   p.applications[0].settings.replication->encrypted = true;
+                   p.applications[0].settings.replication->kmsKeyId
+                       = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+                   // The same logical id in another application is no duplicate.
+                   for (const char *id : {"s1", "s2", "s3"}) {
+                       p.serverSettings.push_back(ownSettings(id));
+                       p.serverSettings.back().launch = launchable();
+                       p.serverSettings.back().launch->logicalId = std::string(id) == "s2" ? "Db01" : "Web01";
+                   }
+               });
     }
 
     void noIssues()

@@ -4,7 +4,7 @@
 // bucket, validation outputs, the Migration Hub import and ListApps paging.
 
 #include "SandboxFixture.h"
-#include "YamlJson.h"
+#include "tests/support/YamlJson.h"
 
 #include "sandbox/AppConfigOperations.h"
 #include "sandbox/AppLifecycleOperations.h"
@@ -29,6 +29,7 @@
 using namespace sms;
 using namespace sms::sandbox;
 using namespace sms::sandbox::testing;
+using namespace sms::testing;
 using api::Json;
 
 namespace {
@@ -1168,6 +1169,16 @@ private Q_SLOTS:
         (*(*wrong.serverGroupValidationConfigurations)[0].serverValidationConfigurations)[0].server
             = serverWithId(good[2]);
         QCOMPARE(codeOf(sandbox.configs.putAppValidationConfiguration(wrong)), QStringLiteral("InvalidParameterException"));
+        QVERIFY(sandbox.appConfig(&AppConfigOperations::getAppValidationConfiguration, appId)
+                    ->appValidationConfigurations->front()
+                    .validationId
+                == smokeId);
+
+        // One validationId given to two validations is refused too.
+        api::PutAppValidationConfigurationRequest twice = request;
+        (*twice.appValidationConfigurations)[0].validationId = webId;
+        (*(*twice.serverGroupValidationConfigurations)[0].serverValidationConfigurations)[0].validationId = webId;
+        QCOMPARE(codeOf(sandbox.configs.putAppValidationConfiguration(twice)), QStringLiteral("InvalidParameterException"));
         QVERIFY(sandbox.appConfig(&AppConfigOperations::getAppValidationConfiguration, appId)
                     ->appValidationConfigurations->front()
                     .validationId

@@ -37,7 +37,12 @@ class ReplicationSandbox
 {
 public:
     explicit ReplicationSandbox(std::size_t servers = 100)
-        : host({.servers = servers, .demoApplications = false})
+        : ReplicationSandbox(services::SandboxOptions{.servers = servers, .demoApplications = false})
+    {
+    }
+
+    explicit ReplicationSandbox(const services::SandboxOptions &options)
+        : host(options)
     {
         auto started = host.start();
         if (!started)

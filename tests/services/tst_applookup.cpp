@@ -1,7 +1,7 @@
 // An APP argument to the application it names: an exact id wins, a name must
 // match exactly and be unique; otherwise the error says what was looked for,
 // which ids share the name, or which name differs only in case. lookUpApp
-// reads every page of ListApps first.
+// reads every page of ListApps first; findPlanApp looks among a plan's.
 
 #include "services/AppLookup.h"
 
@@ -85,6 +85,38 @@ private Q_SLOTS:
         for (const QString &part : message)
             QVERIFY2(text.contains(part), qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("app-2")));
+    }
+
+    void findsInThePlan_data()
+    {
+        QTest::addColumn<QString>("nameOrId");
+        QTest::addColumn<int>("row");  // -1: an error
+        QTest::addRow("a name") << "web" << 1;
+        QTest::addRow("an id") << "app-3" << 2;
+        QTest::addRow("an application not applied yet, by name") << "new" << 3;
+        QTest::addRow("a shared name") << "shop" << -1;
+        QTest::addRow("a name in another case") << "WEB" << -1;
+        QTest::addRow("an empty name is no application's id") << "" << -1;
+    }
+
+    // The plan's applications by the same rules; one not at the endpoint yet has only its name.
+    void findsInThePlan()
+    {
+        QFETCH(QString, nameOrId);
+        QFETCH(int, row);
+        std::vector<models::PlanApplication> apps(4);
+        const char *names[] = {"shop", "web", "shop", "new"};
+        const char *ids[] = {"app-1", "app-2", "app-3", ""};
+        for (std::size_t i = 0; i < apps.size(); ++i) {
+            apps[i].key = models::PlanKey(i + 1);
+            apps[i].name = names[i];
+            apps[i].appId = ids[i];
+        }
+        const auto found = findPlanApp(apps, nameOrId);
+        QCOMPARE(found.ok() ? int(found.value()) : -1, row);
+        if (!found.ok())
+            QVERIFY2(found.error().message.find("\u201C" + nameOrId.toStdString() + "\u201D") != std::string::npos,
+                     found.error().message.c_str());
     }
 
     // The match may be on any page, and a name shared across pages is found shared.

@@ -1,5 +1,6 @@
 // Random sequences of what a user does with a plan against an in-process
-// sandbox: refresh, apply, edits, undo and redo, in any order. Whatever the
+// sandbox: refresh, apply, edits (validation settings too), undo and redo,
+// in any order. Whatever the
 // order, a plan never retires an application it holds, and no apply deletes
 // an endpoint application the plan holds. (One such sequence, apply then
 // refresh then apply, once deleted the user's applications.)
@@ -10,6 +11,7 @@
 #include "services/ApplyIntoDocument.h"
 #include "services/RefreshMerge.h"
 #include "PlanRuns.h"
+#include "tests/models/ValidationFixtures.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -137,13 +139,26 @@ private:
         if (key == kNoKey)
             return true;
         const PlanPosition at = m_document.positionOf(key);
-        if (m_random.bounded(2) == 0) {
+        const quint32 which = m_random.bounded(3);
+        if (which == 0) {
             m_steps << QStringLiteral("rename");
             m_editor.renameApplication(key, "renamed " + std::to_string(m_random.bounded(1000)));
-        } else {
+        } else if (which == 1) {
             m_steps << QStringLiteral("settings");
             ApplicationSettings settings = m_document.application(at.application).settings;
             settings.replication.emplace().frequency = int(m_random.bounded(1, 25));
+            m_editor.editApplicationSettings(key, settings, {});
+        } else {
+            m_steps << QStringLiteral("validation");
+            const PlanApplication &app = m_document.application(at.application);
+            ApplicationSettings settings = app.settings;
+            AppValidationSettings &validation = settings.validation.emplace();
+            validation.appValidations = {models::testing::ssmValidation("check-" + std::to_string(m_random.bounded(1000)))};
+            for (const PlanServerGroup &group : app.serverGroups)
+                if (!group.serverIds.empty()) {
+                    validation.serverValidations = {models::testing::userDataValidation(group.serverIds.back(), "answers")};
+                    break;
+                }
             m_editor.editApplicationSettings(key, settings, {});
         }
         return true;

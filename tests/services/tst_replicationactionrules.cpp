@@ -1,5 +1,6 @@
-// Which replication actions a state allows: a row per state for the
-// application's three actions and a job's four, then representative states
+// Which replication and launch actions a state allows: a row per state for
+// the application's three replication actions, its launch and termination,
+// and a job's four, then representative states
 // made on an in-process sandbox, where the call is really made: what a rule
 // refuses the endpoint refuses, what it allows or holds back the endpoint
 // takes.
@@ -135,9 +136,35 @@ Result<void> onApp(ReplicationSandbox &sandbox,
     return outcomeOf(callSms(*sandbox.client, method, request));
 }
 
+// An application of the sandbox replicated, then launched or terminated as
+// `situation` says ("launch: replicated|launched|terminating|not replicated, launch|terminate").
+Attempt attemptLaunch(ReplicationSandbox &sandbox, const QString &situation)
+{
+    const std::string appId = sandbox.makeApps(1).front();
+    if (!situation.contains(QLatin1String("not replicated"))) {
+        if (!sandbox.startReplication(appId))
+            qFatal("the replication did not start");
+        sandbox.endRuns();
+    }
+    if ((situation.contains(QLatin1String("launched")) || situation.contains(QLatin1String("terminating")))
+        && !onApp(sandbox, &client::SmsClient::launchApp, appId))
+        qFatal("the application was not launched");
+    if (situation.contains(QLatin1String("launched")))
+        sandbox.endRuns();  // long enough for the stack to come up
+    if (situation.contains(QLatin1String("terminating"))
+        && !onApp(sandbox, &client::SmsClient::terminateApp, appId))
+        qFatal("the application was not terminated");
+    const api::AppSummary app = sandbox.app(appId);
+    if (situation.endsWith(QLatin1String(" launch")))
+        return {canLaunchApp(app), onApp(sandbox, &client::SmsClient::launchApp, appId)};
+    return {canTerminateApp(app), onApp(sandbox, &client::SmsClient::terminateApp, appId)};
+}
+
 // Makes the state `situation` names on the sandbox, checks its action, then calls it.
 Attempt attempt(ReplicationSandbox &sandbox, const QString &situation)
 {
+    if (situation.startsWith(QLatin1String("launch:")))
+        return attemptLaunch(sandbox, situation);
     if (situation.startsWith(QLatin1String("app:"))) {
         const bool configured = !situation.contains(QLatin1String("unconfigured"));
         const std::string appId = sandbox.makeApps(1, 2, configured).front();
@@ -238,6 +265,56 @@ private Q_SLOTS:
         QCOMPARE(got, verdicts);
     }
 
+    void launchActions_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("replication");
+        QTest::addColumn<QString>("launch");
+        QTest::addColumn<int>("configured");    // launch settings at the endpoint; -1: not given
+        QTest::addColumn<QString>("verdicts");  // launch, terminate
+
+        QTest::addRow("replicated, ready to launch") << "ACTIVE" << "REPLICATED" << "READY_FOR_LAUNCH" << 1 << "AR";
+        QTest::addRow("no launch settings") << "ACTIVE" << "REPLICATED" << "READY_FOR_CONFIGURATION" << 0 << "RR";
+        QTest::addRow("launch settings invalid") << "ACTIVE" << "REPLICATED" << "CONFIGURATION_INVALID" << 1 << "RR";
+        QTest::addRow("not replicated yet") << "ACTIVE" << "REPLICATION_IN_PROGRESS" << "READY_FOR_LAUNCH" << 1
+                                            << "RR";
+        QTest::addRow("partially replicated") << "ACTIVE" << "PARTIALLY_REPLICATED" << "READY_FOR_LAUNCH" << 1
+                                              << "RR";
+        QTest::addRow("replicating again, each server once") << "ACTIVE" << "DELTA_REPLICATION_IN_PROGRESS"
+                                                             << "READY_FOR_LAUNCH" << 1 << "AR";
+        QTest::addRow("launch pending") << "ACTIVE" << "REPLICATED" << "LAUNCH_PENDING" << 1 << "RA";
+        QTest::addRow("launching") << "ACTIVE" << "REPLICATED" << "LAUNCH_IN_PROGRESS" << 1 << "RA";
+        QTest::addRow("launched") << "ACTIVE" << "REPLICATED" << "LAUNCHED" << 1 << "RA";
+        QTest::addRow("partially launched") << "ACTIVE" << "REPLICATED" << "PARTIALLY_LAUNCHED" << 1 << "RA";
+        QTest::addRow("launch failed") << "ACTIVE" << "REPLICATED" << "LAUNCH_FAILED" << 1 << "AA";
+        QTest::addRow("terminating") << "ACTIVE" << "REPLICATED" << "TERMINATE_IN_PROGRESS" << 1 << "RR";
+        QTest::addRow("terminate failed") << "ACTIVE" << "REPLICATED" << "TERMINATE_FAILED" << 1 << "RA";
+        QTest::addRow("terminated") << "ACTIVE" << "REPLICATED" << "TERMINATED" << 1 << "AR";
+        QTest::addRow("being deleted") << "DELETING" << "REPLICATED" << "LAUNCHED" << 1 << "RR";
+        QTest::addRow("a launch status added later") << "ACTIVE" << "REPLICATED" << "LAUNCH_ORBITING" << 1 << "AA";
+        QTest::addRow("nothing given") << "" << "" << "" << -1 << "AA";
+    }
+
+    void launchActions()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, replication);
+        QFETCH(QString, launch);
+        QFETCH(int, configured);
+        QFETCH(QString, verdicts);
+        api::AppSummary app = appIn(status, replication, -1, 4);
+        app.launchStatus = enumOf<api::AppLaunchStatus>(launch);
+        if (configured >= 0)
+            app.launchConfigurationStatus = configured ? api::AppLaunchConfigurationStatus::Configured
+                                                       : api::AppLaunchConfigurationStatus::NotConfigured;
+        QString got;
+        for (const ActionCheck &check : {canLaunchApp(app), canTerminateApp(app)}) {
+            got += QLatin1Char(letterOf(check));
+            QVERIFY2(reasonMatches(check), qPrintable(check.reason));
+        }
+        QCOMPARE(got, verdicts);
+    }
+
     void jobActions_data()
     {
         QTest::addColumn<bool>("hasJob");
@@ -299,6 +376,12 @@ private Q_SLOTS:
         QTest::addRow("stop an application not replicating") << "app: configured, stop" << "R";
         QTest::addRow("on-demand replication of a replicating application") << "app: replicating, run" << "A";
         QTest::addRow("on-demand replication of one not replicating") << "app: configured, run" << "R";
+        QTest::addRow("launch a replicated application") << "launch: replicated, launch" << "A";
+        QTest::addRow("launch one not replicated") << "launch: not replicated, launch" << "R";
+        QTest::addRow("launch a launched application") << "launch: launched, launch" << "R";
+        QTest::addRow("launch one being terminated") << "launch: terminating, launch" << "R";
+        QTest::addRow("terminate a launched application") << "launch: launched, terminate" << "A";
+        QTest::addRow("terminate one not launched") << "launch: replicated, terminate" << "R";
         QTest::addRow("create a job for a server without one") << "job: none, create" << "A";
         QTest::addRow("create a job for a server with one") << "job: running, create" << "R";
         QTest::addRow("update a job") << "job: running, update" << "A";

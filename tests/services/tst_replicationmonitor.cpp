@@ -228,7 +228,7 @@ private Q_SLOTS:
         const auto &runs = snapshot.runs.at(standalone);
         QCOMPARE(runs.size(), std::size_t(1));
         QVERIFY(runs.front().state && *runs.front().state == api::ReplicationRunState::Active);
-        QVERIFY(replicationInProgress(snapshot));
+        QVERIFY(workInProgress(snapshot));
         QVERIFY(recorder.failures.empty());
     }
 
@@ -307,7 +307,7 @@ private Q_SLOTS:
         QVERIFY(recorder.failures.empty());
     }
 
-    void intervalFollowsReplication_data()
+    void intervalFollowsReplicationAndLaunches_data()
     {
         QTest::addColumn<QString>("state");
         QTest::addColumn<qint64>("interval");
@@ -317,21 +317,37 @@ private Q_SLOTS:
         QTest::addRow("an application replicates") << "app" << qint64(40'000) << int(MonitorReason::Active);
         QTest::addRow("a job of its own runs") << "job" << qint64(40'000) << int(MonitorReason::Active);
         QTest::addRow("the runs have ended") << "ended" << qint64(90'000) << int(MonitorReason::Idle);
+        QTest::addRow("an application launches") << "launching" << qint64(40'000) << int(MonitorReason::Active);
+        QTest::addRow("it has launched") << "launched" << qint64(90'000) << int(MonitorReason::Idle);
+        QTest::addRow("it is being terminated") << "terminating" << qint64(40'000) << int(MonitorReason::Active);
     }
 
-    void intervalFollowsReplication()
+    void intervalFollowsReplicationAndLaunches()
     {
         QFETCH(QString, state);
         QFETCH(qint64, interval);
         QFETCH(int, reason);
         ReplicationSandbox sandbox;
         const auto apps = sandbox.makeApps(1);
-        if (state == QLatin1String("app") || state == QLatin1String("ended"))
+        const bool launches = state.startsWith(QLatin1String("launch")) || state == QLatin1String("terminating");
+        if (state == QLatin1String("app") || state == QLatin1String("ended") || launches)
             QVERIFY(sandbox.startReplication(apps[0]).ok());
         if (state == QLatin1String("job"))
             sandbox.createJob(sandbox.freeServer());
-        if (state == QLatin1String("ended"))
+        if (state == QLatin1String("ended") || launches)
             sandbox.endRuns();
+        if (launches) {
+            api::LaunchAppRequest launch;
+            launch.appId = apps[0];
+            QVERIFY(callSms(*sandbox.client, &client::SmsClient::launchApp, launch).ok());
+        }
+        if (state != QLatin1String("launching") && launches)
+            sandbox.endRuns();  // the stack is up
+        if (state == QLatin1String("terminating")) {
+            api::TerminateAppRequest terminate;
+            terminate.appId = apps[0];
+            QVERIFY(callSms(*sandbox.client, &client::SmsClient::terminateApp, terminate).ok());
+        }
         ReplicationMonitor monitor(slowTimings());
         Recorder recorder(monitor);
         startMonitor(monitor, *sandbox.client);

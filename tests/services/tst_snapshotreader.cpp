@@ -332,7 +332,7 @@ private Q_SLOTS:
         QVERIFY2(run.result && run.result->ok(), describe(run.result));
         QVERIFY(appIdsOf(run.result->value()) == ids);
         QVERIFY(run.result->value().servers.empty());
-        QCOMPARE(calls.size(), 1 + 3 * 3);  // ListApps, then three calls an application
+        QCOMPARE(calls.size(), 1 + 3 * 4);  // ListApps, then four calls an application
         for (const QList<QVariant> &call : calls)
             QVERIFY(call.first().value<client::CallRecord>().operation != QLatin1String("GetServers"));
     }
@@ -564,6 +564,14 @@ private Q_SLOTS:
         entry = endpointApplicationFrom("app-1", app, replication, launch);
         QVERIFY(entry.replication == replication.serverGroupReplicationConfigurations);
         QVERIFY(entry.launch == launch);
+        QVERIFY(!entry.validation.has_value());
+
+        // A validation configuration counts when it validates anything, the application or a server.
+        api::GetAppValidationConfigurationResponse validation;
+        validation.appValidationConfigurations.emplace();  // an empty list
+        QVERIFY(!endpointApplicationFrom("app-1", app, replication, launch, validation).validation);
+        validation.appValidationConfigurations->emplace_back().name = "smoke-test";
+        QVERIFY(endpointApplicationFrom("app-1", app, replication, launch, validation).validation == validation);
     }
 
     void recognizesAGoneApplication_data()

@@ -126,6 +126,8 @@ private Q_SLOTS:
     void fitShowsEveryBox();
     void layOutAgainUnpins();
     void wheelZoomIsBounded();
+    void rubberBandSelects();
+    void middleButtonPans();
     void emptyStates();
 };
 
@@ -404,6 +406,45 @@ void TestLaunchGraphEditor::wheelZoomIsBounded()
     for (int notch = 0; notch < 80; ++notch)
         QCoreApplication::sendEvent(f.viewport(), &out);
     QCOMPARE(f.view().zoom(), sms::ui::LaunchGraphView::kMinZoom);
+}
+
+void TestLaunchGraphEditor::rubberBandSelects()
+{
+    Fixture f;
+    f.connect(QStringLiteral("db>app"));
+    const int steps = f.document.undoStack().count();
+    // app launches 2nd, alone in its band: a band drawn from empty space around its box selects it alone.
+    const QRect app = f.view().mapFromScene(f.node(kApp)->sceneBoundingRect()).boundingRect();
+    for (const PlanKey other : {kDb, kWeb})
+        QVERIFY2(!app.adjusted(-12, -12, 6, 6).intersects(
+                     f.view().mapFromScene(f.node(other)->sceneBoundingRect()).boundingRect()),
+                 "the fixture's layout puts app apart");
+    f.drag(app.topLeft() - QPoint(10, 10), app.bottomRight() + QPoint(4, 4));
+    QVERIFY(f.node(kApp)->isSelected());
+    QVERIFY(!f.node(kDb)->isSelected());
+    QVERIFY(!f.node(kWeb)->isSelected());
+    QCOMPARE(f.document.undoStack().count(), steps);  // selecting moved and pinned nothing
+    for (const PlanKey key : {kDb, kApp, kWeb})
+        QVERIFY(!f.group(key).pinnedAt);
+}
+
+void TestLaunchGraphEditor::middleButtonPans()
+{
+    Fixture f;
+    f.view().zoomBy(3, QPointF(0, 0));
+    const QPoint from = f.viewport()->rect().center();
+    const QPoint before(f.view().horizontalScrollBar()->value(), f.view().verticalScrollBar()->value());
+    const int steps = f.document.undoStack().count();
+    // The middle button pans, and moves no box.
+    const QPointF dbWas = f.node(kDb)->pos();
+    QTest::mousePress(f.viewport(), Qt::MiddleButton, {}, from);
+    for (int step = 1; step <= 4; ++step)
+        QTest::mouseMove(f.viewport(), from + QPoint(-30, -20) * step);
+    QTest::mouseRelease(f.viewport(), Qt::MiddleButton, {}, from + QPoint(-120, -80));
+    const QPoint after(f.view().horizontalScrollBar()->value(), f.view().verticalScrollBar()->value());
+    QCOMPARE(after - before, QPoint(120, 80));
+    QCOMPARE(f.node(kDb)->pos(), dbWas);
+    QCOMPARE(f.document.undoStack().count(), steps);
 }
 
 void TestLaunchGraphEditor::emptyStates()

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void windowFitsTheScreen_data();
     void windowFitsTheScreen();
     void resetLayoutRestoresTheDocks();
+    void aLayoutSavedBeforeTheGraphTabsIt();
     void tabMovesBetweenPanes_data();
     void tabMovesBetweenPanes();
     void quitsQuietlyAfterApplying();
@@ -681,6 +682,39 @@ void TestMainWindow::resetLayoutRestoresTheDocks()
     QTRY_VERIFY(catalog->height() > activity->height());
     QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
     window->document().markSaved();
+}
+
+// A layout saved by a version without the launch graph: the graph joins the
+// left area's tabs, as on a first start, instead of a strip of its own.
+void TestMainWindow::aLayoutSavedBeforeTheGraphTabsIt()
+{
+    QSettings().remove(QStringLiteral("window"));
+    QByteArray oldState;
+    {
+        auto window = makeWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->removeDockWidget(window->findChild<QDockWidget *>(QStringLiteral("LaunchGraphDock")));
+        oldState = window->saveState();
+        QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
+        window->document().markSaved();
+    }
+    QSettings settings;
+    settings.remove(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("window/state"), oldState);
+
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    auto *graph = window->findChild<QDockWidget *>(QStringLiteral("LaunchGraphDock"));
+    auto *monitor = window->findChild<QDockWidget *>(QStringLiteral("MonitorDock"));
+    QVERIFY(window->tabifiedDockWidgets(monitor).contains(graph));
+    QCOMPARE(window->dockWidgetArea(graph), Qt::LeftDockWidgetArea);
+    QVERIFY(graph->toggleViewAction()->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->activity().isEmpty(), 30000);
+    window->document().markSaved();
+    QVERIFY(window->close());
+    // Saved again, the layout lists every dock, so a dock the user moves stays moved.
+    QVERIFY(QSettings().value(QStringLiteral("window/docks")).toStringList().contains(QStringLiteral("LaunchGraphDock")));
+    QSettings().remove(QStringLiteral("window"));
 }
 
 void TestMainWindow::tabMovesBetweenPanes_data()

@@ -2,13 +2,17 @@
 // clock runs 600 times fast: what a new user sees on first start, an
 // application started, watched to REPLICATED, brought into the plan and
 // stopped; a new application made with the wizard's defaults, applied and
-// replicated; a server's own job created, edited and deleted from the
+// replicated; a launched application terminated and launched again; and
+// issue 14's whole journey: a three-tier application's launch order drawn,
+// its servers' launch settings filled in one bulk edit, its CloudFormation
+// previewed offline, applied, replicated, launched and terminated; a server's own job created, edited and deleted from the
 // Catalog; and a failed run flagged, notified and run again on demand. Each
 // step goes through the actions the user clicks and the views they read.
 
 #include "models/ApplicationsTreeModel.h"
 #include "models/CatalogTableModel.h"
 #include "models/PlanDocument.h"
+#include "models/PlanSettings.h"
 #include "sandbox/SandboxState.h"
 #include "services/EndpointSession.h"
 #include "models/EndpointAppsModel.h"
@@ -26,6 +30,13 @@
 #include "ui/replication/ReplicationJobDialog.h"
 #include "ui/replication/ReplicationWorkspace.h"
 #include "ui/replication/ServerJobActions.h"
+#include "ui/PropertiesPane.h"
+#include "ui/launch/GroupNodeItem.h"
+#include "ui/launch/LaunchGraphPane.h"
+#include "ui/launch/LaunchGraphScene.h"
+#include "ui/settings/SettingFieldRow.h"
+#include "ui/settings/SettingsEditor.h"
+#include "ui/templates/TemplateViewer.h"
 #include "ui/settings/RangeSpinBox.h"
 #include "ui/wizard/ApplicationDetailsPage.h"
 #include "ui/wizard/ApplicationReviewPage.h"
@@ -33,6 +44,9 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QTreeView>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -185,6 +199,19 @@ std::vector<std::string> freeServers(const Session &s, std::size_t count)
     return free;
 }
 
+// Types `text` into a settings field and commits it with Return, as a user does.
+void typeInto(ui::SettingFieldRow *row, const QString &text)
+{
+    QLineEdit *edit = row->findChild<QLineEdit *>();
+    if (auto *box = row->findChild<QComboBox *>(); box && box->isEditable())
+        edit = box->lineEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCoreApplication::processEvents();
+}
+
 // Answers the next message box's question with `button`.
 void answerNextQuestion(QMessageBox::StandardButton button)
 {
@@ -208,6 +235,8 @@ private Q_SLOTS:
     void failedRunFlaggedNotifiedAndRunAgain();
     void wizardDefaultsReplicateToTheEnd();
     void serverJobFromTheCatalog();
+    void terminateAndLaunchAgain();
+    void threeTiersDrawnSetPreviewedAppliedLaunched();
 };
 
 void TestReplicationJourney::demoApplicationsOnFirstStart()
@@ -446,3 +475,124 @@ void TestReplicationJourney::serverJobFromTheCatalog()
 
 QTEST_MAIN(TestReplicationJourney)
 #include "tst_replicationjourney.moc"
+
+void TestReplicationJourney::terminateAndLaunchAgain()
+{
+    const Session s = openSandbox(0.0);
+    QTRY_COMPARE_WITH_TIMEOUT(s.store().applications().rowCount(), 4, 30000);
+    const auto launchOf = [&] {
+        return s.appRow(QStringLiteral("Payroll"), models::EndpointAppsModel::LaunchStatus).data().toString();
+    };
+    s.selectApplication(QStringLiteral("Payroll"));
+    QCOMPARE(launchOf(), QStringLiteral("Launched"));
+    QVERIFY(!s.action(ReplicationAction::LaunchApplication).isEnabled());
+    QVERIFY2(s.action(ReplicationAction::LaunchApplication).toolTip().contains(QStringLiteral("terminate it")),
+             qPrintable(s.action(ReplicationAction::LaunchApplication).toolTip()));
+
+    // Terminating asks first; Cancel leaves it launched.
+    answerNextQuestion(QMessageBox::Cancel);
+    QSignalSpy finished(s.window->replication(), &ui::ReplicationWorkspace::actionFinished);
+    s.action(ReplicationAction::TerminateApplication).trigger();
+    QVERIFY(!finished.wait(500));
+    QCOMPARE(launchOf(), QStringLiteral("Launched"));
+
+    // Yes: the status follows the termination to its end (the sandbox's
+    // clock is so fast that the minutes in between pass between two reads).
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(s.run(ReplicationAction::TerminateApplication));
+    QVERIFY(s.refreshUntil([&] { return launchOf() == QStringLiteral("Terminated"); }));
+    QVERIFY(!s.action(ReplicationAction::TerminateApplication).isEnabled());
+
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(s.run(ReplicationAction::LaunchApplication));
+    QVERIFY(s.refreshUntil([&] { return launchOf() == QStringLiteral("Launched"); }));
+    QVERIFY(s.action(ReplicationAction::TerminateApplication).isEnabled());
+}
+
+void TestReplicationJourney::threeTiersDrawnSetPreviewedAppliedLaunched()
+{
+    const Session s = openSandbox(0.0);
+    QTRY_COMPARE_WITH_TIMEOUT(s.store().applications().rowCount(), 4, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!s.window->document().catalog().servers.empty(), 30000);
+    const std::vector<std::string> free = freeServers(s, 6);
+    QCOMPARE(free.size(), std::size_t(6));
+    models::PlanEditor &editor = s.window->editor();
+    models::PlanDocument &document = s.window->document();
+
+    // Three tiers of two servers each; the first group made with the application.
+    const models::PlanKey app = editor.newApplicationFromServers({free[0], free[1]}, "Shop");
+    const models::PlanKey db = document.application(0).serverGroups.front().key;
+    editor.renameGroup(db, "db");
+    const models::PlanKey tier = editor.newGroupFromServers({free[2], free[3]}, app, "app");
+    const models::PlanKey web = editor.newGroupFromServers({free[4], free[5]}, app, "web");
+
+    // The dependencies drawn in the graph; the launch order follows.
+    auto *graphDock = s.window->findChild<QDockWidget *>(QStringLiteral("LaunchGraphDock"));
+    graphDock->show();
+    graphDock->raise();
+    auto *graph = qobject_cast<ui::LaunchGraphPane *>(graphDock->widget());
+    s.window->applicationsPane()->selectKey(app);
+    graph->scene()->refreshNow();
+    QVERIFY(graph->scene()->connectGroups(db, tier).isEmpty());
+    QVERIFY(graph->scene()->connectGroups(tier, web).isEmpty());
+    graph->scene()->refreshNow();
+    QCOMPARE(graph->scene()->node(db)->facts().launchOrder, 1);
+    QCOMPARE(graph->scene()->node(tier)->facts().launchOrder, 2);
+    QCOMPARE(graph->scene()->node(web)->facts().launchOrder, 3);
+
+    // The three groups selected in the tree: the Properties pane edits their six servers as one.
+    QTreeView *tree = s.window->applicationsPane()->view();
+    QModelIndexList groups;
+    for (const models::PlanKey key : {db, tier, web}) {
+        s.window->applicationsPane()->selectKey(key);
+        groups << tree->currentIndex();
+    }
+    for (const QModelIndex &group : groups)
+        tree->selectionModel()->select(group, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    auto *settings = s.window->findChild<ui::PropertiesPane *>()->settingsEditor();
+    QTRY_COMPARE(settings->servers().size(), std::size_t(6));
+    const int steps = document.undoStack().count();
+    typeInto(settings->row(ui::SettingKind::Launch, "instanceType"), QStringLiteral("m5.large"));
+    typeInto(settings->row(ui::SettingKind::Launch, "subnet"), QStringLiteral("subnet-0a1b2c3d"));
+    typeInto(settings->row(ui::SettingKind::Replication, "frequency"), QStringLiteral("12"));
+    QCOMPARE(document.undoStack().count(), steps + 3);  // a step a field, for all six servers
+    for (const std::string &id : free) {
+        const models::PlanServerSettings *own = models::findServerSettings(document.data().serverSettings, id);
+        QVERIFY(own && own->launch && own->launch->instanceType == "m5.large");
+        QVERIFY(own->launch->subnet == "subnet-0a1b2c3d");
+        QVERIFY(own->replication && own->replication->frequency == 12);
+    }
+
+    // The template previewed from the plan alone: the tiers launch in order.
+    s.window->applicationsPane()->selectKey(app);
+    s.window->findChild<QAction *>(QStringLiteral("previewTemplateAction"))->trigger();
+    ui::TemplateViewer *viewer = nullptr;
+    QTRY_VERIFY((viewer = s.window->findChild<ui::TemplateViewer *>()) != nullptr);
+    QVERIFY2(viewer->text().contains(QStringLiteral("DependsOn")), qPrintable(viewer->text()));
+    QVERIFY(viewer->text().contains(QStringLiteral("m5.large")));
+    viewer->close();
+
+    // Applied through Review Changes.
+    whenShown<ui::ReviewChangesDialog>([](ui::ReviewChangesDialog *review) { review->applyButton()->click(); });
+    s.window->findChild<QAction *>(QStringLiteral("applyPlanAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!document.application(0).appId.empty(), 30000);
+    QVERIFY(s.refreshUntil([&] { return s.appRow(QStringLiteral("Shop")).isValid(); }));
+    s.selectApplication(QStringLiteral("Shop"));
+    QVERIFY(!s.action(ReplicationAction::LaunchApplication).isEnabled());  // nothing replicated yet
+    QVERIFY(s.refreshUntil([&] { return s.action(ReplicationAction::StartApplication).isEnabled(); }));
+    QVERIFY(s.run(ReplicationAction::StartApplication));
+    QVERIFY(s.refreshUntil([&] { return s.replicationOf(QStringLiteral("Shop")) == QStringLiteral("Replicated"); }));
+
+    // Launched, watched to LAUNCHED; terminated.
+    const auto launchOf = [&] {
+        return s.appRow(QStringLiteral("Shop"), models::EndpointAppsModel::LaunchStatus).data().toString();
+    };
+    QVERIFY(s.refreshUntil([&] { return s.action(ReplicationAction::LaunchApplication).isEnabled(); }));
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(s.run(ReplicationAction::LaunchApplication));
+    QVERIFY(s.refreshUntil([&] { return launchOf() == QStringLiteral("Launched"); }));
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(s.run(ReplicationAction::TerminateApplication));
+    QVERIFY(s.refreshUntil([&] { return launchOf() == QStringLiteral("Terminated"); }));
+    document.markSaved();
+}

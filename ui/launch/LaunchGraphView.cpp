@@ -4,6 +4,7 @@
 #include "ui/launch/GroupNodeItem.h"
 #include "ui/launch/LaunchGraphScene.h"
 
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -22,7 +23,8 @@ LaunchGraphView::LaunchGraphView(LaunchGraphScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
 {
-    setDragMode(ScrollHandDrag);  // on empty space; boxes and arrows take their own clicks
+    setDragMode(RubberBandDrag);  // on empty space; boxes and arrows take their own clicks
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setViewportUpdateMode(SmartViewportUpdate);
     setTransformationAnchor(NoAnchor);  // zoomBy keeps the point under the cursor itself
@@ -91,6 +93,41 @@ void LaunchGraphView::wheelEvent(QWheelEvent *event)
         return;
     }
     zoomBy(std::pow(kWheelBase, delta), event->position());
+    event->accept();
+}
+
+void LaunchGraphView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::MiddleButton) {
+        QGraphicsView::mousePressEvent(event);
+        return;
+    }
+    m_panFrom = event->position().toPoint();
+    viewport()->setCursor(Qt::ClosedHandCursor);
+    event->accept();
+}
+
+void LaunchGraphView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_panFrom) {
+        QGraphicsView::mouseMoveEvent(event);
+        return;
+    }
+    const QPoint moved = event->position().toPoint() - *m_panFrom;
+    m_panFrom = event->position().toPoint();
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - moved.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - moved.y());
+    event->accept();
+}
+
+void LaunchGraphView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_panFrom || event->button() != Qt::MiddleButton) {
+        QGraphicsView::mouseReleaseEvent(event);
+        return;
+    }
+    m_panFrom.reset();
+    viewport()->unsetCursor();
     event->accept();
 }
 

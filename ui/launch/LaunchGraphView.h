@@ -1,7 +1,8 @@
 #pragma once
 // LaunchGraphView: shows a LaunchGraphScene. The wheel zooms around the
-// cursor (between kMinZoom and kMaxZoom), a drag on empty space pans, Fit
-// shows the whole graph, and F2 (the scene's renameRequested) opens a name
+// cursor (between kMinZoom and kMaxZoom), a drag on empty space selects the
+// boxes and arrows it encloses (Ctrl adds to the selection), a drag with the
+// middle button pans wherever it starts, Fit shows the whole graph, and F2 (the scene's renameRequested) opens a name
 // editor over the box. The scene takes its colours from this view's palette,
 // so that the graph follows a light or dark theme.
 
@@ -10,6 +11,8 @@
 
 #include <QGraphicsView>
 #include <QPointer>
+
+#include <optional>
 
 namespace sms::ui {
 
@@ -37,6 +40,9 @@ public:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -44,6 +50,7 @@ private:
 
     LaunchGraphScene *m_scene;
     QPointer<GroupNameEdit> m_nameEdit;
+    std::optional<QPoint> m_panFrom;  // where the middle-button pan last was, while it lasts
 };
 
 } // namespace sms::ui

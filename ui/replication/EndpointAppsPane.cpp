@@ -11,11 +11,13 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -98,11 +100,15 @@ EndpointAppsPane::EndpointAppsPane(models::ReplicationStore &store, QWidget *par
                        action(ReplicationAction::ReplicateApplication), m_bringIntoPlan})
         toolBar->addAction(a);
     toolBar->addSeparator();
+    for (QAction *a : {action(ReplicationAction::LaunchApplication), action(ReplicationAction::TerminateApplication)})
+        toolBar->addAction(a);
+    toolBar->addSeparator();
     for (QAction *a : {action(ReplicationAction::UpdateJob), action(ReplicationAction::RunJob),
                        action(ReplicationAction::DeleteJob)})
         toolBar->addAction(a);
     toolBar->addSeparator();
     toolBar->addAction(m_refresh);
+    m_toolBar = toolBar;
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_apps);
@@ -154,6 +160,8 @@ void EndpointAppsPane::createActions()
     make(ReplicationAction::StartApplication, tr("Start Replication"), m_apps);
     make(ReplicationAction::StopApplication, tr("Stop Replication…"), m_apps);
     make(ReplicationAction::ReplicateApplication, tr("Replicate Now"), m_apps);
+    make(ReplicationAction::LaunchApplication, tr("Launch…"), m_apps);
+    make(ReplicationAction::TerminateApplication, tr("Terminate…"), m_apps);
     m_jobs->addActions(m_jobActions->actions());
     connect(m_jobActions, &ServerJobActions::actionRequested, this, &EndpointAppsPane::actionRequested);
 
@@ -167,6 +175,12 @@ void EndpointAppsPane::createActions()
         if (!ids.empty())
             Q_EMIT bringIntoPlanRequested(ids);
     });
+    auto *validation = new QAction(tr("Validation Results…"), this);
+    m_apps->addAction(validation);
+    connect(validation, &QAction::triggered, this, [this] {
+        if (const api::AppSummary *app = selectedApp())
+            Q_EMIT validationResultsRequested(selectedAppId(), QString::fromStdString(app->name.value_or("")));
+    });
     m_refresh = new QAction(tr("Refresh"), this);
     m_refresh->setToolTip(tr("Read the endpoint's replication state now"));
     connect(m_refresh, &QAction::triggered, this, &EndpointAppsPane::refreshRequested);
@@ -177,6 +191,14 @@ QAction *EndpointAppsPane::action(ReplicationAction which) const
     if (QAction *forJob = m_jobActions->action(which))
         return forJob;
     return m_actions[int(which)];
+}
+
+void EndpointAppsPane::addApplicationAction(QAction *action)
+{
+    m_toolBar->insertAction(m_toolBar->actions().value(m_toolBar->actions().indexOf(m_bringIntoPlan) + 1), action);
+    if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action)); button && action->menu())
+        button->setPopupMode(QToolButton::InstantPopup);
+    m_apps->addAction(action);
 }
 
 void EndpointAppsPane::setNotice(const QString &text)
@@ -217,6 +239,10 @@ void EndpointAppsPane::updateActions()
            tr("Stop the application's replication and delete its jobs (StopAppReplication)"));
     forApp(ReplicationAction::ReplicateApplication, services::canStartOnDemandAppReplication,
            tr("Start a replication run of every server now (StartOnDemandAppReplication)"));
+    forApp(ReplicationAction::LaunchApplication, services::canLaunchApp,
+           tr("Launch the application's servers on EC2 from their latest replicas (LaunchApp)"));
+    forApp(ReplicationAction::TerminateApplication, services::canTerminateApp,
+           tr("Delete the launched application's stack and instances (TerminateApp)"));
     m_bringIntoPlan->setEnabled(m_apps->selectionModel()->hasSelection());
 }
 

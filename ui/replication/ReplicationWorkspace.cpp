@@ -12,6 +12,8 @@
 #include "ui/notify/ReplicationNotice.h"
 #include "ui/notify/TrayNotifier.h"
 #include "ui/replication/EndpointAppsPane.h"
+#include "ui/templates/EndpointTemplateActions.h"
+#include "ui/validation/ValidationResultsDialog.h"
 
 #include <QDateTime>
 #include <QDockWidget>
@@ -88,6 +90,20 @@ ReplicationWorkspace::ReplicationWorkspace(services::EndpointSession &session, E
     connect(m_catalogJobs, &ServerJobActions::actionRequested, this, &ReplicationWorkspace::run);
     connect(m_appsPane, &EndpointAppsPane::bringIntoPlanRequested, &m_endpoint, &EndpointActions::bringIntoPlan);
     connect(m_appsPane, &EndpointAppsPane::refreshRequested, &m_monitor, &services::ReplicationMonitor::refreshNow);
+    connect(m_appsPane, &EndpointAppsPane::validationResultsRequested, this, [this](const QString &appId, const QString &name) {
+        auto *dialog = new ValidationResultsDialog(m_session, appId.toStdString(), name, m_appsPane->window());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    // GenerateTemplate and GenerateChangeSet of the selected application (ui/templates/).
+    auto *templates = new EndpointTemplateActions(m_session, window);
+    m_appsPane->addApplicationAction(templates->menuAction());
+    connect(m_appsPane, &EndpointAppsPane::applicationSelected, templates, [this, templates](const QString &appId) {
+        const int row = m_store.applications().rowOf(appId.toStdString());
+        templates->setApplication(
+            appId, row < 0 ? QString() : QString::fromStdString(m_store.applications().row(row).app.name.value_or("")));
+    });
+    connect(templates, &EndpointTemplateActions::message, this, &ReplicationWorkspace::message);
     connect(m_appsPane, &EndpointAppsPane::applicationSelected, this, [this](const QString &appId) {
         m_selectedApp = appId;
         showSelectedApplication();
@@ -220,6 +236,16 @@ bool ReplicationWorkspace::confirm(ReplicationAction action, const QString &subj
         question = tr("Stop replicating %1?\n\nSMS deletes the replication jobs of its servers; AMIs already "
                       "made are kept. Starting again replicates every server from the start.")
                        .arg(subject);
+    else if (action == ReplicationAction::LaunchApplication)
+        question = tr("Launch %1?\n\nSMS creates a CloudFormation stack with an EC2 instance for each of its "
+                      "servers, made from the server's latest replica, in the launch order of its server groups. "
+                      "The instances run, and are billed, until the application is terminated.")
+                       .arg(subject);
+    else if (action == ReplicationAction::TerminateApplication)
+        question = tr("Terminate %1?\n\nSMS deletes the application's CloudFormation stack and the EC2 "
+                      "instances it launched, with whatever changed on them. The replicas are kept, so the "
+                      "application can be launched again.")
+                       .arg(subject);
     else if (action == ReplicationAction::DeleteJob)
         question = tr("Delete the replication job of %1?\n\nIts runs stop and no new AMI is made; AMIs already "
                       "made are kept.")
@@ -229,6 +255,20 @@ bool ReplicationWorkspace::confirm(ReplicationAction action, const QString &subj
     return QMessageBox::question(m_window, tr("Confirm"), question, QMessageBox::Yes | QMessageBox::Cancel,
                                  QMessageBox::Cancel)
            == QMessageBox::Yes;
+}
+
+QString ReplicationWorkspace::doneText(ReplicationAction action, const QString &subject, const QString &answer) const
+{
+    switch (action) {
+    case ReplicationAction::CreateJob:
+        return tr("%1: replication job %2 created").arg(subject, answer);
+    case ReplicationAction::LaunchApplication:
+        return tr("%1: launch started; Launch Status follows it until it settles").arg(subject);
+    case ReplicationAction::TerminateApplication:
+        return tr("%1: termination started; Launch Status follows it until it settles").arg(subject);
+    default:
+        return tr("%1: done").arg(subject);
+    }
 }
 
 void ReplicationWorkspace::run(ReplicationAction action, const services::ReplicationTarget &target,
@@ -241,9 +281,7 @@ void ReplicationWorkspace::run(ReplicationAction action, const services::Replica
         m_monitor.refreshNow();
         Q_EMIT actionFinished(action, result.ok());
         if (result) {
-            Q_EMIT message(action == ReplicationAction::CreateJob
-                               ? tr("%1: replication job %2 created").arg(subject, QString::fromStdString(result.value()))
-                               : tr("%1: done").arg(subject));
+            Q_EMIT message(doneText(action, subject, QString::fromStdString(result.value())));
             return;
         }
         const bool onDemand = action == ReplicationAction::RunJob || action == ReplicationAction::ReplicateApplication;

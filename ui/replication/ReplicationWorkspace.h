@@ -83,6 +83,8 @@ private:
     void showSchedule(qint64 nextPassInMs, services::MonitorReason reason);
     void run(services::ReplicationAction action, const services::ReplicationTarget &target, const QString &subject);
     bool confirm(services::ReplicationAction action, const QString &subject) const;
+    // The status-bar words for an action the endpoint took; `answer` is its reply (a created job's id).
+    QString doneText(services::ReplicationAction action, const QString &subject, const QString &answer) const;
     void explainRunLimit(const services::ReplicationTarget &target, const QString &subject);
 
     services::EndpointSession &m_session;

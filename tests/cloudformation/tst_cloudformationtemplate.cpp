@@ -2,9 +2,8 @@
 // instances and their properties, launch order, logical ids, outputs, the
 // errors, and YAML that reads back as the same tree as the JSON.
 
-#include "YamlJson.h"
-
-#include "sandbox/CloudFormationTemplate.h"
+#include "cloudformation/CloudFormationTemplate.h"
+#include "tests/support/YamlJson.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -14,8 +13,8 @@
 #include <set>
 
 using namespace sms;
-using namespace sms::sandbox;
-using namespace sms::sandbox::testing;
+using namespace sms::cloudformation;
+using namespace sms::testing;
 using api::Json;
 
 namespace {
@@ -293,6 +292,25 @@ private Q_SLOTS:
         QVERIFY(tmpl.error().errorCode() == ErrorCode::InvalidParameterException);
         QCOMPARE(tmpl.error().httpStatus, 400);
         QVERIFY2(tmpl.error().message.find("Server s-2 (db)") != std::string::npos, tmpl.error().message.c_str());
+    }
+
+    void unknownAmiBecomesAParameterWhenAllowed()
+    {
+        TemplateInput input = appWith({{1, {makeServer("s-1", "web"), makeServer("s-2", "db")}}});
+        const Json known = generated(input);
+        QVERIFY(!known.contains("Parameters"));  // every AMI known: sms-local's template, unchanged
+
+        input.amiByServerId.erase("s-2");
+        input.amiParameters = true;
+        const Json tmpl = generated(input);
+        QVERIFY(propertiesOf(tmpl, "Web").at("ImageId") == Json("ami-s-1"));
+        QVERIFY(propertiesOf(tmpl, "Db").at("ImageId") == Json({{"Ref", "DbImageId"}}));
+        QVERIFY(keysOf(tmpl.at("Parameters")) == std::set<std::string>{"DbImageId"});
+        QVERIFY(tmpl.at("Parameters").at("DbImageId").at("Type") == Json("AWS::EC2::Image::Id"));
+        QVERIFY(tmpl.at("Parameters").at("DbImageId").at("Description").get<std::string>().find("s-2 (db)")
+                != std::string::npos);
+        // The parameter's logical id is taken: no resource or output reuses it.
+        QVERIFY(!tmpl.at("Outputs").contains("DbImageId"));
     }
 
     void rejectsAppsCloudFormationCannotHold()

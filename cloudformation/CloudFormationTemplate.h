@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace sms::sandbox {
+namespace sms::cloudformation {
 
 inline constexpr const char *kDefaultInstanceType = "t3.medium";
 
@@ -30,13 +30,17 @@ struct TemplateInput
     std::vector<api::Tag> tags;                         // the app's tags, put on every instance
     api::GetAppLaunchConfigurationResponse launch;      // may be empty
     std::map<std::string, std::string> amiByServerId;   // latest AMI of each server's replication job
+    // A server without an AMI: false refuses the template (as SMS does), true
+    // makes its ImageId a parameter of type AWS::EC2::Image::Id (the offline
+    // preview, which may not know the AMIs yet).
+    bool amiParameters = false;
 };
 
 // Every server of the app gets an instance: those in the launch configuration
 // as configured, the others of `serverGroups` with defaults (like the launch
 // configuration SMS proposes before PutAppLaunchConfiguration). A group
 // without a launchOrder is not ordered against the others.
-// InvalidParameterException when a server has no AMI, the app has no servers
+// InvalidParameterException when a server has no AMI (unless amiParameters), the app has no servers
 // or more than kMaxTemplateInstances, or a launch configuration is incomplete.
 Result<api::Json> cloudFormationTemplate(const TemplateInput &input);
 
@@ -45,4 +49,4 @@ Result<api::Json> cloudFormationTemplate(const TemplateInput &input);
 // otherwise read as a number, boolean or null, so both parse to the same tree.
 std::string renderTemplate(const api::Json &tmpl, api::OutputFormat format);
 
-} // namespace sms::sandbox
+} // namespace sms::cloudformation

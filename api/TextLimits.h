@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace sms::sandbox {
+namespace sms {
 
 inline std::string_view utf8Prefix(std::string_view text, std::size_t limit)
 {
@@ -17,4 +17,4 @@ inline std::string_view utf8Prefix(std::string_view text, std::size_t limit)
     return text.substr(0, end);
 }
 
-} // namespace sms::sandbox
+} // namespace sms

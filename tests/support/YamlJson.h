@@ -6,7 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-namespace sms::sandbox::testing {
+namespace sms::testing {
 
 // A quoted or block scalar is a string, a plain one is what JSON reads it as
 // (true, 12) or else a string. A string the renderer forgot to quote ("0",
@@ -38,4 +38,4 @@ inline api::Json fromYaml(const YAML::Node &node)
     }
 }
 
-} // namespace sms::sandbox::testing
+} // namespace sms::testing

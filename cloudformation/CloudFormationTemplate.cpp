@@ -1,6 +1,7 @@
-#include "sandbox/CloudFormationTemplate.h"
-#include "sandbox/SmsErrors.h"
-#include "sandbox/TextLimits.h"
+#include "cloudformation/CloudFormationTemplate.h"
+
+#include "api/TextLimits.h"
+#include "cloudformation/LogicalIds.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -13,12 +14,17 @@
 #include <set>
 #include <string_view>
 
-namespace sms::sandbox {
+namespace sms::cloudformation {
 namespace {
 
 using api::Json;
 
-constexpr std::size_t kMaxLogicalIdLength = 255;
+// The service's answer to a template it cannot build: HTTP 400, as SMS words it.
+SmsError invalidParameter(std::string message)
+{
+    return SmsError::make(ErrorCode::InvalidParameterException, std::move(message), 400);
+}
+
 constexpr std::size_t kMaxDescriptionLength = 1024;
 
 // An optional text that is set and not empty, or null.
@@ -38,42 +44,6 @@ const std::vector<T> &items(const std::optional<std::vector<T>> &list)
 bool isAlnum(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-
-// CloudFormation logical ids are [A-Za-z0-9]{1,255} and unique in the
-// template, outputs included. Ids are handed out in order; a taken one gets
-// the first free number appended.
-class LogicalIds
-{
-public:
-    std::string allocate(const std::string &wanted)
-    {
-        std::string id = wanted.substr(0, kMaxLogicalIdLength);
-        for (int n = 2; !m_taken.insert(id).second; ++n) {
-            const std::string suffix = std::to_string(n);
-            id = wanted.substr(0, kMaxLogicalIdLength - suffix.size()) + suffix;
-        }
-        return id;
-    }
-
-private:
-    std::set<std::string> m_taken;
-};
-
-// "web-01.corp" -> "Web01Corp": the alphanumeric words, each capitalised.
-std::string camelCase(std::string_view text)
-{
-    std::string id;
-    bool wordStart = true;
-    for (const char c : text) {
-        if (!isAlnum(c)) {
-            wordStart = true;
-            continue;
-        }
-        id += wordStart ? char(std::toupper(static_cast<unsigned char>(c))) : c;
-        wordStart = false;
-    }
-    return id;
 }
 
 struct Instance
@@ -96,7 +66,7 @@ std::string wantedLogicalId(const Instance &instance)
             return id;
     }
     for (const std::string &name : {instance.vmName, instance.serverId}) {
-        if (std::string id = camelCase(name); !id.empty())
+        if (std::string id = logicalIdFromName(name); !id.empty())
             return id;
     }
     return "Server";
@@ -204,16 +174,33 @@ Json tagsOf(const Instance &instance, const std::vector<api::Tag> &appTags)
     return tags;
 }
 
-Result<Json> instanceProperties(const Instance &instance, const TemplateInput &input)
+bool knowsAmi(const Instance &instance, const TemplateInput &input)
 {
-    const api::ServerLaunchConfiguration &config = instance.config;
     const auto ami = input.amiByServerId.find(instance.serverId);
-    if (ami == input.amiByServerId.end() || ami->second.empty())
+    return ami != input.amiByServerId.end() && !ami->second.empty();
+}
+
+// The server's AMI, or a Ref to the parameter `amiParameter` names when the
+// input allows one.
+Result<Json> imageIdOf(const Instance &instance, const TemplateInput &input, const std::string &amiParameter)
+{
+    if (knowsAmi(instance, input))
+        return Json(input.amiByServerId.at(instance.serverId));
+    if (!input.amiParameters)
         return invalidParameter("Server " + instance.serverId + " (" + instance.vmName
                                 + ") has no AMI yet: its replication job has not completed a replication run.");
+    return Json{{"Ref", amiParameter}};
+}
+
+Result<Json> instanceProperties(const Instance &instance, const TemplateInput &input, const std::string &amiParameter)
+{
+    const api::ServerLaunchConfiguration &config = instance.config;
+    auto imageId = imageIdOf(instance, input, amiParameter);
+    if (!imageId)
+        return imageId.error();
 
     Json properties;
-    properties["ImageId"] = ami->second;
+    properties["ImageId"] = std::move(imageId).value();
     const std::string *instanceType = given(config.instanceType);
     properties["InstanceType"] = instanceType ? *instanceType : kDefaultInstanceType;
     if (const std::string *keyName = given(config.ec2KeyName))
@@ -370,7 +357,7 @@ Result<Json> cloudFormationTemplate(const TemplateInput &input)
     std::vector<Instance> instances = std::move(collected).value();
 
     // Explicit logical ids first, so that a derived one never takes their name.
-    LogicalIds ids;
+    LogicalIdAllocator ids;
     for (const bool explicitPass : {true, false}) {
         for (Instance &instance : instances) {
             if (bool(given(instance.config.logicalId)) == explicitPass)
@@ -379,10 +366,19 @@ Result<Json> cloudFormationTemplate(const TemplateInput &input)
     }
 
     const std::map<std::string, Json> dependsOn = dependencies(instances);
+    Json parameters = Json::object();
     Json resources = Json::object();
     Json outputs = Json::object();
     for (const Instance &instance : instances) {
-        auto properties = instanceProperties(instance, input);
+        std::string amiParameter;
+        if (input.amiParameters && !knowsAmi(instance, input)) {
+            amiParameter = ids.allocate(instance.logicalId + "ImageId");
+            parameters[amiParameter] = {
+                {"Type", "AWS::EC2::Image::Id"},
+                {"Description", "The AMI of server " + instance.serverId + " (" + instance.vmName
+                                    + "), which its replication job has not made yet"}};
+        }
+        auto properties = instanceProperties(instance, input, amiParameter);
         if (!properties)
             return properties.error();
         Json &resource = resources[instance.logicalId];
@@ -399,10 +395,13 @@ Result<Json> cloudFormationTemplate(const TemplateInput &input)
             {"Value", {{"Fn::GetAtt", Json::array({instance.logicalId, "PrivateIp"})}}}};
     }
 
-    return Json{{"AWSTemplateFormatVersion", "2010-09-09"},
-                {"Description", descriptionOf(input.app)},
-                {"Resources", std::move(resources)},
-                {"Outputs", std::move(outputs)}};
+    Json tmpl{{"AWSTemplateFormatVersion", "2010-09-09"},
+              {"Description", descriptionOf(input.app)},
+              {"Resources", std::move(resources)},
+              {"Outputs", std::move(outputs)}};
+    if (!parameters.empty())
+        tmpl["Parameters"] = std::move(parameters);
+    return tmpl;
 }
 
 std::string renderTemplate(const Json &tmpl, api::OutputFormat format)
@@ -415,4 +414,4 @@ std::string renderTemplate(const Json &tmpl, api::OutputFormat format)
     return std::string(out.c_str()) + "\n";
 }
 
-} // namespace sms::sandbox
+} // namespace sms::cloudformation

@@ -1,0 +1,43 @@
+#include "TemplateCommand.h"
+
+#include "AppCallReport.h"
+
+#include "api/JsonCodec.h"
+#include "client/SmsClient.h"
+
+namespace sms::cli {
+
+TemplateCommand::TemplateCommand(CommandLine line, QObject *parent)
+    : AppCommand(std::move(line), 2, parent)  // apps template APP
+{
+}
+
+QString TemplateCommand::usageProblem() const
+{
+    if (line().words.size() != 3)
+        return QStringLiteral("apps template needs one APP (a name or an app- id)");
+    if (!templateFormat(line().format))
+        return QStringLiteral("apps template --format takes json or yaml, not %1").arg(line().format);
+    if (!line().outFile.isEmpty())
+        return QStringLiteral("apps template takes no -o: SMS writes the template to S3 and sms-plan prints where; "
+                              "for a file without an endpoint, use plan template FILE --app APP -o OUT");
+    return {};
+}
+
+void TemplateCommand::act(const api::AppSummary &app)
+{
+    api::GenerateTemplateRequest request;
+    request.appId = app.appId;
+    request.templateFormat = *templateFormat(line().format);
+    client().generateTemplate(request, this, [this, app](const Result<api::GenerateTemplateResponse> &result) {
+        if (!result)
+            return finish(reportCallError("GenerateTemplate", result.error()));
+        const api::S3Location location = result->s3Location.value_or(api::S3Location{});
+        const std::string url = "s3://" + location.bucket.value_or("") + "/" + location.key.value_or("");
+        writeOut(line().output == OutputFormat::Json ? api::serialize(result.value(), 4) + "\n" : url + "\n", stdout);
+        writeOut("Generated the CloudFormation template of " + appText(app) + " at " + url + ".\n", stderr);
+        finish(Success);
+    });
+}
+
+} // namespace sms::cli
