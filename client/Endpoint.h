@@ -16,6 +16,9 @@ namespace sms::client {
 // with a message saying what to change otherwise.
 Result<QUrl> resolveEndpoint(const QString &region, const QString &customUrl);
 
+// The Host header for `url` exactly as it is sent, since it is part of the signature.
+QByteArray hostHeader(const QUrl &url);
+
 // localhost, 127.0.0.0/8 and ::1 (with or without brackets).
 bool isLoopbackHost(const QString &host);
 

@@ -1,27 +1,12 @@
 #include "client/HttpTransport.h"
 
 #include "api/SmsOperations.h"
+#include "client/Endpoint.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
 namespace sms::client {
-namespace {
-
-// The Host header exactly as it is sent, since it is part of the signature.
-QByteArray hostHeader(const QUrl &url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
-    if (url.port(defaultPort) != defaultPort)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
-} // namespace
-
 HttpTransport::HttpTransport(ClientConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))

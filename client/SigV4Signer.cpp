@@ -15,6 +15,7 @@ namespace {
 const QByteArray kAlgorithm = QByteArrayLiteral("AWS4-HMAC-SHA256");
 const QByteArray kAmzDate = QByteArrayLiteral("x-amz-date");
 const QByteArray kSecurityToken = QByteArrayLiteral("x-amz-security-token");
+const QByteArray kContentSha256 = QByteArrayLiteral("x-amz-content-sha256");
 
 QByteArray sha256Hex(const QByteArray &data)
 {
@@ -39,6 +40,14 @@ QByteArray findHeader(const HeaderList &headers, const QByteArray &lowerName)
             return value.trimmed();
     }
     return {};
+}
+
+// S3 signs the payload hash its client declares in x-amz-content-sha256
+// (the body's SHA-256, or UNSIGNED-PAYLOAD).
+QByteArray declaredPayloadHash(const SigningInput &input)
+{
+    const QByteArray declared = findHeader(input.headers, kContentSha256);
+    return declared.isNull() ? sha256Hex(input.body) : declared;
 }
 
 // Lower-cased, sorted and without repeats: the form of the SignedHeaders list.
@@ -201,7 +210,7 @@ SigningResult SigV4Signer::signWithHeaders(const SigningInput &input,
 {
     SigningResult result;
     result.amzDate = amzDate;
-    result.canonicalRequest = canonicalRequest(input, signedHeaders, normalizesPath());
+    result.canonicalRequest = canonicalRequest(input, signedHeaders, rules());
     const QByteArray scope = credentialScope(amzDate);
     result.stringToSign = stringToSign(amzDate, scope, result.canonicalRequest);
     const QByteArray key = signingKey(secretKey, amzDate.left(8), m_region, m_service);
@@ -225,17 +234,16 @@ QByteArray SigV4Signer::credentialScope(const QByteArray &amzDate) const
     return amzDate.left(8) + '/' + m_region + '/' + m_service + "/aws4_request";
 }
 
-QByteArray SigV4Signer::canonicalRequest(const SigningInput &input,
-                                         const QList<QByteArray> &signedHeaders,
-                                         bool normalizePath)
+QByteArray SigV4Signer::canonicalRequest(const SigningInput &input, const QList<QByteArray> &signedHeaders,
+                                         Rules rules)
 {
     const QList<QByteArray> names = normalizedNames(signedHeaders);
     return input.method + '\n'
-        + canonicalUri(input.path, normalizePath) + '\n'
+        + canonicalUri(input.path, rules == Rules::Standard) + '\n'
         + canonicalQuery(input.query) + '\n'
         + canonicalHeaders(input.headers, names) + '\n'
         + names.join(';') + '\n'
-        + sha256Hex(input.body);
+        + (rules == Rules::S3 ? declaredPayloadHash(input) : sha256Hex(input.body));
 }
 
 QByteArray SigV4Signer::stringToSign(const QByteArray &amzDate, const QByteArray &credentialScope,
@@ -264,9 +272,9 @@ bool SigV4Signer::signaturesEqual(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-bool SigV4Signer::normalizesPath() const
+SigV4Signer::Rules SigV4Signer::rules() const
 {
-    return m_service != "s3";
+    return m_service == "s3" ? Rules::S3 : Rules::Standard;
 }
 
 } // namespace sms::client

@@ -18,7 +18,8 @@
 //   whitespace collapsed to one space (quotes are not special); a folded,
 //   multi-line value contributes each line as its own value; repeated names
 //   are joined with ',' in the order sent.
-// - Payload: lower-case hex SHA-256 of the body.
+// - Payload: lower-case hex SHA-256 of the body; for S3, the hash the request
+//   declares in x-amz-content-sha256 (S3 checks it against the body).
 
 #include "api/Result.h"
 #include "client/Credentials.h"
@@ -81,8 +82,10 @@ public:
     // "20150830/us-east-1/service/aws4_request" for the date of `amzDate`.
     QByteArray credentialScope(const QByteArray &amzDate) const;
 
-    static QByteArray canonicalRequest(const SigningInput &input,
-                                       const QList<QByteArray> &signedHeaders, bool normalizePath);
+    // S3 takes the path as sent and the payload hash its client declares.
+    enum class Rules { Standard, S3 };
+    static QByteArray canonicalRequest(const SigningInput &input, const QList<QByteArray> &signedHeaders,
+                                       Rules rules);
     static QByteArray stringToSign(const QByteArray &amzDate, const QByteArray &credentialScope,
                                    const QByteArray &canonicalRequest);
     static QByteArray signingKey(const QByteArray &secretKey, const QByteArray &date,
@@ -93,7 +96,7 @@ public:
     static bool signaturesEqual(const QByteArray &a, const QByteArray &b);
 
 private:
-    bool normalizesPath() const;
+    Rules rules() const;
 
     QByteArray m_region;
     QByteArray m_service;

@@ -60,6 +60,7 @@ void SandboxEngine::registerWith(SandboxServer &server)
     m_configs.registerWith(server);
     m_lifecycle.registerWith(server);
     m_validation.registerWith(server);
+    server.serveObjectsFrom(m_lifecycle.bucket());
     server.setBeforeEachOperation([this] { advance(); });
 }
 

@@ -34,7 +34,8 @@ class SandboxEngine
 public:
     SandboxEngine(SandboxState state, EngineOptions options);
 
-    // Serves all 35 operations through `server`; the engine must outlive it.
+    // Serves all 35 operations, and reads of its bucket, through `server`; the
+    // engine must outlive it.
     void registerWith(SandboxServer &server);
     // Brings replication runs and launches up to the clock's now.
     void advance();

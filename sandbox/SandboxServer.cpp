@@ -1,6 +1,7 @@
 #include "sandbox/SandboxServer.h"
 
 #include "api/SmsOperations.h"
+#include "sandbox/BucketObjects.h"
 #include "sandbox/NoDelayTcpServer.h"
 
 #include <QHttpServerRequest>
@@ -28,10 +29,17 @@ std::string errorBody(const SmsError &error)
                                                                               api::Json::error_handler_t::replace);
 }
 
+bool isRead(const QHttpServerRequest &request)
+{
+    return request.method() == QHttpServerRequest::Method::Get || request.method() == QHttpServerRequest::Method::Head;
+}
+
 client::SigningInput signingInput(const QHttpServerRequest &request)
 {
     client::SigningInput input;
-    input.method = "POST";
+    input.method = request.method() == QHttpServerRequest::Method::Get    ? QByteArrayLiteral("GET")
+        : request.method() == QHttpServerRequest::Method::Head ? QByteArrayLiteral("HEAD")
+                                                               : QByteArrayLiteral("POST");
     input.path = request.url().path(QUrl::FullyEncoded).toUtf8();
     input.query = request.url().query(QUrl::FullyEncoded).toUtf8();
     for (const auto &[name, value] : request.headers())
@@ -45,8 +53,11 @@ client::SigningInput signingInput(const QHttpServerRequest &request)
 SandboxServer::SandboxServer(std::optional<AuthSettings> auth, QObject *parent)
     : QAbstractHttpServer(parent)
 {
-    if (auth)
-        m_authenticator.emplace(std::move(*auth));
+    if (!auth)
+        return;
+    m_authenticator.emplace(*auth);
+    auth->service = QStringLiteral("s3");
+    m_objectAuthenticator.emplace(std::move(*auth));
 }
 
 void SandboxServer::addOperation(const std::string &operation, Handler handler)
@@ -123,8 +134,36 @@ Result<std::string> SandboxServer::invoke(std::string_view operation, std::strin
     return run(handler->first, handler->second, body);
 }
 
+void SandboxServer::respondWithObject(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString path = request.url().path(QUrl::FullyDecoded);
+    ObjectAnswer answer;
+    const auto authentic = m_objectAuthenticator
+        ? m_objectAuthenticator->verify(signingInput(request), QDateTime::currentDateTimeUtc())
+        : Result<void>();
+    if (!authentic)
+        answer = objectAuthFailure(authentic.error(), path);
+    else
+        answer = readObject(*m_bucket, path, request.method() == QHttpServerRequest::Method::Head);
+    // Written piece by piece: a HEAD answer has the object's length but no body.
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(answer.status));
+    responder.writeHeader("Content-Type", answer.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(answer.contentLength));
+    responder.writeHeader("x-amz-request-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    if (!answer.etag.isEmpty()) {
+        responder.writeHeader("ETag", answer.etag);
+        responder.writeHeader("Last-Modified", answer.lastModified);
+    }
+    responder.writeBody(answer.body);
+}
+
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (m_bucket && isRead(request)) {
+        respondWithObject(request, socket);
+        return true;
+    }
     const Fault fault = drawFault();
     const Result<std::string> result = fault == Fault::Throttle
         ? SmsError::make(ErrorCode::ThrottlingException, "Rate exceeded", 400)

@@ -5,8 +5,11 @@
 // validated against the model, and every answer, success or error, carrying an
 // x-amzn-RequestId. Errors are {"__type": code, "message": text} with the
 // code's HTTP status. Operations are registered by the engine that serves them.
+// GET and HEAD read the bucket templates are written to (BucketObjects), with
+// SigV4 scoped to the service "s3", as a client reads them from S3.
 
 #include "api/JsonCodec.h"
+#include "sandbox/LocalBucket.h"
 #include "sandbox/RequestAuthenticator.h"
 #include "sandbox/RequestValidator.h"
 #include "sandbox/SeededRandom.h"
@@ -68,6 +71,8 @@ public:
     }
 
     void setFaults(const FaultSettings &faults);
+    // Answers GET and HEAD from `bucket`, which must outlive the server.
+    void serveObjectsFrom(const LocalBucket &bucket) { m_bucket = &bucket; }
 
     // Runs an operation as a request would, without HTTP or signature.
     Result<std::string> invoke(std::string_view operation, std::string_view body);
@@ -83,10 +88,13 @@ private:
     enum class Fault { None, Throttle, ServerError, Drop };
 
     Result<std::string> dispatch(const QHttpServerRequest &request) const;
+    void respondWithObject(const QHttpServerRequest &request, QTcpSocket *socket);
     Result<std::string> run(const std::string &operation, const Handler &handler, std::string_view body) const;
     Fault drawFault();
 
     std::optional<RequestAuthenticator> m_authenticator;
+    std::optional<RequestAuthenticator> m_objectAuthenticator;  // the same keys, scoped to s3
+    const LocalBucket *m_bucket = nullptr;
     std::map<std::string, Handler, std::less<>> m_operations;
     std::function<void()> m_beforeEach;
     std::function<void(std::string_view)> m_afterEach;

@@ -199,9 +199,10 @@ Commands:
                           failed, configuration invalid), with SMS's status
                           message; 2 when --timeout (default 3600 s; 0 waits
                           without limit) runs out.
-  apps template APP [--format json|yaml]
+  apps template APP [--format json|yaml] [-o FILE]
                           Generate APP's CloudFormation template (GenerateTemplate):
-                          SMS writes it to S3; sms-plan prints where.
+                          SMS writes it to S3; sms-plan prints where, and with
+                          -o reads it from S3 into FILE.
   jobs list [--all] [--starting-token TOKEN] [--app APP]
                           List the replication jobs (GetReplicationJobs); with --app
                           only those of APP's servers, from every page.

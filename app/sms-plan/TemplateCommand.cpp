@@ -3,7 +3,9 @@
 #include "AppCallReport.h"
 
 #include "api/JsonCodec.h"
+#include "client/ObjectReader.h"
 #include "client/SmsClient.h"
+#include "models/AtomicWrite.h"
 
 namespace sms::cli {
 
@@ -18,9 +20,6 @@ QString TemplateCommand::usageProblem() const
         return QStringLiteral("apps template needs one APP (a name or an app- id)");
     if (!templateFormat(line().format))
         return QStringLiteral("apps template --format takes json or yaml, not %1").arg(line().format);
-    if (!line().outFile.isEmpty())
-        return QStringLiteral("apps template takes no -o: SMS writes the template to S3 and sms-plan prints where; "
-                              "for a file without an endpoint, use plan template FILE --app APP -o OUT");
     return {};
 }
 
@@ -36,6 +35,25 @@ void TemplateCommand::act(const api::AppSummary &app)
         const std::string url = "s3://" + location.bucket.value_or("") + "/" + location.key.value_or("");
         writeOut(line().output == OutputFormat::Json ? api::serialize(result.value(), 4) + "\n" : url + "\n", stdout);
         writeOut("Generated the CloudFormation template of " + appText(app) + " at " + url + ".\n", stderr);
+        if (line().outFile.isEmpty())
+            return finish(Success);
+        save(app, location, url);
+    });
+}
+
+void TemplateCommand::save(const api::AppSummary &app, const api::S3Location &location, const std::string &url)
+{
+    auto *reader = new client::ObjectReader(client().config(), this);
+    reader->read(location, this, [this, app, url](const Result<QByteArray> &content) {
+        if (!content)
+            return finish(reportCallError("GetObject", content.error()));
+        if (const QString reason = models::writeAtomically(line().outFile, content.value()); !reason.isEmpty()) {
+            writeOut("Could not write " + line().outFile.toStdString() + ": " + reason.toStdString() + ".\n", stderr);
+            return finish(OtherError);
+        }
+        writeOut("Saved the template of " + appText(app) + " from " + url + " to " + line().outFile.toStdString()
+                     + ".\n",
+                 stderr);
         finish(Success);
     });
 }

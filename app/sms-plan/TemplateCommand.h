@@ -1,8 +1,9 @@
 #pragma once
-// sms-plan apps template APP [--format json|yaml]: GenerateTemplate for the
-// application APP names (services/AppLookup). SMS writes the template to S3
-// and answers where: that answer is printed (JSON, or the s3:// URL with
-// --output table), and a line on standard error says what was done. Exit
+// sms-plan apps template APP [--format json|yaml] [-o FILE]: GenerateTemplate
+// for the application APP names (services/AppLookup). SMS writes the template
+// to S3 and answers where: that answer is printed (JSON, or the s3:// URL with
+// --output table), and a line on standard error says what was done. With -o,
+// the template is then read from S3 (client/ObjectReader) into FILE. Exit
 // codes as in ExitCodes.h.
 
 #include "AppCommand.h"
@@ -21,6 +22,9 @@ public:
 
 protected:
     void act(const api::AppSummary &app) override;
+
+private:
+    void save(const api::AppSummary &app, const api::S3Location &location, const std::string &url);
 };
 
 } // namespace sms::cli

@@ -13,7 +13,9 @@
 #include "api/JsonCodec.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,15 +91,18 @@ private Q_SLOTS:
     }
 
     // Once replicated, GenerateTemplate writes the template into sms-local's
-    // --s3-dir folder; apps template prints where (the answer, or its URL).
+    // --s3-dir folder; apps template prints where (the answer, or its URL),
+    // and with -o reads it back from sms-local's bucket as from S3.
     void generatesATemplate_data()
     {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("extension");
         QTest::addColumn<bool>("table");
+        QTest::addColumn<bool>("saved");
 
-        QTest::addRow("json") << QStringList{} << ".json" << false;
-        QTest::addRow("yaml, as a URL") << strings({"--format", "yaml", "--output", "table"}) << ".yaml" << true;
+        QTest::addRow("json") << QStringList{} << ".json" << false << false;
+        QTest::addRow("yaml, as a URL") << strings({"--format", "yaml", "--output", "table"}) << ".yaml" << true << false;
+        QTest::addRow("yaml, saved") << strings({"--format", "yaml", "-o"}) << ".yaml" << false << true;
     }
 
     void generatesATemplate()
@@ -105,7 +110,12 @@ private Q_SLOTS:
         QFETCH(QStringList, options);
         QFETCH(QString, extension);
         QFETCH(bool, table);
+        QFETCH(bool, saved);
 
+        const QString savedFile = m_dir.filePath(QStringLiteral("saved/shop") + extension);
+        QVERIFY(QDir().mkpath(QFileInfo(savedFile).absolutePath()));
+        if (saved)
+            options << savedFile;
         const Run run = plan(m_local, strings({"apps", "template", "shop"}) + options);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         std::string bucket, key;
@@ -123,7 +133,15 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("Generated the CloudFormation template of shop (" + m_shopId.toUtf8() + ") at s3://"));
         QFile document(m_dir.filePath(QStringLiteral("s3/%1/%2").arg(QString::fromStdString(bucket), QString::fromStdString(key))));
         QVERIFY2(document.open(QIODevice::ReadOnly), qPrintable(document.fileName()));
-        QVERIFY(document.readAll().contains("AWS::EC2::Instance"));
+        const QByteArray written = document.readAll();
+        QVERIFY(written.contains("AWS::EC2::Instance"));
+        QFile copy(savedFile);
+        QCOMPARE(copy.exists(), saved);
+        if (saved) {
+            QVERIFY(run.err.contains((QStringLiteral("to ") + savedFile + QLatin1Char('.')).toUtf8()));
+            QVERIFY(copy.open(QIODevice::ReadOnly));
+            QCOMPARE(copy.readAll(), written);
+        }
     }
 
     void templateRefusesWhatItCannotDo_data()
@@ -134,8 +152,9 @@ private Q_SLOTS:
 
         QTest::addRow("other format") << strings({"apps", "template", "shop", "--format", "xml"}) << 252
                                       << "apps template --format takes json or yaml, not xml";
-        QTest::addRow("-o") << strings({"apps", "template", "shop", "-o", "shop.json"}) << 252
-                            << "apps template takes no -o";
+        QTest::addRow("-o into a missing folder")
+            << strings({"apps", "template", "shop", "-o", "/nonexistent-sms-folder/shop.json"}) << 255
+            << "Could not write /nonexistent-sms-folder/shop.json";
         QTest::addRow("a name two share") << strings({"apps", "template", "twin"}) << 255 << "twin";
     }
 

@@ -4,6 +4,7 @@
 
 #include "client/SigV4Signer.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -154,7 +155,8 @@ SigningInput sentRequest(const SigningInput &input, const SigningResult &result)
 
 QByteArray canonicalLine(const SigningInput &input, int line, bool normalizePath = true)
 {
-    return SigV4Signer::canonicalRequest(input, {"host"}, normalizePath).split('\n').at(line);
+    const auto rules = normalizePath ? SigV4Signer::Rules::Standard : SigV4Signer::Rules::S3;
+    return SigV4Signer::canonicalRequest(input, {"host"}, rules).split('\n').at(line);
 }
 
 } // namespace
@@ -175,6 +177,8 @@ private Q_SLOTS:
     void verification();
     void canonicalPath_data();
     void canonicalPath();
+    void payloadHash_data();
+    void payloadHash();
     void canonicalQuery_data();
     void canonicalQuery();
     void signingKeyMatchesAwsDocumentation();
@@ -367,6 +371,34 @@ void TestSigV4::canonicalPath()
     input.method = "GET";
     input.path = path;
     QCOMPARE(canonicalLine(input, 1, normalize), expected);
+}
+
+void TestSigV4::payloadHash_data()
+{
+    QTest::addColumn<bool>("standard");
+    QTest::addColumn<QByteArray>("declared");
+    QTest::addColumn<QByteArray>("expected");
+
+    const QByteArray bodyHash = QCryptographicHash::hash("body", QCryptographicHash::Sha256).toHex();
+    QTest::addRow("standard hashes the body") << true << QByteArray("UNSIGNED-PAYLOAD") << bodyHash;
+    QTest::addRow("s3 takes what is declared") << false << QByteArray("UNSIGNED-PAYLOAD")
+                                               << QByteArray("UNSIGNED-PAYLOAD");
+    QTest::addRow("s3 without a declaration") << false << QByteArray() << bodyHash;
+}
+
+void TestSigV4::payloadHash()
+{
+    QFETCH(bool, standard);
+    QFETCH(QByteArray, declared);
+    QFETCH(QByteArray, expected);
+
+    SigningInput input;
+    input.method = "GET";
+    input.body = "body";
+    if (!declared.isNull())
+        input.headers.append({"X-Amz-Content-SHA256", declared});
+    const auto rules = standard ? SigV4Signer::Rules::Standard : SigV4Signer::Rules::S3;
+    QCOMPARE(SigV4Signer::canonicalRequest(input, {"host"}, rules).split('\n').last(), expected);
 }
 
 void TestSigV4::canonicalQuery_data()

@@ -56,8 +56,8 @@ class AwsCli:
         for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL"):
             self.env.pop(name, None)
 
-    def run(self, *args):
-        command = [AWS, "--endpoint-url", self.url, "--output", "json", "sms", *args]
+    def run(self, *args, service="sms"):
+        command = [AWS, "--endpoint-url", self.url, "--output", "json", service, *args]
         return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
 
     def __call__(self, *args):
@@ -193,7 +193,16 @@ class Lifecycle(unittest.TestCase):
 
         for fmt, load in (("JSON", json.load), ("YAML", yaml.safe_load)):
             location = self.aws("generate-template", "--app-id", app_id, "--template-format", fmt)["s3Location"]
-            with open(os.path.join(self.sms_local.s3, location["bucket"], location["key"])) as stream:
+            written = os.path.join(self.sms_local.s3, location["bucket"], location["key"])
+            # sms-local serves its bucket as S3 does: the real CLI's s3api reads the template back.
+            fetched = os.path.join(self.tmp.name, "fetched." + fmt.lower())
+            got = self.aws.run("get-object", "--bucket", location["bucket"], "--key", location["key"], fetched,
+                               service="s3api")
+            self.assertEqual(got.returncode, 0, got.stderr)
+            self.assertEqual(json.loads(got.stdout)["ContentLength"], os.path.getsize(written))
+            with open(fetched, "rb") as copy, open(written, "rb") as original:
+                self.assertEqual(copy.read(), original.read())
+            with open(written) as stream:
                 template = load(stream)
             self.assertEqual(template["AWSTemplateFormatVersion"], "2010-09-09")
             resources = template["Resources"]
@@ -226,6 +235,11 @@ class Lifecycle(unittest.TestCase):
         bad_signature = AwsCli(self.sms_local.url, self.tmp.name, secret="not-the-sandbox-secret").run("get-connectors")
         self.assertEqual(bad_signature.returncode, 254)
         self.assertIn("InvalidSignatureException", bad_signature.stderr)
+        bad_s3_signature = AwsCli(self.sms_local.url, self.tmp.name, secret="not-the-sandbox-secret").run(
+            "get-object", "--bucket", "sms-local-templates", "--key", "t.json", os.path.join(self.tmp.name, "t.json"),
+            service="s3api")
+        self.assertEqual(bad_s3_signature.returncode, 254)
+        self.assertIn("SignatureDoesNotMatch", bad_s3_signature.stderr)
 
         bad_enum = self.aws.run("generate-template", "--app-id", "app-00000000000000000", "--template-format", "XML")
         self.assertEqual(bad_enum.returncode, 254)
@@ -237,6 +251,9 @@ class Lifecycle(unittest.TestCase):
         session = boto3.session.Session(aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
                                         region_name="us-east-1")
         sms = session.client("sms", endpoint_url=self.sms_local.url)
+        s3 = session.client("s3", endpoint_url=self.sms_local.url)
+        with self.assertRaises(s3.exceptions.NoSuchKey):
+            s3.get_object(Bucket="sms-local-templates", Key="templates/none.json")
         pages = list(sms.get_paginator("get_servers").paginate(PaginationConfig={"PageSize": 100}))
         self.assertEqual([len(page["serverList"]) for page in pages], [100] * 5)
         self.assertTrue(all(page["serverCatalogStatus"] == "AVAILABLE" for page in pages))

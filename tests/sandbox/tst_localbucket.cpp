@@ -1,9 +1,12 @@
 // LocalBucket: templates land as <root>/<bucket>/<key>, whole, in folders made
 // as needed; a key that could reach outside the bucket's folder is refused and
 // nothing is written anywhere; a root that cannot be written fails cleanly.
+// BucketObjects reads them back as S3's GetObject and HeadObject answer.
 
+#include "sandbox/BucketObjects.h"
 #include "sandbox/LocalBucket.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -159,6 +162,66 @@ private Q_SLOTS:
         QVERIFY(!location.ok());
         QVERIFY(location.error().errorCode() == ErrorCode::InternalError);
         QCOMPARE(filesUnder(root), QStringList{QStringLiteral("sms-local-templates/templates/inner/x.json")});
+    }
+
+    void readsAnObjectBack()
+    {
+        const LocalBucket bucket(m_dir->path());
+        const QByteArray content = "AWSTemplateFormatVersion: '2010-09-09'\n";
+        QVERIFY(bucket.put("app-1/t.yaml", content.toStdString()).ok());
+
+        const ObjectAnswer get = readObject(bucket, QStringLiteral("/sms-local-templates/app-1/t.yaml"), false);
+        QCOMPARE(get.status, 200);
+        QCOMPARE(get.body, content);
+        QCOMPARE(get.contentLength, content.size());
+        QCOMPARE(get.etag, '"' + QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex() + '"');
+        QVERIFY2(get.lastModified.endsWith(" GMT"), get.lastModified.constData());
+
+        const ObjectAnswer head = readObject(bucket, QStringLiteral("/sms-local-templates/app-1/t.yaml"), true);
+        QCOMPARE(head.status, 200);
+        QVERIFY(head.body.isEmpty());
+        QCOMPARE(head.contentLength, content.size());
+    }
+
+    void readsAnswerS3Errors_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("code");
+
+        QTest::addRow("other bucket") << "/someone-elses/app-1/t.yaml" << 404 << QByteArray("NoSuchBucket");
+        QTest::addRow("no key") << "/sms-local-templates/app-1/none.yaml" << 404 << QByteArray("NoSuchKey");
+        QTest::addRow("bucket only") << "/sms-local-templates" << 404 << QByteArray("NoSuchKey");
+        QTest::addRow("a folder") << "/sms-local-templates/app-1" << 404 << QByteArray("NoSuchKey");
+        QTest::addRow("outside") << "/sms-local-templates/../secret" << 404 << QByteArray("NoSuchKey");
+    }
+
+    void readsAnswerS3Errors()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QByteArray, code);
+
+        const LocalBucket bucket(m_dir->path());
+        QVERIFY(bucket.put("app-1/t.yaml", "x").ok());
+        QVERIFY(QFile(m_dir->filePath(QStringLiteral("secret"))).open(QIODevice::WriteOnly));
+        const ObjectAnswer answer = readObject(bucket, path, false);
+        QCOMPARE(answer.status, status);
+        QCOMPARE(answer.contentType, QByteArray("application/xml"));
+        QVERIFY2(answer.body.contains("<Code>" + code + "</Code>"), answer.body.constData());
+        QVERIFY(answer.etag.isEmpty());
+    }
+
+    void authFailuresInS3Terms()
+    {
+        const auto answer = objectAuthFailure(
+            SmsError::make(ErrorCode::InvalidSignatureException, "The request signature we calculated does not match"),
+            QStringLiteral("/sms-local-templates/k"));
+        QCOMPARE(answer.status, 403);
+        QVERIFY(answer.body.contains("<Code>SignatureDoesNotMatch</Code>"));
+        QVERIFY(answer.body.contains("does not match"));
+        QVERIFY(objectAuthFailure(SmsError::make(ErrorCode::UnrecognizedClientException, "no"), QString())
+                    .body.contains("<Code>InvalidAccessKeyId</Code>"));
     }
 
 private:

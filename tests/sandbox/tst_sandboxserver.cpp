@@ -1,17 +1,20 @@
 // sms-local's HTTP front and catalog operations, driven by the real SmsClient
-// over loopback: signatures, pages, filters, and the protocol's errors.
+// over loopback: signatures, pages, filters, and the protocol's errors; and
+// its bucket, read by the client's ObjectReader as from S3.
 
 #include "AwaitResult.h"
 
 #include "sandbox/CatalogOperations.h"
 #include "sandbox/SandboxServer.h"
 
+#include "client/ObjectReader.h"
 #include "client/Pager.h"
 #include "client/SmsClient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sms;
@@ -205,6 +208,61 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(json["__type"].get<std::string>()), code);
         QVERIFY(!json["message"].get<std::string>().empty());
         reply->deleteLater();
+    }
+
+    void servesItsBucketAsS3Does()
+    {
+        QTemporaryDir dir;
+        const LocalBucket bucket(dir.path());
+        const auto written = bucket.put("app-1/t.json", "{\"Resources\": {}}");
+        QVERIFY(written.ok());
+        m_server->serveObjectsFrom(bucket);
+        const auto read = [&](const client::ClientConfig &config, const api::S3Location &location) {
+            client::ObjectReader reader(config);
+            return awaitResult<QByteArray>(
+                [&](QObject *context, auto done) { reader.read(location, context, std::move(done)); });
+        };
+
+        const auto content = read(clientFor(m_port), written.value());
+        QVERIFY2(content.ok(), content ? "" : content.error().describe().c_str());
+        QCOMPARE(content.value(), QByteArray("{\"Resources\": {}}"));
+
+        api::S3Location missing = written.value();
+        missing.key = "app-1/none.json";
+        const auto notThere = read(clientFor(m_port), missing);
+        QVERIFY(!notThere.ok());
+        QCOMPARE(notThere.error().code, std::string("NoSuchKey"));
+        QCOMPARE(notThere.error().httpStatus, 404);
+
+        const auto forged = read(clientFor(m_port, QStringLiteral("not-the-secret")), written.value());
+        QVERIFY(!forged.ok());
+        QCOMPARE(forged.error().code, std::string("SignatureDoesNotMatch"));
+        QCOMPARE(forged.error().httpStatus, 403);
+
+        // Unsigned, and HEAD: the object's length without its body.
+        QNetworkAccessManager network;
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1/sms-local-templates/app-1/t.json").arg(m_port));
+        QNetworkReply *anonymous = network.get(QNetworkRequest(url));
+        QNetworkReply *head = network.head(QNetworkRequest(url));
+        QVERIFY(QTest::qWaitFor([&] { return anonymous->isFinished() && head->isFinished(); }, 10'000));
+        QCOMPARE(anonymous->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        QVERIFY(anonymous->readAll().contains("<Code>AccessDenied</Code>"));
+        QCOMPARE(head->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);  // unsigned too
+        delete anonymous;
+        delete head;
+
+        SandboxServer open(std::nullopt);  // --no-auth
+        open.serveObjectsFrom(bucket);
+        const quint16 port = open.listenOn(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        const QUrl openUrl(QStringLiteral("http://127.0.0.1:%1/sms-local-templates/app-1/t.json").arg(port));
+        QNetworkReply *openHead = network.head(QNetworkRequest(openUrl));
+        QVERIFY(QTest::qWaitFor([&] { return openHead->isFinished(); }, 10'000));
+        QCOMPARE(openHead->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(openHead->header(QNetworkRequest::ContentLengthHeader).toLongLong(), 17);
+        QVERIFY(openHead->readAll().isEmpty());
+        QVERIFY(!openHead->rawHeader("ETag").isEmpty());
+        delete openHead;
     }
 
 private:

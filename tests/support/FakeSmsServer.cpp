@@ -13,7 +13,11 @@ protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
         ReceivedRequest received;
-        received.method = request.method() == QHttpServerRequest::Method::Post ? "POST" : "OTHER";
+        using Method = QHttpServerRequest::Method;
+        received.method = request.method() == Method::Post ? "POST"
+            : request.method() == Method::Get              ? "GET"
+            : request.method() == Method::Head             ? "HEAD"
+                                                           : "OTHER";
         received.path = request.url().path(QUrl::FullyEncoded).toUtf8();
         for (const auto &[name, value] : request.headers())
             received.headers.append({name, value});

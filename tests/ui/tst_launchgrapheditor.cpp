@@ -117,6 +117,7 @@ private Q_SLOTS:
     void deleteSelectedEdge();
     void deleteEdgeAndGroupInOneStep();
     void dragPinsInOneStep();
+    void dragPaintsFromTheStillLayer();
     void rename_data();
     void rename();
     void selectionBothWays();
@@ -257,6 +258,44 @@ void TestLaunchGraphEditor::dragPinsInOneStep()
     f.scene().refreshNow();
     QVERIFY(!f.group(kApp).pinnedAt);
     QCOMPARE(f.node(kApp)->pos(), was);
+}
+
+// While db is dragged, the bands and the arrow that stays put (app>web) come
+// from the view's still layer, and the frame is the one every item painting
+// itself would give; a zoom mid-drag drops the layer, and so does the release.
+void TestLaunchGraphEditor::dragPaintsFromTheStillLayer()
+{
+    Fixture f;
+    f.connect(QStringLiteral("db>app"));
+    f.connect(QStringLiteral("app>web"));
+    f.connect(QStringLiteral("db>web"));
+    sms::ui::LaunchGraphScene &scene = f.scene();
+    const QPoint from = f.centreOf(kDb);
+    QTest::mousePress(f.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(f.viewport(), from + QPoint(10, 30));
+    QTest::mouseMove(f.viewport(), from + QPoint(20, 60));
+    QVERIFY(f.view().paintsStillLayer());
+    QVERIFY(scene.isInStillLayer(scene.edge(kApp, kWeb), f.viewport()));
+    QVERIFY(!scene.isInStillLayer(scene.edge(kDb, kApp), f.viewport()));
+    QVERIFY(!scene.isInStillLayer(scene.edge(kDb, kApp), nullptr));  // an export paints everything
+    const QImage layered = f.viewport()->grab().toImage();
+    f.view().setStillLayerEnabled(false);
+    QVERIFY(!f.view().paintsStillLayer());
+    QVERIFY(!scene.isInStillLayer(scene.edge(kApp, kWeb), f.viewport()));
+    QCOMPARE(f.viewport()->grab().toImage(), layered);
+    QTest::mouseRelease(f.viewport(), Qt::LeftButton, {}, from + QPoint(20, 60));
+
+    f.view().setStillLayerEnabled(true);
+    const QPoint web = f.centreOf(kWeb);
+    QTest::mousePress(f.viewport(), Qt::LeftButton, {}, web);
+    QTest::mouseMove(f.viewport(), web + QPoint(0, 20));
+    QVERIFY(f.view().paintsStillLayer());
+    f.view().zoomBy(1.25, QPointF(web));
+    f.viewport()->grab();
+    QVERIFY(!f.view().paintsStillLayer());
+    QVERIFY(!scene.isInStillLayer(scene.edge(kDb, kApp), f.viewport()));
+    QTest::mouseRelease(f.viewport(), Qt::LeftButton, {}, web + QPoint(0, 20));
+    QVERIFY(!scene.stillViewport());
 }
 
 void TestLaunchGraphEditor::rename_data()

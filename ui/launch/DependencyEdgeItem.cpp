@@ -1,6 +1,7 @@
 #include "ui/launch/DependencyEdgeItem.h"
 
 #include "ui/launch/GroupNodeItem.h"
+#include "ui/launch/LaunchGraphScene.h"
 #include "ui/launch/LaunchGraphText.h"
 
 #include <QGraphicsScene>
@@ -91,8 +92,11 @@ QPainterPath DependencyEdgeItem::shape() const
     return m_shape;
 }
 
-void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
+    auto *graph = static_cast<const LaunchGraphScene *>(scene());
+    if (graph->isInStillLayer(this, widget))
+        return;
     const QPalette palette = scene()->palette();
     const bool selected = option->state & QStyle::State_Selected;
     const QColor colour = palette.color(selected ? QPalette::Highlight : QPalette::Text);

@@ -37,6 +37,7 @@ public:
 
     // Edges in or out, which follow the box as it moves.
     void addEdge(DependencyEdgeItem *edge) { m_edges.push_back(edge); }
+    const std::vector<DependencyEdgeItem *> &edges() const { return m_edges; }
     void clearEdges() { m_edges.clear(); }
 
     // Where an edge leaves (past the connector dot) or arrives (left side), in the scene.

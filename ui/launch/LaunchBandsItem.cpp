@@ -1,5 +1,7 @@
 #include "ui/launch/LaunchBandsItem.h"
 
+#include "ui/launch/LaunchGraphScene.h"
+
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPalette>
@@ -31,8 +33,10 @@ QRectF LaunchBandsItem::boundingRect() const
     return {-m_spacing / 2, m_top, m_count * m_spacing, m_bottom - m_top};
 }
 
-void LaunchBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void LaunchBandsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
+    if (static_cast<const LaunchGraphScene *>(scene())->isInStillLayer(this, widget))
+        return;
     const QPalette palette = scene()->palette();
     QFont font = painter->font();
     font.setBold(true);

@@ -8,6 +8,8 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QPalette>
 #include <QTimer>
 
@@ -123,7 +125,14 @@ void LaunchGraphScene::cancelGesture()
     m_connectFrom = nullptr;
     delete m_connectLine;
     m_connectLine = nullptr;
+    endDrag();
+}
+
+void LaunchGraphScene::endDrag()
+{
     m_dragStart.clear();
+    m_movingItems.clear();
+    m_stillViewport = nullptr;
 }
 
 void LaunchGraphScene::rebuild()
@@ -331,11 +340,34 @@ void LaunchGraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     QGraphicsScene::mousePressEvent(event);
-    m_dragStart.clear();
-    if (pressed)
-        for (QGraphicsItem *item : selectedItems())
-            if (auto *node = qgraphicsitem_cast<GroupNodeItem *>(item))
-                m_dragStart.emplace_back(node, node->pos());
+    endDrag();
+    if (!pressed)
+        return;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *node = qgraphicsitem_cast<GroupNodeItem *>(item)) {
+            m_dragStart.emplace_back(node, node->pos());
+            m_movingItems.insert(node);
+            for (const DependencyEdgeItem *edge : node->edges())
+                m_movingItems.insert(edge);
+        }
+    }
+}
+
+void LaunchGraphScene::paintStill(QPainter *painter, const QRectF &rect) const
+{
+    QStyleOptionGraphicsItem option;
+    for (QGraphicsItem *item : items(rect, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder)) {
+        const bool still = item == m_bands
+            || (qgraphicsitem_cast<DependencyEdgeItem *>(item) && !m_movingItems.contains(item));
+        if (!still)
+            continue;
+        option.state = item->isSelected() ? QStyle::State_Selected : QStyle::State_None;
+        option.exposedRect = item->boundingRect();
+        painter->save();
+        painter->setTransform(item->sceneTransform(), true);
+        item->paint(painter, &option, nullptr);
+        painter->restore();
+    }
 }
 
 void LaunchGraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
@@ -377,7 +409,7 @@ void LaunchGraphScene::pinMovedNodes()
     for (const auto &[node, from] : m_dragStart)
         if (node->pos() != from)
             moved.emplace_back(node->key(), models::GraphPoint{node->x(), node->y()});
-    m_dragStart.clear();
+    endDrag();
     if (!moved.empty())
         m_editor.pinGroups(std::move(moved));
 }

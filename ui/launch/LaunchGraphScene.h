@@ -12,11 +12,15 @@
 //   one macro, arrows first (so a deleted group does not bridge them over);
 // - F2 asks the view to rename the selected group (renameRequested);
 // - double-click a box: groupActivated (the window selects it in the tree).
+// While boxes are dragged, a view may paint the bands and the arrows that stay
+// put once, into its still layer (LaunchGraphView); those items then skip
+// their own painting in that view, so a frame costs what moves.
 
 #include "models/PlanEditor.h"
 #include "ui/launch/LaunchGraphFacts.h"
 
 #include <QGraphicsScene>
+#include <QSet>
 
 #include <unordered_map>
 #include <vector>
@@ -69,6 +73,22 @@ public:
     void layOutAgain();
     void retranslate();
 
+    // Whether boxes are being dragged: from the press on one to the release.
+    bool isDraggingBoxes() const { return !m_dragStart.empty(); }
+    // Paints, in scene coordinates, what stays put during the drag within
+    // `rect`: the bands and the arrows of boxes that do not move.
+    void paintStill(QPainter *painter, const QRectF &rect) const;
+    // `viewport` now shows the still layer painted last (nullptr: none does).
+    // It is forgotten when the drag ends.
+    void setStillViewport(const QWidget *viewport) { m_stillViewport = viewport; }
+    const QWidget *stillViewport() const { return m_stillViewport; }
+    // For the items' paint(): whether `item` is in the still layer of the
+    // `widget` being painted, and so must not paint itself there.
+    bool isInStillLayer(const QGraphicsItem *item, const QWidget *widget) const
+    {
+        return widget && widget == m_stillViewport && !m_movingItems.contains(item);
+    }
+
 Q_SIGNALS:
     void refused(const QString &why);
     void groupActivated(sms::models::PlanKey group);
@@ -95,6 +115,7 @@ private:
     GroupNodeItem *nodeAt(const QPointF &scenePoint) const;
     void finishConnecting(const QPointF &scenePoint);
     void pinMovedNodes();
+    void endDrag();
 
     models::PlanEditor &m_editor;
     models::PlanKey m_application = models::kNoKey;
@@ -108,8 +129,11 @@ private:
     // During a connect gesture: where it started and the line that follows the mouse.
     GroupNodeItem *m_connectFrom = nullptr;
     QGraphicsPathItem *m_connectLine = nullptr;
-    // During a drag: where each selected box was when it started.
+    // During a drag: where each selected box was when it started, and the
+    // arrows that move with them.
     std::vector<std::pair<GroupNodeItem *, QPointF>> m_dragStart;
+    QSet<const QGraphicsItem *> m_movingItems;
+    const QWidget *m_stillViewport = nullptr;
 };
 
 } // namespace sms::ui

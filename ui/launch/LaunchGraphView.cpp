@@ -5,6 +5,7 @@
 #include "ui/launch/LaunchGraphScene.h"
 
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -100,6 +101,8 @@ void LaunchGraphView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::MiddleButton) {
         QGraphicsView::mousePressEvent(event);
+        if (m_scene->isDraggingBoxes() && m_stillLayerEnabled)
+            paintStillLayer();
         return;
     }
     m_panFrom = event->position().toPoint();
@@ -124,6 +127,8 @@ void LaunchGraphView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (!m_panFrom || event->button() != Qt::MiddleButton) {
         QGraphicsView::mouseReleaseEvent(event);
+        if (!m_scene->isDraggingBoxes())
+            dropStillLayer();
         return;
     }
     m_panFrom.reset();
@@ -133,9 +138,66 @@ void LaunchGraphView::mouseReleaseEvent(QMouseEvent *event)
 
 void LaunchGraphView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
+        dropStillLayer();  // painted in the old colours
         followPalette();
+    }
     QGraphicsView::changeEvent(event);
+}
+
+void LaunchGraphView::setStillLayerEnabled(bool enabled)
+{
+    m_stillLayerEnabled = enabled;
+    if (!enabled)
+        dropStillLayer();
+}
+
+void LaunchGraphView::paintStillLayer()
+{
+    const qreal ratio = viewport()->devicePixelRatioF();
+    QPixmap layer(viewport()->size() * ratio);
+    layer.setDevicePixelRatio(ratio);
+    QPainter painter(&layer);
+    painter.setRenderHints(renderHints());
+    painter.setWorldTransform(viewportTransform());
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    QGraphicsView::drawBackground(&painter, visible);
+    m_scene->paintStill(&painter, visible);
+    painter.end();
+    m_still = layer;
+    m_stillTransform = viewportTransform();
+    m_scene->setStillViewport(viewport());
+    viewport()->update();  // the items in the layer stop painting themselves
+}
+
+void LaunchGraphView::dropStillLayer()
+{
+    if (m_still.isNull())
+        return;
+    m_still = QPixmap();
+    if (m_scene->stillViewport() == viewport())
+        m_scene->setStillViewport(nullptr);
+    viewport()->update();
+}
+
+bool LaunchGraphView::stillLayerFits() const
+{
+    return m_scene->stillViewport() == viewport() && m_stillTransform == viewportTransform()
+        && m_still.deviceIndependentSize() == QSizeF(viewport()->size());
+}
+
+void LaunchGraphView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    if (!m_still.isNull() && !stillLayerFits())
+        dropStillLayer();  // scrolled, zoomed, resized or the drag ended: the items paint themselves again
+    if (m_still.isNull()) {
+        QGraphicsView::drawBackground(painter, rect);
+        return;
+    }
+    painter->save();
+    painter->resetTransform();
+    painter->drawPixmap(QPointF(0, 0), m_still);
+    painter->restore();
 }
 
 } // namespace sms::ui

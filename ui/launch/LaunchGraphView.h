@@ -5,11 +5,18 @@
 // middle button pans wherever it starts, Fit shows the whole graph, and F2 (the scene's renameRequested) opens a name
 // editor over the box. The scene takes its colours from this view's palette,
 // so that the graph follows a light or dark theme.
+//
+// When boxes are pressed for a drag, the view paints what stays put (the
+// bands and the other arrows) once into its still layer, a pixmap of the
+// viewport, and draws that as its background until the release, so each
+// frame of the drag paints only the moving boxes and their arrows. A scroll,
+// zoom, resize or palette change drops the layer: painting goes on as usual.
 
 #include "models/PlanTypes.h"
 #include "ui/launch/GroupNameEdit.h"
 
 #include <QGraphicsView>
+#include <QPixmap>
 #include <QPointer>
 
 #include <optional>
@@ -37,6 +44,9 @@ public:
     // Opens the name editor over the group's box; nullptr when it has none.
     GroupNameEdit *editName(models::PlanKey group);
     GroupNameEdit *nameEditor() const { return m_nameEdit; }
+    // On by default; off paints every item in every frame (for comparison).
+    void setStillLayerEnabled(bool enabled);
+    bool paintsStillLayer() const { return !m_still.isNull(); }
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -44,13 +54,20 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void followPalette();
+    void paintStillLayer();
+    void dropStillLayer();
+    bool stillLayerFits() const;
 
     LaunchGraphScene *m_scene;
     QPointer<GroupNameEdit> m_nameEdit;
     std::optional<QPoint> m_panFrom;  // where the middle-button pan last was, while it lasts
+    bool m_stillLayerEnabled = true;
+    QPixmap m_still;              // during a drag of boxes: what stays put
+    QTransform m_stillTransform;  // the viewport transform it was painted with
 };
 
 } // namespace sms::ui
