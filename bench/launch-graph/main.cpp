@@ -147,6 +147,13 @@ int main(int argc, char *argv[])
     scene.refreshNow();
     viewport->repaint();
     const double release = double(clock.nsecsElapsed()) / 1e6;
+    // A second press on the box: the still layer's pixmap is there already.
+    const QPoint dropped = view.mapFromScene(node->scenePos());
+    clock.restart();
+    sendMouse(viewport, QEvent::MouseButtonPress, dropped, Qt::LeftButton);
+    viewport->repaint();
+    const double pressAgain = double(clock.nsecsElapsed()) / 1e6;
+    sendMouse(viewport, QEvent::MouseButtonRelease, dropped, Qt::NoButton);
     std::sort(ms.begin(), ms.end());
     if (!pane.windowHandle()->isExposed())
         std::printf("the window was never exposed: the frames painted nothing\n");
@@ -155,8 +162,8 @@ int main(int argc, char *argv[])
     std::printf("graph: %d groups, %d edges, %d bands; box %llu has %d arrows; zoom %.3f; first build %.1f ms\n",
                 groups, edges, scene.bandCount(), static_cast<unsigned long long>(busiest),
                 degree[std::size_t(busiest)], view.zoom(), firstBuild);
-    std::printf("press (selects the box%s, repaints): %.2f ms\n",
-                layered ? " and paints the still layer" : "", press);
+    std::printf("press (selects the box%s, repaints): %.2f ms, the next press %.2f ms\n",
+                layered ? " and paints the still layer" : "", press, pressAgain);
     std::printf("drag frame (move + full viewport repaint) over %d steps: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
                 steps, sms::bench::percentile(ms, 0.5), sms::bench::percentile(ms, 0.95), ms.back());
     std::printf("release: pinGroups %.2f ms, then laid out again and repainted %.2f ms; pinned: %s, undo steps: %d\n",

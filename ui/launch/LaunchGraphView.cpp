@@ -155,16 +155,18 @@ void LaunchGraphView::setStillLayerEnabled(bool enabled)
 void LaunchGraphView::paintStillLayer()
 {
     const qreal ratio = viewport()->devicePixelRatioF();
-    QPixmap layer(viewport()->size() * ratio);
-    layer.setDevicePixelRatio(ratio);
-    QPainter painter(&layer);
+    if (m_still.size() != viewport()->size() * ratio) {
+        m_still = QPixmap(viewport()->size() * ratio);
+        m_still.setDevicePixelRatio(ratio);
+    }
+    QPainter painter(&m_still);
     painter.setRenderHints(renderHints());
     painter.setWorldTransform(viewportTransform());
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
     QGraphicsView::drawBackground(&painter, visible);
     m_scene->paintStill(&painter, visible);
     painter.end();
-    m_still = layer;
+    m_stillShown = true;
     m_stillTransform = viewportTransform();
     m_scene->setStillViewport(viewport());
     viewport()->update();  // the items in the layer stop painting themselves
@@ -172,9 +174,9 @@ void LaunchGraphView::paintStillLayer()
 
 void LaunchGraphView::dropStillLayer()
 {
-    if (m_still.isNull())
+    if (!m_stillShown)
         return;
-    m_still = QPixmap();
+    m_stillShown = false;
     if (m_scene->stillViewport() == viewport())
         m_scene->setStillViewport(nullptr);
     viewport()->update();
@@ -188,9 +190,9 @@ bool LaunchGraphView::stillLayerFits() const
 
 void LaunchGraphView::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    if (!m_still.isNull() && !stillLayerFits())
+    if (m_stillShown && !stillLayerFits())
         dropStillLayer();  // scrolled, zoomed, resized or the drag ended: the items paint themselves again
-    if (m_still.isNull()) {
+    if (!m_stillShown) {
         QGraphicsView::drawBackground(painter, rect);
         return;
     }
