@@ -344,6 +344,7 @@ void PlanDocument::setServerSettings(std::vector<PlanServerSettings> settings)
         rowOf.emplace(all[i].serverId, i);
     std::vector<std::string> changed;
     changed.reserve(settings.size());
+    all.reserve(all.size() + settings.size());
     for (PlanServerSettings &own : settings) {
         changed.push_back(own.serverId);
         if (const auto row = rowOf.find(own.serverId); row != rowOf.end()) {
