@@ -151,6 +151,9 @@ void LaunchGraphScene::rebuild()
     // Boxes are kept by key, so that selection and focus survive an edit;
     // arrows are cheap and made again.
     m_selecting = true;
+    // New arrows are in no still layer: a view showing one paints as usual again.
+    m_movingItems.clear();
+    m_stillViewport = nullptr;
     qDeleteAll(m_edges);
     m_edges.clear();
     std::unordered_map<models::PlanKey, GroupNodeItem *> previous = std::move(m_nodeByKey);
