@@ -1,8 +1,8 @@
 // Generate Template and Generate Change Set from the Applications on the
 // endpoint pane, on the window's embedded sandbox: the message says where
-// SMS wrote the document, and the viewer shows it as sms-local wrote it, in
-// the format asked for; an application without AMIs gets SMS's refusal in
-// words and no viewer.
+// SMS wrote the document, and the viewer shows it as sms-local wrote it
+// (read back from its bucket as from S3), in the format asked for; an
+// application without AMIs gets SMS's refusal in words and no viewer.
 
 #include "models/EndpointAppsModel.h"
 #include "ui/MainWindow.h"
@@ -104,9 +104,11 @@ private Q_SLOTS:
             return;
         }
         QVERIFY2(message.endsWith(yaml ? QLatin1String(".yaml") : QLatin1String(".json")), qPrintable(message));
+        // Read back from the sandbox's bucket as from S3, then shown.
+        QTRY_VERIFY_WITH_TIMEOUT(m_actions->lastViewer() && m_actions->lastViewer()->isVisible()
+                                     && m_actions->lastViewer()->windowTitle().contains(app),
+                                 10000);
         ui::TemplateViewer *viewer = m_actions->lastViewer();
-        QVERIFY(viewer && viewer->isVisible());
-        QVERIFY(viewer->windowTitle().contains(app));
         QCOMPARE(viewer->format(), yaml ? api::OutputFormat::Yaml : api::OutputFormat::Json);
         QVERIFY(!viewer->findChild<QComboBox *>(QStringLiteral("format"))->isEnabled());  // as written
         QVERIFY2(viewer->text().startsWith(opening), qPrintable(viewer->text().left(80)));

@@ -1,5 +1,6 @@
 #include "ui/templates/EndpointTemplateActions.h"
 
+#include "client/ObjectReader.h"
 #include "client/SmsClient.h"
 #include "services/EndpointSession.h"
 #include "services/PlainWords.h"
@@ -7,7 +8,6 @@
 
 #include <QAction>
 #include <QEvent>
-#include <QFile>
 #include <QMenu>
 
 namespace sms::ui {
@@ -94,22 +94,26 @@ void EndpointTemplateActions::written(Document document, api::OutputFormat forma
                                       const api::S3Location &location)
 {
     const QString url = urlOf(location);
-    Q_EMIT message(document == Document::Template ? tr("The template of %1 is at %2").arg(appName, url)
-                                                  : tr("The change set of %1 is at %2").arg(appName, url));
-    // Only the embedded sms-local's bucket is a folder here; S3's is read with S3's tools.
-    services::SandboxHost *sandbox = m_session.sandbox();
-    if (!sandbox)
+    const QString where = document == Document::Template ? tr("The template of %1 is at %2").arg(appName, url)
+                                                          : tr("The change set of %1 is at %2").arg(appName, url);
+    Q_EMIT message(where);
+    client::SmsClient *client = m_session.client();
+    if (!client)
         return;
-    QFile file(sandbox->engine().bucket().pathOf(location));
-    if (!file.open(QIODevice::ReadOnly)) {
-        Q_EMIT message(tr("%1 could not be read: %2").arg(url, file.errorString()));
-        return;
-    }
-    const QString subject = document == Document::Template ? appName : tr("%1 (change set)").arg(appName);
-    auto *viewer = new TemplateViewer(file.readAll().toStdString(), format, subject, url, m_dialogParent);
-    viewer->setAttribute(Qt::WA_DeleteOnClose);
-    viewer->show();
-    m_lastViewer = viewer;
+    // Read back as from S3: the embedded sms-local serves its bucket the same way.
+    auto *reader = new client::ObjectReader(client->config(), this);
+    reader->read(location, this, [this, reader, document, format, appName, url, where](const Result<QByteArray> &content) {
+        reader->deleteLater();
+        if (!content) {
+            Q_EMIT message(tr("%1; it could not be opened here: %2").arg(where, services::plainWords(content.error())));
+            return;
+        }
+        const QString subject = document == Document::Template ? appName : tr("%1 (change set)").arg(appName);
+        auto *viewer = new TemplateViewer(content->toStdString(), format, subject, url, m_dialogParent);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->show();
+        m_lastViewer = viewer;
+    });
 }
 
 bool EndpointTemplateActions::eventFilter(QObject *watched, QEvent *event)

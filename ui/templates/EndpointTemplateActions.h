@@ -3,8 +3,9 @@
 // YAML, for the endpoint application selected in the Applications on the
 // endpoint pane: one QAction whose menu holds the four, for the pane's
 // toolbar and context menu. SMS writes the document to S3 and answers where;
-// message() says so. With the embedded sms-local, whose bucket is a folder of
-// this process (services::SandboxHost), the document opens in a TemplateViewer.
+// message() says so. The document is then read from S3 (client/ObjectReader;
+// sms-local, embedded or not, serves its bucket as S3 does) and opens in a
+// TemplateViewer; when it cannot be read, message() says why.
 
 #include "api/SmsTypes.h"
 
