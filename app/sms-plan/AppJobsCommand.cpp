@@ -1,5 +1,6 @@
 #include "AppJobsCommand.h"
 
+#include "AllPages.h"
 #include "ConsoleOutput.h"
 #include "ErrorReport.h"
 #include "ExitCodes.h"
@@ -47,8 +48,7 @@ void AppJobsCommand::listJobs(const std::vector<std::string> &jobIds)
     auto wanted = std::make_shared<std::set<std::string>>(jobIds.begin(), jobIds.end());
     auto jobs = std::make_shared<std::vector<api::ReplicationJob>>();
     api::GetReplicationJobsRequest request;
-    if (m_line.pageSize)
-        request.maxResults = *m_line.pageSize;
+    request.maxResults = m_line.pageSize.value_or(largestPage<api::GetReplicationJobsRequest>());
     client::paginate(
         *m_client, std::move(request), this,
         [wanted, jobs](api::GetReplicationJobsResponse &page) {

@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 
+#include "AllPages.h"
 #include "AppJobsCommand.h"
 #include "ConsoleOutput.h"
 #include "ErrorReport.h"
@@ -188,6 +189,8 @@ void CliRunner::list(Request request)
     using Response = typename Traits::Response;
     if (m_line.pageSize)
         request.maxResults = *m_line.pageSize;
+    else if (m_line.all)
+        request.maxResults = largestPage<Request>();
     if (!m_line.startingToken.isEmpty())
         request.nextToken = m_line.startingToken.toStdString();
 

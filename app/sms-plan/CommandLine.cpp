@@ -253,7 +253,8 @@ Global options:
   --region R              The AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile).
   --endpoint-url URL      Talk to this endpoint, e.g. a local sms-local (http only on loopback).
   --output json|table     Output format (default json).
-  --page-size N           Items per request when paging.
+  --page-size N           Items per request when paging (with --all, by default
+                          1,000, or 100 jobs: the largest pages).
   --debug                 Log every call (operation, status, time, request id) to stderr.
   --version, --help
 

@@ -70,6 +70,45 @@ private Q_SLOTS:
         QVERIFY(sent[0].header("Authorization").contains("/eu-west-1/sms/aws4_request"));
     }
 
+    // --all without --page-size asks for the largest pages; without --all,
+    // for the service's default, as the AWS CLI does.
+    void allAsksForTheLargestPages_data()
+    {
+        QTest::addColumn<QStringList>("words");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<int>("maxResults");  // 0: none sent
+
+        QTest::addRow("servers") << QStringList{QStringLiteral("servers"), QStringLiteral("list"), QStringLiteral("--all")}
+                                 << QByteArray("{\"serverList\":[]}") << 1000;
+        QTest::addRow("connectors") << QStringList{QStringLiteral("connectors"), QStringLiteral("list"), QStringLiteral("--all")}
+                                    << QByteArray("{\"connectorList\":[]}") << 1000;
+        QTest::addRow("apps") << QStringList{QStringLiteral("apps"), QStringLiteral("list"), QStringLiteral("--all")}
+                              << QByteArray("{\"apps\":[]}") << 1000;
+        QTest::addRow("jobs") << QStringList{QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--all")}
+                              << QByteArray("{\"replicationJobList\":[]}") << 100;
+        QTest::addRow("one page") << QStringList{QStringLiteral("servers"), QStringLiteral("list")}
+                                  << QByteArray("{\"serverList\":[]}") << 0;
+    }
+
+    void allAsksForTheLargestPages()
+    {
+        QFETCH(QStringList, words);
+        QFETCH(QByteArray, answer);
+        QFETCH(int, maxResults);
+
+        FakeSmsServer server;
+        server.enqueue(FakeSmsServer::json(answer));
+        const Run run = runPlan(QStringList{QStringLiteral("--endpoint-url"), server.url().toString()} + words, m_env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto sent = server.requests();
+        QCOMPARE(sent.size(), 1);
+        const auto body = json(sent[0].body);
+        if (maxResults == 0)
+            QVERIFY(!body.contains("maxResults"));
+        else
+            QCOMPARE(body.value("maxResults", 0), maxResults);
+    }
+
     void listsAnEmptyCatalog()
     {
         FakeSmsServer server;
