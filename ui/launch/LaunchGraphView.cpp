@@ -126,9 +126,7 @@ void LaunchGraphView::mouseMoveEvent(QMouseEvent *event)
 void LaunchGraphView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (!m_panFrom || event->button() != Qt::MiddleButton) {
-        QGraphicsView::mouseReleaseEvent(event);
-        if (!m_scene->isDraggingBoxes())
-            dropStillLayer();
+        QGraphicsView::mouseReleaseEvent(event);  // the scene ends the drag, and its still layer
         return;
     }
     m_panFrom.reset();
@@ -166,33 +164,34 @@ void LaunchGraphView::paintStillLayer()
     QGraphicsView::drawBackground(&painter, visible);
     m_scene->paintStill(&painter, visible);
     painter.end();
-    m_stillShown = true;
     m_stillTransform = viewportTransform();
     m_scene->setStillViewport(viewport());
     viewport()->update();  // the items in the layer stop painting themselves
 }
 
+bool LaunchGraphView::paintsStillLayer() const
+{
+    return m_scene->stillViewport() == viewport();
+}
+
 void LaunchGraphView::dropStillLayer()
 {
-    if (!m_stillShown)
+    if (!paintsStillLayer())
         return;
-    m_stillShown = false;
-    if (m_scene->stillViewport() == viewport())
-        m_scene->setStillViewport(nullptr);
+    m_scene->setStillViewport(nullptr);
     viewport()->update();
 }
 
 bool LaunchGraphView::stillLayerFits() const
 {
-    return m_scene->stillViewport() == viewport() && m_stillTransform == viewportTransform()
-        && m_still.deviceIndependentSize() == QSizeF(viewport()->size());
+    return m_stillTransform == viewportTransform() && m_still.deviceIndependentSize() == QSizeF(viewport()->size());
 }
 
 void LaunchGraphView::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    if (m_stillShown && !stillLayerFits())
-        dropStillLayer();  // scrolled, zoomed, resized or the drag ended: the items paint themselves again
-    if (!m_stillShown) {
+    if (paintsStillLayer() && !stillLayerFits())
+        dropStillLayer();  // scrolled, zoomed or resized: the items paint themselves again
+    if (!paintsStillLayer()) {
         QGraphicsView::drawBackground(painter, rect);
         return;
     }

@@ -46,7 +46,8 @@ public:
     GroupNameEdit *nameEditor() const { return m_nameEdit; }
     // On by default; off paints every item in every frame (for comparison).
     void setStillLayerEnabled(bool enabled);
-    bool paintsStillLayer() const { return m_stillShown; }
+    // Whether the scene's still layer is this view's (it forgets it when the drag ends).
+    bool paintsStillLayer() const;
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -66,11 +67,10 @@ private:
     QPointer<GroupNameEdit> m_nameEdit;
     std::optional<QPoint> m_panFrom;  // where the middle-button pan last was, while it lasts
     bool m_stillLayerEnabled = true;
-    // What stays put during a drag of boxes, shown while m_stillShown. The
+    // What stays put during a drag of boxes, shown while paintsStillLayer(). The
     // pixmap is kept for the next drag: touching a new one's memory for the
     // first time took 15 ms of a 25 ms press (bench/launch-graph).
     QPixmap m_still;
-    bool m_stillShown = false;
     QTransform m_stillTransform;  // the viewport transform it was painted with
 };
 
