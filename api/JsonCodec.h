@@ -24,12 +24,19 @@ namespace sms::api {
 
 using Json = nlohmann::json;
 
+// What parse() keeps of the servers (api::Server) inside a value. The
+// configuration answers repeat every server's catalog details (vmServer);
+// a reader that holds the catalog needs only each server's identity, and
+// leaving the details out spares most of the decoding and the memory.
+enum class ServerDetails { Keep, IdentityOnly };
+
 // Errors name the member's path, e.g. "serverList[3].vmServer.vmName":
 // - SerializationException: the text is not JSON, or not a JSON object;
 // - InvalidParameterException: a member has the wrong type;
 // - MissingRequiredParameterException: a required member is absent.
+// Details left out are not checked either.
 template <typename T>
-Result<T> parse(std::string_view text);
+Result<T> parse(std::string_view text, ServerDetails servers = ServerDetails::Keep);
 
 // Appends the value's JSON to `out`: compact by default; indent > 0
 // pretty-prints like Json::dump(indent), as if nested `depth` levels deep.

@@ -3,6 +3,7 @@
 
 #include "api/JsonCodec.h"
 #include "api/JsonCodecTraits.h"
+#include "api/JsonFieldCursor.h"
 
 #include <simdjson.h>
 
@@ -43,10 +44,14 @@ const char *typeName(const element &json)
 }
 
 template <typename T>
-bool decode(const element &json, T &out, DecodeFailure &failure);
+bool decode(const element &json, T &out, DecodeFailure &failure, ServerDetails servers);
+
+// A server's catalog details, which ServerDetails::IdentityOnly leaves out.
+template <typename T, typename M>
+constexpr bool kIsServerDetails = std::is_same_v<T, Server> && std::is_same_v<M, std::optional<VmServer>>;
 
 template <typename T>
-bool decodeStructure(const element &json, T &out, DecodeFailure &failure)
+bool decodeStructure(const element &json, T &out, DecodeFailure &failure, ServerDetails servers)
 {
     simdjson::dom::object object;
     if (json.get_object().get(object) != simdjson::SUCCESS) {
@@ -54,24 +59,12 @@ bool decodeStructure(const element &json, T &out, DecodeFailure &failure)
         return false;
     }
     bool ok = true;
-    // Writers (this codec, SMS, the SDKs) put the members in the model's
-    // order, so the next field is looked at first; at_key() scans them all.
-    // The first field of a name still wins: the cursor only passes fields
-    // it matched.
-    auto next = object.begin();
-    const auto end = object.end();
+    FieldCursor fields(object);
     T::members(out, [&](const char *name, auto &member, MemberKind kind) {
         if (!ok)
             return;
         element value;
-        bool found = false;
-        if (next != end && next.key() == name) {
-            value = next.value();
-            ++next;
-            found = true;
-        } else {
-            found = object.at_key(name).get(value) == simdjson::SUCCESS;
-        }
+        const bool found = fields.find(name, value);
         if (!found || value.is_null()) {
             if (kind == MemberKind::Required) {
                 failure.problem = "is required but missing";
@@ -82,10 +75,14 @@ bool decodeStructure(const element &json, T &out, DecodeFailure &failure)
             return;
         }
         using M = std::decay_t<decltype(member)>;
+        if constexpr (kIsServerDetails<T, M>) {
+            if (servers == ServerDetails::IdentityOnly)
+                return;
+        }
         if constexpr (IsOptional<M>::value)
-            ok = decode(value, member.emplace(), failure);
+            ok = decode(value, member.emplace(), failure, servers);
         else
-            ok = decode(value, member, failure);
+            ok = decode(value, member, failure, servers);
         if (!ok)
             failure.prepend(name);
     });
@@ -93,14 +90,14 @@ bool decodeStructure(const element &json, T &out, DecodeFailure &failure)
 }
 
 template <typename T>
-bool decode(const element &json, T &out, DecodeFailure &failure)
+bool decode(const element &json, T &out, DecodeFailure &failure, ServerDetails servers)
 {
     const auto wrongType = [&](const char *expected) {
         failure.problem = std::string("expected ") + expected + ", got " + typeName(json);
         return false;
     };
     if constexpr (Structure<T>) {
-        return decodeStructure(json, out, failure);
+        return decodeStructure(json, out, failure, servers);
     } else if constexpr (IsVector<T>::value) {
         simdjson::dom::array array;
         if (json.get_array().get(array) != simdjson::SUCCESS)
@@ -109,7 +106,7 @@ bool decode(const element &json, T &out, DecodeFailure &failure)
         out.clear();
         size_t i = 0;
         for (const element item : array) {
-            if (!decode(item, out.emplace_back(), failure)) {
+            if (!decode(item, out.emplace_back(), failure, servers)) {
                 failure.prepend("[" + std::to_string(i) + "]");
                 return false;
             }
@@ -157,7 +154,7 @@ simdjson::dom::parser &threadParser()
 } // namespace codec
 
 template <typename T>
-Result<T> parse(std::string_view text)
+Result<T> parse(std::string_view text, ServerDetails servers)
 {
     simdjson::dom::element document;
     const auto status = codec::threadParser().parse(text.data(), text.size()).get(document);
@@ -169,7 +166,7 @@ Result<T> parse(std::string_view text)
                               std::string("expected a JSON object, got ") + codec::typeName(document));
     T value{};
     codec::DecodeFailure failure;
-    if (codec::decode(document, value, failure))
+    if (codec::decode(document, value, failure, servers))
         return value;
     return SmsError::make(failure.code, failure.path + " " + failure.problem);
 }
@@ -182,7 +179,7 @@ Result<Json> parseJson(std::string_view text)
     return json;
 }
 
-#define SMS_INSTANTIATE_PARSE(Type) template Result<Type> parse<Type>(std::string_view);
+#define SMS_INSTANTIATE_PARSE(Type) template Result<Type> parse<Type>(std::string_view, ServerDetails);
 SMS_FOR_EACH_STRUCTURE(SMS_INSTANTIATE_PARSE)
 #undef SMS_INSTANTIATE_PARSE
 

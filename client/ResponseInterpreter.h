@@ -31,7 +31,7 @@ Result<api::Json> parseBody(const HttpResponse &response);
 
 // A 2xx body as the operation's typed response.
 template <typename T>
-Result<T> decodeBody(const HttpResponse &response);
+Result<T> decodeBody(const HttpResponse &response, api::ServerDetails servers = api::ServerDetails::Keep);
 
 // The bytes of a body as the JSON parsers take them.
 inline std::string_view textOf(const QByteArray &body)
@@ -56,10 +56,10 @@ SmsError modelMismatchError(SmsError decodeError, const HttpResponse &response);
 std::string describeBody(const QByteArray &body, const QByteArray &contentType);
 
 template <typename T>
-Result<T> decodeBody(const HttpResponse &response)
+Result<T> decodeBody(const HttpResponse &response, api::ServerDetails servers)
 {
     const QByteArray &body = isBlank(response.body) ? QByteArrayLiteral("{}") : response.body;
-    auto typed = api::parse<T>(textOf(body));
+    auto typed = api::parse<T>(textOf(body), servers);
     if (typed)
         return typed;
     if (typed.error().errorCode() == ErrorCode::SerializationException)

@@ -51,6 +51,17 @@ std::function<void(const Result<HttpResponse> &)> decodingInto(Callback<T> done,
     };
 }
 
+// The configuration answers repeat each server's catalog details, which
+// their readers take from the catalog (see SmsClient.h): only the servers'
+// identities are decoded.
+template <typename Response>
+constexpr api::ServerDetails kServerDetails
+    = std::is_same_v<Response, api::GetAppReplicationConfigurationResponse>
+            || std::is_same_v<Response, api::GetAppLaunchConfigurationResponse>
+            || std::is_same_v<Response, api::GetAppValidationConfigurationResponse>
+        ? api::ServerDetails::IdentityOnly
+        : api::ServerDetails::Keep;
+
 } // namespace
 
 SmsClient::SmsClient(ClientConfig config, QObject *parent)
@@ -86,7 +97,9 @@ CallHandle SmsClient::invoke(const char *operation, Request request, QObject *co
 {
     prepare(request);
     return send(operation, api::serialize(request), context,
-                decodingInto(std::move(done), &decodeBody<Response>));
+                decodingInto(std::move(done), [](const HttpResponse &response) {
+                    return decodeBody<Response>(response, kServerDetails<Response>);
+                }));
 }
 
 #define SMS_DEFINE_METHOD(Op, method)                                                             \

@@ -7,6 +7,12 @@
 // it is connected through `context`, so no callback outlives its receiver.
 // Errors come back as values (SmsError); nothing throws. Every method returns
 // a CallHandle to cancel the call, which then reports ErrorCode::Canceled.
+//
+// The three GetApp*Configuration answers name their servers by identity only
+// (serverId, serverType, replicationJobId...): SMS repeats each server's
+// catalog details (vmServer) there, and what reads configurations holds the
+// catalog, so decoding them again would only cost time. call() returns the
+// raw answer, details and all.
 
 #include "api/JsonCodec.h"
 #include "api/SmsOperations.h"

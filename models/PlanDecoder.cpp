@@ -10,6 +10,7 @@
 #include "models/PlanRules.h"
 
 #include "api/JsonCodecTraits.h"
+#include "api/JsonFieldCursor.h"
 
 #include <simdjson.h>
 
@@ -489,9 +490,10 @@ private:
             if (!expectObject(value, path, object))
                 return false;
             bool ok = true;
+            api::codec::FieldCursor fields(object);
             T::members(out, [&](const char *name, auto &memberValue, api::MemberKind kind) {
                 element json;
-                if (!ok || !member(object, name, json)) {
+                if (!ok || !fields.find(name, json) || json.is_null()) {
                     if (ok && kind == api::MemberKind::Required)
                         ok = damaged(path.child(name).text() + " is missing");
                     return;

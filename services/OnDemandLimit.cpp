@@ -1,6 +1,7 @@
 #include "services/OnDemandLimit.h"
 
 #include "client/Pager.h"
+#include "client/RequestWindow.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -113,6 +114,7 @@ void readJobRuns(client::SmsClient &client, const std::vector<std::string> &jobI
     {
         std::vector<JobRuns> jobs;
         std::vector<QPointer<client::PagerBase>> pagers;
+        client::RequestWindow window;
         std::size_t pending = 0;
         bool finished = false;
         JobRunsCallback done;
@@ -126,38 +128,49 @@ void readJobRuns(client::SmsClient &client, const std::vector<std::string> &jobI
         QMetaObject::invokeMethod(context, [read] { read->done(std::move(read->jobs)); }, Qt::QueuedConnection);
         return;
     }
+    // Queued reads hold the read weakly: a context destroyed meanwhile leaves
+    // nothing behind.
+    const std::weak_ptr<Read> weak = read;
     for (std::size_t i = 0; i < jobIds.size(); ++i) {
         read->jobs[i].replicationJobId = jobIds[i];
-        api::GetReplicationRunsRequest request;
-        request.replicationJobId = jobIds[i];
-        const auto pager = client::paginate(
-            client, std::move(request), context, nullptr,
-            [read, i](Result<api::GetReplicationRunsResponse> merged) {
-                if (read->finished)
-                    return;
-                if (!merged) {
-                    read->finished = true;
-                    for (const auto &other : read->pagers)
-                        if (other)
-                            other->cancel();  // their answers are not wanted any more
-                    read->done(merged.error());
-                    return;
-                }
-                JobRuns &job = read->jobs[i];
-                job.runs = std::move(merged.value().replicationRunList).value_or(std::vector<api::ReplicationRun>());
-                const auto &info = merged.value().replicationJob;
-                if (info && info->vmServer && info->vmServer->vmName)
-                    job.serverName = *info->vmServer->vmName;
-                else if (info && info->serverId)
-                    job.serverName = *info->serverId;
-                else
-                    job.serverName = job.replicationJobId;
-                if (--read->pending == 0) {
-                    read->finished = true;
-                    read->done(std::move(read->jobs));
-                }
-            });
-        read->pagers.emplace_back(pager.data());
+        read->window.add([&client, context, weak, i] {
+            const auto read = weak.lock();
+            if (!read)
+                return;
+            api::GetReplicationRunsRequest request;
+            request.replicationJobId = read->jobs[i].replicationJobId;
+            const auto pager = client::paginate(
+                client, std::move(request), context, nullptr,
+                [read, i](Result<api::GetReplicationRunsResponse> merged) {
+                    if (read->finished)
+                        return;
+                    if (!merged) {
+                        read->finished = true;
+                        read->window.clear();
+                        for (const auto &other : read->pagers)
+                            if (other)
+                                other->cancel();  // their answers are not wanted any more
+                        read->done(merged.error());
+                        return;
+                    }
+                    JobRuns &job = read->jobs[i];
+                    job.runs = std::move(merged.value().replicationRunList).value_or(std::vector<api::ReplicationRun>());
+                    const auto &info = merged.value().replicationJob;
+                    if (info && info->vmServer && info->vmServer->vmName)
+                        job.serverName = *info->vmServer->vmName;
+                    else if (info && info->serverId)
+                        job.serverName = *info->serverId;
+                    else
+                        job.serverName = job.replicationJobId;
+                    if (--read->pending == 0) {
+                        read->finished = true;
+                        read->done(std::move(read->jobs));
+                        return;
+                    }
+                    read->window.done();
+                });
+            read->pagers.emplace_back(pager.data());
+        });
     }
 }
 

@@ -70,7 +70,7 @@ QString onDemandLimitWords(const OnDemandAllowance &allowance, double now,
                            const QTimeZone &zone = QTimeZone::utc());
 
 // Reads every page of each job's runs (GetReplicationRuns), the jobs side by
-// side, and hands them over in the order of `jobIds`. `done` runs once,
+// side a window at a time (client/RequestWindow.h), and hands them over in the order of `jobIds`. `done` runs once,
 // unless `context` is destroyed first; the first error ends the read.
 using JobRunsCallback = std::function<void(Result<std::vector<JobRuns>>)>;
 void readJobRuns(client::SmsClient &client, const std::vector<std::string> &jobIds, QObject *context,

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <iterator>
 
 namespace sms::services {
 namespace {
@@ -62,21 +63,31 @@ PlanApplier::~PlanApplier() = default;
 
 void PlanApplier::start()
 {
+    readSnapshot();
+}
+
+void PlanApplier::startFrom(EndpointSnapshot snapshot)
+{
+    begin(snapshot.applications, std::move(snapshot.servers));
+}
+
+void PlanApplier::readSnapshot()
+{
     auto *reader = new SnapshotReader(m_client, SnapshotScope::Everything, this);
-    m_pending = reader;
     connect(reader, &SnapshotReader::finished, this, &PlanApplier::onSnapshot);
     reader->start();
 }
 
 void PlanApplier::cancel()
 {
-    if (auto *reader = qobject_cast<SnapshotReader *>(m_pending.data()))
+    finish(SmsError::make(ErrorCode::Canceled, "The apply was canceled. Run it again to finish it."));
+    // What is in flight answers Canceled, which m_finished ignores.
+    for (SnapshotReader *reader : findChildren<SnapshotReader *>(Qt::FindDirectChildrenOnly))
         reader->cancel();
-    else if (auto *app = qobject_cast<ApplicationReader *>(m_pending.data()))
-        app->cancel();
+    for (ApplicationReader *reader : findChildren<ApplicationReader *>(Qt::FindDirectChildrenOnly))
+        reader->cancel();
     if (m_call)
         m_call->cancel();
-    finish(SmsError::make(ErrorCode::Canceled, "The apply was canceled. Run it again to finish it."));
 }
 
 void PlanApplier::onSnapshot(const Result<EndpointSnapshot> &snapshot)
@@ -84,12 +95,18 @@ void PlanApplier::onSnapshot(const Result<EndpointSnapshot> &snapshot)
     if (m_finished)
         return;
     if (!snapshot) {
-        if (!retry(snapshot.error(), &PlanApplier::start))
+        if (!retry(snapshot.error(), &PlanApplier::readSnapshot))
             fail("Reading the endpoint", snapshot.error());
         return;
     }
     m_tries = 0;
-    const ChangeSet changes = diffPlan(m_plan, snapshot.value());
+    begin(snapshot->applications, snapshot->servers);
+}
+
+void PlanApplier::begin(const std::vector<EndpointApplication> &applications, std::vector<api::Server> servers)
+{
+    m_endpointServers = std::move(servers);
+    const ChangeSet changes = diffPlan(m_plan, applications, m_endpointServers);
     if (!changes.blockers.empty()) {
         std::string text = "The plan cannot be applied: some of its servers are not on the endpoint.";
         for (const std::string &blocker : changes.blockers)
@@ -97,7 +114,9 @@ void PlanApplier::onSnapshot(const Result<EndpointSnapshot> &snapshot)
         return finish(SmsError::make(ErrorCode::InvalidParameterException, text));
     }
     m_total = int(changes.changes.size());
-    m_endpointServers = snapshot->servers;
+    for (const Change &change : changes.changes)
+        m_differing.push_back(change.application);
+    std::sort(m_differing.begin(), m_differing.end());
     m_context = std::make_unique<DiffContext>(m_plan, m_endpointServers);
     nextApplication();
 }
@@ -105,6 +124,11 @@ void PlanApplier::onSnapshot(const Result<EndpointSnapshot> &snapshot)
 void PlanApplier::nextApplication()
 {
     m_roundsOnApp = 0;
+    // What the snapshot found matching is not read again here: the check at
+    // the end reads every application anyway.
+    while (m_app < m_plan.applications.size()
+           && !std::binary_search(m_differing.begin(), m_differing.end(), m_plan.applications[m_app].key))
+        ++m_app;
     if (m_app >= m_plan.applications.size())
         return nextRetired();
     readCurrent();
@@ -119,8 +143,7 @@ void PlanApplier::readAfresh(const models::PlanApplication &app, void (PlanAppli
 {
     if (app.appId.empty())  // not on the endpoint: nothing to read
         return (this->*then)(std::optional<EndpointApplication>());
-    m_pending = readApplication(m_client, app.appId, this,
-                                [this, then](ApplicationRead read) { (this->*then)(std::move(read)); });
+    readApplication(m_client, app.appId, this, [this, then](ApplicationRead read) { (this->*then)(std::move(read)); });
 }
 
 bool PlanApplier::readOk(const ApplicationRead &read, void (PlanApplier::*again)(), const std::string &what)
@@ -243,31 +266,49 @@ void PlanApplier::nextRetired()
 
 void PlanApplier::verify()
 {
-    m_verified = 0;
-    verifyNext();
-}
-
-void PlanApplier::verifyNext()
-{
-    if (m_verified >= m_plan.applications.size())
+    const std::size_t count = m_plan.applications.size();
+    m_verifiedChanges.assign(count, {});
+    m_toVerify = count;
+    if (count == 0)
         return finish(m_done);
-    readAfresh(m_plan.applications[m_verified], &PlanApplier::onVerified);
+    for (std::size_t i = 0; i < count; ++i)
+        m_verifyWindow.add([this, i] { verifyApplication(i, 0); });
 }
 
-void PlanApplier::onVerified(ApplicationRead read)
+void PlanApplier::verifyApplication(std::size_t index, int tries)
+{
+    const std::string &appId = m_plan.applications[index].appId;
+    if (appId.empty())  // not on the endpoint: nothing to read
+        return onVerified(index, tries, std::optional<EndpointApplication>());
+    readApplication(m_client, appId, this,
+                    [this, index, tries](ApplicationRead read) { onVerified(index, tries, std::move(read)); });
+}
+
+void PlanApplier::onVerified(std::size_t index, int tries, ApplicationRead read)
 {
     if (m_finished)
         return;
-    const models::PlanApplication &app = m_plan.applications[m_verified];
-    if (!readOk(read, &PlanApplier::verifyNext, "Reading " + inQuotes(app.name) + " after the changes"))
+    const models::PlanApplication &app = m_plan.applications[index];
+    if (!read) {
+        // Each application has its own tries: a read of a thousand need not
+        // succeed whole on a flaky connection.
+        if (client::isRetryableError(read.error()) && tries + 1 < kMaxTries)
+            QTimer::singleShot(100 * (tries + 1), this, [this, index, tries] { verifyApplication(index, tries + 1); });
+        else
+            fail("Reading " + inQuotes(app.name) + " after the changes", read.error());
         return;
-    m_tries = 0;
+    }
     std::vector<std::string> blockers;
     for (Change &change : diffApplication(*m_context, app, liveOf(read), blockers))
         if (change.certain())
-            m_remaining.changes.push_back(std::move(change));
-    ++m_verified;
-    verifyNext();
+            m_verifiedChanges[index].push_back(std::move(change));
+    m_verifyWindow.done();
+    if (--m_toVerify > 0)
+        return;
+    // In the plan's order, whatever order the answers came in.
+    for (std::vector<Change> &changes : m_verifiedChanges)
+        std::move(changes.begin(), changes.end(), std::back_inserter(m_remaining.changes));
+    finish(m_done);
 }
 
 bool PlanApplier::retry(const SmsError &error, void (PlanApplier::*again)())

@@ -1,35 +1,38 @@
 #pragma once
 // PlanApplier: makes the endpoint match a plan, one change at a time.
 //
-// It reads the endpoint whole once, to resolve the plan's servers and to
-// refuse a plan with unresolvable ones before changing anything. Then, for
-// each application in the plan's order, it reads that application afresh,
-// diffs it (PlanDiff.h), runs the first change, and starts over with a fresh
-// read, until the application has no change left; then it deletes the
-// applications the plan retired. So a run that stops anywhere (a failure, a
-// cancel, a crash) resumes where it stopped when run again, and a create that
-// SMS made but whose answer was lost is found again by its client token.
+// It reads the endpoint whole once (or starts from the snapshot its caller's
+// diff of the same plan read: Review, `plan apply`), to resolve the plan's
+// servers and to refuse a plan with unresolvable ones before changing
+// anything. Then, for each application in the plan's order that the snapshot
+// shows differing, it reads that application afresh, diffs it (PlanDiff.h),
+// runs the first change, and starts over with a fresh read, until the
+// application has no change left; then it deletes the applications the plan
+// retired. So a run that stops anywhere (a failure, a cancel, a crash)
+// resumes where it stopped when run again, and a create that SMS made but
+// whose answer was lost is found again by its client token.
 //
 // A change that fails with a retryable error (throttling, 5xx, a dropped
 // connection, once the client's own retries are spent) is tried again from a
 // fresh read a few times; any other failure stops the run there, with the
 // change and SMS's reason, and nothing after it is touched.
 //
-// Last it reads each application once more and diffs it again: what still
-// differs (remaining()), a change made meanwhile by someone else included, is
-// what a caller must report instead of "the endpoint matches the plan".
+// Last it reads every application once more, a window at a time
+// (client/RequestWindow.h), and diffs it again: what still differs (remaining()), a
+// change made meanwhile by someone else included, is what a caller must
+// report instead of "the endpoint matches the plan".
 //
 // The ids the endpoint gives are recorded in the applier's copy of the plan
 // and announced (idsRecorded) for the caller to keep in its document or file.
 
 #include "api/Result.h"
+#include "client/RequestWindow.h"
 #include "models/PlanTypes.h"
 #include "services/AppSync.h"
 #include "services/PlanDiff.h"
 #include "services/SnapshotReader.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -53,7 +56,11 @@ public:
     PlanApplier(client::SmsClient &client, models::PlanData plan, QObject *parent = nullptr);
     ~PlanApplier() override;
 
+    // Reads the endpoint, then applies.
     void start();
+    // Applies from `snapshot`, read for a diff of this same plan just before
+    // (the changes the user saw), instead of reading the endpoint again.
+    void startFrom(EndpointSnapshot snapshot);
     // The call in flight is canceled (SMS may have done it anyway: run again
     // to converge); finished() reports Canceled.
     void cancel();
@@ -76,7 +83,10 @@ Q_SIGNALS:
     void finished(const sms::Result<int> &result);
 
 private:
+    void readSnapshot();
     void onSnapshot(const Result<EndpointSnapshot> &snapshot);
+    // Diffs the plan against the snapshot's applications and the catalog.
+    void begin(const std::vector<EndpointApplication> &applications, std::vector<api::Server> servers);
     void nextApplication();
     void readCurrent();
     // Reads `app` afresh and hands the read to `then`.
@@ -88,8 +98,8 @@ private:
     void onChangeDone(const Change &change, const Result<EndpointIds> &result);
     void nextRetired();
     void verify();
-    void verifyNext();
-    void onVerified(ApplicationRead read);
+    void verifyApplication(std::size_t index, int tries);
+    void onVerified(std::size_t index, int tries, ApplicationRead read);
     // A retryable failure goes back to `again` while tries are left.
     bool retry(const SmsError &error, void (PlanApplier::*again)());
     void record(models::PlanKey application, const EndpointIds &ids);
@@ -101,10 +111,12 @@ private:
     std::vector<api::Server> m_endpointServers;
     ChangeSet m_remaining;
     std::unique_ptr<DiffContext> m_context;  // over m_plan and m_endpointServers
-    QPointer<QObject> m_pending;  // the read or call in flight
+    std::vector<models::PlanKey> m_differing;  // applications the snapshot showed differing, sorted
+    client::RequestWindow m_verifyWindow;
+    std::vector<std::vector<Change>> m_verifiedChanges;  // by plan application, after the changes
+    std::size_t m_toVerify = 0;
     client::CallHandle m_call;
     std::size_t m_app = 0;     // the application being brought in line
-    std::size_t m_verified = 0;  // applications read again after the changes
     int m_roundsOnApp = 0;     // changes run on it, against endless loops
     int m_tries = 0;           // of the change (or read) in hand
     int m_done = 0;

@@ -178,20 +178,23 @@ void ReplicationPass::start()
         },
         client::PageItems::Drop);
 
-    m_runsPending = int(m_input.watchedJobs.size());
-    for (const std::string &jobId : m_input.watchedJobs) {
-        api::GetReplicationRunsRequest runs;
-        runs.replicationJobId = jobId;
-        runs.maxResults = kPageSize;
-        client::paginate(
-            m_client, runs, this,
-            [this, jobId](api::GetReplicationRunsResponse &page) {
-                if (page.replicationRunList)
-                    onRunsPage(jobId, *page.replicationRunList);
-            },
-            [this, jobId](Result<api::GetReplicationRunsResponse> done) { onRunsRead(jobId, std::move(done)); },
-            client::PageItems::Drop);
-    }
+    for (const std::string &jobId : m_input.watchedJobs)
+        m_runs.add([this, jobId] { readRuns(jobId); });
+}
+
+void ReplicationPass::readRuns(const std::string &jobId)
+{
+    api::GetReplicationRunsRequest runs;
+    runs.replicationJobId = jobId;
+    runs.maxResults = kPageSize;
+    client::paginate(
+        m_client, runs, this,
+        [this, jobId](api::GetReplicationRunsResponse &page) {
+            if (page.replicationRunList)
+                onRunsPage(jobId, *page.replicationRunList);
+        },
+        [this, jobId](Result<api::GetReplicationRunsResponse> done) { onRunsRead(jobId, std::move(done)); },
+        client::PageItems::Drop);
 }
 
 void ReplicationPass::cancel()
@@ -219,10 +222,9 @@ void ReplicationPass::onAppsPage(std::vector<api::AppSummary> &apps)
         if (previous != m_previousModified.end() && modified && previous->second == *modified)
             m_snapshot.appServers.emplace(*app.appId, m_input.previous->appServers.at(*app.appId));
         else
-            m_toRead.push_back(*app.appId);
+            m_apps.add([this, appId = *app.appId] { readApp(appId); });
         m_snapshot.apps.push_back(std::move(app));
     }
-    readNextApps();
 }
 
 void ReplicationPass::onJobsPage(std::vector<api::ReplicationJob> &jobs)
@@ -249,20 +251,16 @@ void ReplicationPass::onRunsPage(const std::string &jobId, std::vector<api::Repl
     keepRecent(runs, m_input.runsPerJob);
 }
 
-void ReplicationPass::readNextApps()
+void ReplicationPass::readApp(const std::string &appId)
 {
-    while (m_nextRead < m_toRead.size() && m_appsInFlight < kWindow) {
-        const std::string &appId = m_toRead[m_nextRead++];
-        ++m_appsInFlight;
-        ++m_appsRead;
-        api::GetAppRequest request;
-        request.appId = appId;
-        // Handles of answered calls are null by then; drop them as we go.
-        std::erase_if(m_calls, [](const client::CallHandle &call) { return call.isNull(); });
-        m_calls.push_back(m_client.getApp(request, this, [this, appId](Result<api::GetAppResponse> read) {
-            onAppRead(appId, std::move(read));
-        }));
-    }
+    ++m_appsRead;
+    api::GetAppRequest request;
+    request.appId = appId;
+    // Handles of answered calls are null by then; drop them as we go.
+    std::erase_if(m_calls, [](const client::CallHandle &call) { return call.isNull(); });
+    m_calls.push_back(m_client.getApp(request, this, [this, appId](Result<api::GetAppResponse> read) {
+        onAppRead(appId, std::move(read));
+    }));
 }
 
 void ReplicationPass::onAppRead(const std::string &appId, Result<api::GetAppResponse> read)
@@ -273,10 +271,9 @@ void ReplicationPass::onAppRead(const std::string &appId, Result<api::GetAppResp
         finish(read.error());
         return;
     }
-    --m_appsInFlight;
     if (read)  // else it went while we read it: left out
         m_groups[appId] = std::move(read.value().serverGroups).value_or(std::vector<api::ServerGroup>{});
-    readNextApps();
+    m_apps.done();
     finishIfDone();
 }
 
@@ -288,17 +285,17 @@ void ReplicationPass::onRunsRead(const std::string &jobId, Result<api::GetReplic
         finish(read.error());
         return;
     }
-    --m_runsPending;
     if (read)
         m_snapshot.runs.try_emplace(jobId);  // no runs yet: an empty list
     else  // it went while we read it: left out
         m_snapshot.runs.erase(jobId);
+    m_runs.done();
     finishIfDone();
 }
 
 void ReplicationPass::finishIfDone()
 {
-    if (!m_listed || !m_jobsRead || m_runsPending > 0 || m_appsInFlight > 0 || m_nextRead < m_toRead.size())
+    if (!m_listed || !m_jobsRead || !m_runs.idle() || !m_apps.idle())
         return;
     for (auto &[appId, groups] : m_groups)
         m_snapshot.appServers[appId] = serversOf(groups);
@@ -324,6 +321,8 @@ void ReplicationPass::finish(Result<models::SnapshotPtr> result)
     if (m_finished)
         return;
     m_finished = true;
+    m_apps.clear();
+    m_runs.clear();
     // What is still walking or in flight answers Canceled, which m_finished ignores.
     for (client::PagerBase *pager : findChildren<client::PagerBase *>(Qt::FindDirectChildrenOnly))
         pager->cancel();

@@ -2,8 +2,9 @@
 // ReplicationPass: one read of the replication state for the monitor
 // (ReplicationMonitor.h), made into a models::ReplicationSnapshot. At once,
 // side by side: ListApps (every page), GetReplicationJobs (every page) and
-// GetReplicationRuns (every page) of each watched job. As ListApps' pages
-// arrive, GetApp goes out, a window at a time, for the applications the
+// GetReplicationRuns (every page) of each watched job, a window of jobs at a
+// time. As ListApps' pages arrive, GetApp goes out, a window at a time
+// (client/RequestWindow.h), for the applications the
 // previous snapshot lacks or whose lastModified changed; the others' servers
 // are carried over. A server's replicationJobId is taken from this pass's
 // job list (by serverId), so a job made or deleted outside its application
@@ -14,6 +15,7 @@
 // left out, not an error; any other error ends the pass and cancels the rest.
 
 #include "api/Result.h"
+#include "client/RequestWindow.h"
 #include "client/SmsCall.h"
 #include "models/ReplicationSnapshot.h"
 #include "services/JobsPageSize.h"
@@ -63,11 +65,6 @@ class ReplicationPass : public QObject
     Q_OBJECT
 
 public:
-    // GetApp calls in flight at once: QNetworkAccessManager opens six
-    // connections to a host, and a window twice that keeps them all busy
-    // while answers are decoded (as SnapshotReader's).
-    static constexpr int kWindow = 12;
-
     // `client` must outlive the pass; `parent` is the context object.
     ReplicationPass(client::SmsClient &client, PassInput input, QObject *parent = nullptr);
     ~ReplicationPass() override;
@@ -92,7 +89,8 @@ private:
     void onAppsPage(std::vector<api::AppSummary> &apps);
     void onJobsPage(std::vector<api::ReplicationJob> &jobs);
     void onRunsPage(const std::string &jobId, std::vector<api::ReplicationRun> &page);
-    void readNextApps();
+    void readApp(const std::string &appId);
+    void readRuns(const std::string &jobId);
     void onAppRead(const std::string &appId, Result<api::GetAppResponse> read);
     void onRunsRead(const std::string &jobId, Result<api::GetReplicationRunsResponse> read);
     void finishIfDone();
@@ -104,12 +102,10 @@ private:
     models::ReplicationSnapshot m_snapshot;
     std::unordered_map<std::string, std::vector<api::ServerGroup>> m_groups;  // appId -> as GetApp gave them
     std::vector<client::CallHandle> m_calls;  // GetApp; the pagers are children
-    std::vector<std::string> m_toRead;  // appIds for GetApp, in order
-    std::size_t m_nextRead = 0;
+    client::RequestWindow m_apps;  // GetApp
+    client::RequestWindow m_runs;  // GetReplicationRuns, a pager each
     std::size_t m_longestRunList = 0;
-    int m_appsInFlight = 0;
     int m_appsRead = 0;
-    int m_runsPending = 0;
     bool m_listed = false;
     bool m_jobsRead = false;
     bool m_finished = false;

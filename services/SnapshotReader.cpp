@@ -45,6 +45,12 @@ EndpointApplication endpointApplicationFrom(const std::string &appId, api::GetAp
     return entry;
 }
 
+ConfigurationsToRead configurationsOf(const api::AppSummary &summary)
+{
+    return {.replication = summary.replicationConfigurationStatus != api::AppReplicationConfigurationStatus::NotConfigured,
+            .launch = summary.launchConfigurationStatus != api::AppLaunchConfigurationStatus::NotConfigured};
+}
+
 bool isApplicationGone(const SmsError &error, std::string_view appId)
 {
     if (error.code == "ResourceNotFoundException")
@@ -56,12 +62,18 @@ bool isApplicationGone(const SmsError &error, std::string_view appId)
 // --- ApplicationReader -------------------------------------------------------
 
 ApplicationReader::ApplicationReader(client::SmsClient &client, std::string appId, QObject *context,
-                                     ApplicationCallback done)
+                                     ApplicationCallback done, ConfigurationsToRead configurations)
     : QObject(context)
     , m_client(client)
     , m_appId(std::move(appId))
     , m_done(std::move(done))
+    , m_configurations(configurations)
 {
+    // What is not asked for is known to be empty.
+    if (!m_configurations.replication)
+        m_replication.emplace();
+    if (!m_configurations.launch)
+        m_launch.emplace();
 }
 
 ApplicationReader::~ApplicationReader()
@@ -74,19 +86,19 @@ void ApplicationReader::start()
 {
     if (m_finished)
         return;
-    m_calls = {
-        m_client.getApp(forApp<api::GetAppRequest>(m_appId), this,
-                        [this](Result<api::GetAppResponse> r) { onAnswer(m_app, std::move(r)); }),
-        m_client.getAppReplicationConfiguration(
+    m_calls[0] = m_client.getApp(forApp<api::GetAppRequest>(m_appId), this,
+                                 [this](Result<api::GetAppResponse> r) { onAnswer(m_app, std::move(r)); });
+    if (m_configurations.replication)
+        m_calls[1] = m_client.getAppReplicationConfiguration(
             forApp<api::GetAppReplicationConfigurationRequest>(m_appId), this,
-            [this](Result<api::GetAppReplicationConfigurationResponse> r) { onAnswer(m_replication, std::move(r)); }),
-        m_client.getAppLaunchConfiguration(
+            [this](Result<api::GetAppReplicationConfigurationResponse> r) { onAnswer(m_replication, std::move(r)); });
+    if (m_configurations.launch)
+        m_calls[2] = m_client.getAppLaunchConfiguration(
             forApp<api::GetAppLaunchConfigurationRequest>(m_appId), this,
-            [this](Result<api::GetAppLaunchConfigurationResponse> r) { onAnswer(m_launch, std::move(r)); }),
-        m_client.getAppValidationConfiguration(
-            forApp<api::GetAppValidationConfigurationRequest>(m_appId), this,
-            [this](Result<api::GetAppValidationConfigurationResponse> r) { onAnswer(m_validation, std::move(r)); }),
-    };
+            [this](Result<api::GetAppLaunchConfigurationResponse> r) { onAnswer(m_launch, std::move(r)); });
+    m_calls[3] = m_client.getAppValidationConfiguration(
+        forApp<api::GetAppValidationConfigurationRequest>(m_appId), this,
+        [this](Result<api::GetAppValidationConfigurationResponse> r) { onAnswer(m_validation, std::move(r)); });
 }
 
 void ApplicationReader::cancel()
@@ -127,9 +139,9 @@ void ApplicationReader::finish(ApplicationRead result)
 }
 
 ApplicationReadHandle readApplication(client::SmsClient &client, std::string appId, QObject *context,
-                                      ApplicationCallback done)
+                                      ApplicationCallback done, ConfigurationsToRead configurations)
 {
-    auto *reader = new ApplicationReader(client, std::move(appId), context, std::move(done));
+    auto *reader = new ApplicationReader(client, std::move(appId), context, std::move(done), configurations);
     reader->start();
     return reader;
 }
@@ -146,6 +158,7 @@ SnapshotReader::SnapshotReader(client::SmsClient &client, SnapshotScope scope, Q
 void SnapshotReader::setApplications(std::vector<std::string> appIds)
 {
     m_appIds = std::move(appIds);
+    m_configurations.assign(m_appIds.size(), ConfigurationsToRead{});
     m_apps.resize(m_appIds.size());
     m_chosen = true;
 }
@@ -157,7 +170,7 @@ void SnapshotReader::start()
     m_listed = m_scope == SnapshotScope::CatalogOnly || m_chosen;
     m_catalogRead = m_scope == SnapshotScope::ApplicationsOnly;
     if (m_chosen && m_scope != SnapshotScope::CatalogOnly) {
-        readNext();
+        readFrom(0);
         // Queued, as every other answer is: no finished() from inside start().
         QMetaObject::invokeMethod(this, [this] { finishIfDone(); }, Qt::QueuedConnection);
     }
@@ -201,13 +214,16 @@ void SnapshotReader::onAppsListed(const api::ListAppsResponse &page)
 {
     if (m_finished || !page.apps)
         return;
+    const std::size_t first = m_appIds.size();
     for (const api::AppSummary &app : *page.apps) {
-        if (app.appId)
+        if (app.appId) {
             m_appIds.push_back(*app.appId);
+            m_configurations.push_back(configurationsOf(app));
+        }
     }
     m_apps.resize(m_appIds.size());
     // Act first, tell last: a receiver may cancel (or delete us) from progress().
-    readNext();
+    readFrom(first);
     Q_EMIT progress(m_done, int(m_appIds.size()));
 }
 
@@ -220,24 +236,24 @@ void SnapshotReader::onCatalogDone(Result<api::GetServersResponse> merged)
     finishIfDone();
 }
 
-void SnapshotReader::readNext()
+void SnapshotReader::readFrom(std::size_t first)
 {
-    while (m_next < m_appIds.size() && m_inFlight < m_window) {
-        const std::size_t index = m_next++;
-        ++m_inFlight;
-        readApplication(m_client, m_appIds[index], this,
-                        [this, index](ApplicationRead read) { onApplicationRead(index, std::move(read)); });
-    }
+    for (std::size_t index = first; index < m_appIds.size(); ++index)
+        m_reads.add([this, index] {
+            readApplication(
+                m_client, m_appIds[index], this,
+                [this, index](ApplicationRead read) { onApplicationRead(index, std::move(read)); },
+                m_configurations[index]);
+        });
 }
 
 void SnapshotReader::onApplicationRead(std::size_t index, ApplicationRead read)
 {
     if (endsOn(read))
         return;
-    --m_inFlight;
     ++m_done;
     m_apps[index] = std::move(read.value());  // nullopt: it went while we read it
-    readNext();
+    m_reads.done();
     const QPointer<SnapshotReader> alive(this);
     Q_EMIT progress(m_done, int(m_appIds.size()));
     if (alive)
@@ -263,6 +279,7 @@ void SnapshotReader::finish(Result<EndpointSnapshot> result)
     if (m_finished)
         return;
     m_finished = true;
+    m_reads.clear();
     // Whatever is still walking or in flight answers Canceled, which
     // m_finished ignores.
     for (client::PagerBase *pager : findChildren<client::PagerBase *>(Qt::FindDirectChildrenOnly))

@@ -12,6 +12,7 @@
 // read is not an error: it is "gone" (nullopt) and a snapshot leaves it out.
 
 #include "api/Result.h"
+#include "client/RequestWindow.h"
 #include "client/SmsCall.h"
 #include "services/CatalogLoader.h"  // kCatalogPageSize
 #include "services/EndpointSnapshot.h"
@@ -53,6 +54,19 @@ bool isApplicationGone(const SmsError &error, std::string_view appId);
 
 // --- handlers ----------------------------------------------------------------
 
+// The configurations a read asks for. ListApps says which an application has
+// (replicationConfigurationStatus, launchConfigurationStatus), so a snapshot
+// asks only for those; without a summary, both. Validation has no status,
+// so it is always asked for.
+struct ConfigurationsToRead
+{
+    bool replication = true;
+    bool launch = true;
+};
+
+// What a summary says exists; a status missing or unknown reads as present.
+ConfigurationsToRead configurationsOf(const api::AppSummary &summary);
+
 // nullopt: the application does not exist (any more).
 using ApplicationRead = Result<std::optional<EndpointApplication>>;
 // Handed over by value, as SmsClient's callbacks are, so a receiver may move
@@ -66,10 +80,11 @@ class ApplicationReader : public QObject
 public:
     // `client` must outlive the reader. The reader is a child of `context`:
     // `done` runs once, unless the context is destroyed first.
-    ApplicationReader(client::SmsClient &client, std::string appId, QObject *context, ApplicationCallback done);
+    ApplicationReader(client::SmsClient &client, std::string appId, QObject *context, ApplicationCallback done,
+                      ConfigurationsToRead configurations = {});
     ~ApplicationReader() override;
 
-    // The four calls go out at once.
+    // The calls (up to four) go out at once.
     void start();
     // `done` gets Canceled.
     void cancel();
@@ -82,6 +97,7 @@ private:
     client::SmsClient &m_client;
     std::string m_appId;
     ApplicationCallback m_done;
+    ConfigurationsToRead m_configurations;
     std::optional<api::GetAppResponse> m_app;
     std::optional<api::GetAppReplicationConfigurationResponse> m_replication;
     std::optional<api::GetAppLaunchConfigurationResponse> m_launch;
@@ -95,7 +111,7 @@ using ApplicationReadHandle = QPointer<ApplicationReader>;
 // Starts reading one application; the first error (or "gone") ends the read
 // and cancels the other calls.
 ApplicationReadHandle readApplication(client::SmsClient &client, std::string appId, QObject *context,
-                                      ApplicationCallback done);
+                                      ApplicationCallback done, ConfigurationsToRead configurations = {});
 
 // What a snapshot holds: the catalog part is optional because a caller that
 // already holds a fresh catalog need not download 100,000 servers again.
@@ -106,15 +122,14 @@ class SnapshotReader : public QObject
     Q_OBJECT
 
 public:
-    // Applications read at once, three calls each. QNetworkAccessManager opens
-    // at most six connections to a host and queues the rest, so a window this
-    // size keeps every connection busy while answers are decoded.
-    static constexpr int kDefaultWindow = 12;
+    // Applications read at once, up to four calls each (client/RequestWindow.h
+    // says why about this many).
+    static constexpr int kDefaultWindow = client::kRequestWindow;
 
     // `client` must outlive the reader; `parent` is the context object.
     SnapshotReader(client::SmsClient &client, SnapshotScope scope, QObject *parent = nullptr);
 
-    void setWindow(int applications) { m_window = std::max(1, applications); }
+    void setWindow(int applications) { m_reads.setSize(applications); }
     void setCatalogPageSize(int servers) { m_catalogPageSize = servers; }
     // Reads these applications instead of every one ListApps names (Bring into
     // Plan reads only what the user chose); one that is gone is left out.
@@ -137,7 +152,8 @@ private:
     bool endsOn(const Result<T> &result);
     void onAppsListed(const api::ListAppsResponse &page);
     void onCatalogDone(Result<api::GetServersResponse> merged);
-    void readNext();
+    // Queues the reads of the applications from `first` on.
+    void readFrom(std::size_t first);
     void onApplicationRead(std::size_t index, ApplicationRead read);
     void finishIfDone();
     void finish(Result<EndpointSnapshot> result);
@@ -145,12 +161,11 @@ private:
     client::SmsClient &m_client;
     SnapshotScope m_scope;
     std::vector<std::string> m_appIds;  // in ListApps' order
+    std::vector<ConfigurationsToRead> m_configurations;  // beside m_appIds
     std::vector<std::optional<EndpointApplication>> m_apps;  // nullopt: gone (or not read yet)
     std::vector<api::Server> m_servers;
-    std::size_t m_next = 0;
-    int m_inFlight = 0;
+    client::RequestWindow m_reads{kDefaultWindow};
     int m_done = 0;
-    int m_window = kDefaultWindow;
     int m_catalogPageSize = kCatalogPageSize;
     bool m_listed = false;
     bool m_chosen = false;  // setApplications() named the applications: no ListApps

@@ -2,6 +2,7 @@
 
 #include "ui/CatalogNoMatchNotice.h"
 #include "ui/ContextMenuSelection.h"
+#include "ui/PaintThrottle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -109,7 +110,11 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
         m_columnsFitted = false;
         fitColumns();
     });
-    connect(&m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+    // A catalog arrives a page at a time: the table paints at most every
+    // tenth of a second while it does.
+    auto *paintThrottle = new PaintThrottle(m_view->viewport());
+    connect(&m_filter, &QAbstractItemModel::rowsInserted, this, [this, paintThrottle] {
+        paintThrottle->changed();
         if (!m_columnsFitted)
             QMetaObject::invokeMethod(this, &CatalogPane::fitColumns, Qt::QueuedConnection);  // once laid out
     });

@@ -388,20 +388,22 @@ void EndpointActions::reviewChanges()
                 const models::PlanData &plan = m_editor.document().data();
                 ReviewChangesDialog dialog(services::diffPlan(plan, snapshot.value()), models::validatePlan(plan),
                                            m_window);
+                // The dialog is modal: the plan applied is the one compared.
                 if (dialog.exec() == QDialog::Accepted)
-                    applyPlan();
+                    applyPlan(snapshot.value());
             });
     reader->start();
 }
 
-void EndpointActions::applyPlan()
+void EndpointActions::applyPlan(std::optional<services::EndpointSnapshot> reviewed)
 {
     if (!m_session.client() || m_appJob)  // before copying the plan
         return;
-    runApplier(m_editor.document().data(), tr("Applying the plan"));
+    runApplier(m_editor.document().data(), tr("Applying the plan"), std::move(reviewed));
 }
 
-void EndpointActions::runApplier(models::PlanData plan, const QString &what)
+void EndpointActions::runApplier(models::PlanData plan, const QString &what,
+                                 std::optional<services::EndpointSnapshot> reviewed)
 {
     client::SmsClient *client = m_session.client();
     if (!client || m_appJob)
@@ -445,7 +447,10 @@ void EndpointActions::runApplier(models::PlanData plan, const QString &what)
                 if (applier->remaining().hasChanges() && m_window)
                     QMessageBox::warning(m_window, tr("The endpoint still differs"), summary);
             });
-    applier->start();
+    if (reviewed)
+        applier->startFrom(std::move(*reviewed));
+    else
+        applier->start();
 }
 
 } // namespace sms::ui

@@ -13,6 +13,7 @@
 #include "services/CatalogActions.h"
 #include "services/CatalogLoader.h"
 #include "services/EndpointSession.h"
+#include "services/EndpointSnapshot.h"
 #include "services/RefreshMerge.h"
 
 #include <QObject>
@@ -64,8 +65,9 @@ public:
     // apply them from there (applyPlan).
     void reviewChanges();
     // Makes the endpoint match the plan, with a progress dialog; the ids the
-    // endpoint gives go into the plan as they come.
-    void applyPlan();
+    // endpoint gives go into the plan as they come. From Review, the
+    // endpoint it read is where the apply starts.
+    void applyPlan(std::optional<services::EndpointSnapshot> reviewed = std::nullopt);
 
 Q_SIGNALS:
     void activityChanged(const QString &activity);
@@ -84,7 +86,8 @@ private:
     void reportRefresh(services::RefreshMerge merge);
     // Runs the apply engine over `plan` (the document's, or a part of it) with
     // a progress dialog, writing ids into the document as they come.
-    void runApplier(models::PlanData plan, const QString &what);
+    void runApplier(models::PlanData plan, const QString &what,
+                    std::optional<services::EndpointSnapshot> reviewed = std::nullopt);
     // Shows an import or delete of the catalog as it runs, then reads the catalog again.
     void watchCatalogChange(services::CatalogChange *change, const QString &what, const QString &done,
                             const QString &failed);

@@ -253,11 +253,11 @@ void PlanCommand::apply()
             return finish(PlanFailed);
         if (!changes.hasChanges())
             return finish(PlanOk);
-        confirmAndApply(changes);
+        confirmAndApply(changes, snapshot);
     });
 }
 
-void PlanCommand::confirmAndApply(const services::ChangeSet &changes)
+void PlanCommand::confirmAndApply(const services::ChangeSet &changes, const services::EndpointSnapshot &snapshot)
 {
     if (!m_line.yes) {
         if (!isTerminal())
@@ -270,10 +270,10 @@ void PlanCommand::confirmAndApply(const services::ChangeSet &changes)
             return finish(PlanOk);
         }
     }
-    runApply();
+    runApply(snapshot);
 }
 
-void PlanCommand::runApply()
+void PlanCommand::runApply(services::EndpointSnapshot snapshot)
 {
     auto *applier = new services::PlanApplier(*m_client, m_plan, this);
     connect(applier, &services::PlanApplier::progress, this, [](int done, int total, const QString &current) {
@@ -295,7 +295,8 @@ void PlanCommand::runApply()
         writeOut(services::appliedSummary(result.value(), applier->remaining()) + "\n", stderr);
         finish(applier->remaining().hasChanges() ? PlanFailed : PlanOk);
     });
-    applier->start();
+    // It starts where the diff just printed left off: the endpoint is not read twice.
+    applier->startFrom(std::move(snapshot));
 }
 
 void PlanCommand::importCsv()

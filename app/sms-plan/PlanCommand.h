@@ -50,8 +50,9 @@ private:
     // Reads the endpoint, then calls `then` with the snapshot.
     void readEndpoint(std::function<void(const services::EndpointSnapshot &)> then);
     void printChanges(const services::ChangeSet &changes);
-    void confirmAndApply(const services::ChangeSet &changes);
-    void runApply();
+    // `snapshot` is what the changes were diffed against; the apply starts from it.
+    void confirmAndApply(const services::ChangeSet &changes, const services::EndpointSnapshot &snapshot);
+    void runApply(services::EndpointSnapshot snapshot);
     // Saves the plan to its file; false (and finished) when that failed.
     bool save();
     // `document` to standard output, or to -o's file whole; finished either way.

@@ -137,6 +137,31 @@ private Q_SLOTS:
         QCOMPARE(serialize(GetServersRequest{}), std::string("{}"));
     }
 
+    void leavesServerDetailsOutWhenAsked()
+    {
+        const std::string text = R"({"serverGroupReplicationConfigurations":[{"serverGroupId":"sg-1",)"
+                                 R"("serverReplicationConfigurations":[{"server":{"serverId":"s-1","serverType":"VIRTUAL_MACHINE",)"
+                                 R"("vmServer":{"vmName":"web-01","vmServerAddress":{"vmId":"vm-1"}},"replicationJobId":"sms-job-1"},)"
+                                 R"("serverReplicationParameters":{"frequency":12}}]}]})";
+        const auto server = [](const GetAppReplicationConfigurationResponse &answer) {
+            return (*(*answer.serverGroupReplicationConfigurations)[0].serverReplicationConfigurations)[0].server.value();
+        };
+        const auto full = parse<GetAppReplicationConfigurationResponse>(text);
+        QVERIFY(full.ok());
+        QVERIFY(server(full.value()).vmServer && server(full.value()).vmServer->vmName == std::optional<std::string>("web-01"));
+        const auto lean = parse<GetAppReplicationConfigurationResponse>(text, ServerDetails::IdentityOnly);
+        QVERIFY(lean.ok());
+        QVERIFY(!server(lean.value()).vmServer);
+        QVERIFY(server(lean.value()).serverId == std::optional<std::string>("s-1"));
+        QVERIFY(server(lean.value()).replicationJobId == std::optional<std::string>("sms-job-1"));
+        QVERIFY((*(*lean->serverGroupReplicationConfigurations)[0].serverReplicationConfigurations)[0]
+                    .serverReplicationParameters->frequency
+                == std::optional<int>(12));
+        // Left out, the details are not checked either; the rest still is.
+        QVERIFY(parse<Server>(R"({"serverId":"s-1","vmServer":7})", ServerDetails::IdentityOnly).ok());
+        QVERIFY(!parse<Server>(R"({"serverId":7})", ServerDetails::IdentityOnly).ok());
+    }
+
     void keepsEmptyListsApartFromUnset()
     {
         GetServersResponse response;

@@ -9,7 +9,10 @@
 #include "services/SandboxHost.h"
 #include "PlanRuns.h"
 
+#include <QSignalSpy>
 #include <QTest>
+
+#include <map>
 
 #include <optional>
 
@@ -118,6 +121,33 @@ private Q_SLOTS:
 
     // "The endpoint matches the plan" only after a fresh read says so: a
     // change made behind the applier's back shows in remaining().
+    void startsFromTheReviewedSnapshot()
+    {
+        SandboxHost host({.servers = 100, .demoApplications = false});
+        client::SmsClient client(host.start().value());
+        const ApplyRun first = apply(client, planOf(host, 3));
+        QVERIFY2(first.result && first.result->ok(), whyNot(first.result));
+        PlanData plan = first.plan;
+        plan.applications[1].name = "Renamed in the plan";
+        const auto reviewed = snapshot(client);  // what Review Changes read and showed
+        QVERIFY(reviewed && reviewed->ok());
+
+        QSignalSpy calls(&client, &client::SmsClient::callFinished);
+        const ApplyRun run = apply(client, plan, {}, &reviewed->value());
+        QVERIFY2(run.result && run.result->ok(), whyNot(run.result));
+        QCOMPARE(run.operations, std::vector<std::string>{"UpdateApp"});
+        QVERIFY(!run.remaining.hasChanges());
+        std::map<QString, int> count;
+        for (const QList<QVariant> &call : calls)
+            ++count[call.first().value<client::CallRecord>().operation];
+        // Nothing listed again; only the renamed application read before and
+        // after its change, then each once in the final check.
+        QCOMPARE(count[QStringLiteral("ListApps")], 0);
+        QCOMPARE(count[QStringLiteral("GetServers")], 0);
+        QCOMPARE(count[QStringLiteral("GetApp")], 2 + 3);
+        verifyConverged(client, run.plan);
+    }
+
     void verifiesWithAFreshRead()
     {
         SandboxHost host({.servers = 100, .demoApplications = false});

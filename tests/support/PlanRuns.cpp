@@ -12,7 +12,7 @@ using namespace sms::models;
 using namespace sms::services;
 
 ApplyRun apply(client::SmsClient &client, const PlanData &plan,
-               const std::function<void(PlanApplier *, int)> &afterChange)
+               const std::function<void(PlanApplier *, int)> &afterChange, const EndpointSnapshot *from)
 {
     ApplyRun run;
     QObject context;
@@ -27,7 +27,10 @@ ApplyRun apply(client::SmsClient &client, const PlanData &plan,
         run.plan = applier->plan();
         run.remaining = applier->remaining();
     });
-    applier->start();
+    if (from)
+        applier->startFrom(*from);
+    else
+        applier->start();
     if (!QTest::qWaitFor([&] { return run.result.has_value(); }, 120'000))
         qWarning("the apply did not finish");
     return run;

@@ -21,8 +21,10 @@ struct ApplyRun
 };
 
 // Applies `plan`; `afterChange` may cancel (it gets the applier and the number of changes so far).
+// With `from`, the apply starts from that snapshot instead of reading one.
 ApplyRun apply(client::SmsClient &client, const models::PlanData &plan,
-               const std::function<void(services::PlanApplier *, int)> &afterChange = {});
+               const std::function<void(services::PlanApplier *, int)> &afterChange = {},
+               const services::EndpointSnapshot *from = nullptr);
 std::optional<Result<services::EndpointSnapshot>> snapshot(client::SmsClient &client);
 // `count` applications of two groups over the estate's first servers, with
 // replication and launch settings, one server with its own instance type.

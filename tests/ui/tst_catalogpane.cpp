@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void noMatchSaysSoAndClears_data();
     void noMatchSaysSoAndClears();
     void typingMovesNothing();
+    void pagesArrivingPaintOnceAnInterval();
 
 private:
     std::unique_ptr<models::PlanDocument> m_document;
@@ -101,6 +103,51 @@ void TestCatalogPane::typingMovesNothing()
         QCOMPARE(manager->pos(), managerAt);
         QCOMPARE(m_pane->minimumSizeHint(), minimum);
     }
+}
+
+namespace {
+
+// Counts the paints a widget gets.
+class PaintCounter : public QObject
+{
+public:
+    using QObject::QObject;
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        paints += event->type() == QEvent::Paint;
+        return false;
+    }
+};
+
+} // namespace
+
+// A catalog arrives a page at a time, each page in its own pass of the event
+// loop: the table paints the first page at once, then at most once an
+// interval (100 ms), not once a page; the last page is painted when it stops.
+void TestCatalogPane::pagesArrivingPaintOnceAnInterval()
+{
+    QWidget *viewport = m_pane->view()->viewport();
+    QTest::qWait(250);  // the first rows' interval is over
+    PaintCounter counter;
+    viewport->installEventFilter(&counter);
+    constexpr int kPages = 30;
+    QElapsedTimer burst;
+    burst.start();
+    for (int page = 0; page < kPages; ++page) {
+        m_document->appendServers(models::testing::servers(1000 + page * 10, 1009 + page * 10));
+        QCoreApplication::processEvents();
+    }
+    const qint64 burstMs = burst.elapsed();
+    const int duringBurst = counter.paints;
+    QVERIFY2(duringBurst >= 1, "the first page was not painted at once");
+    // One paint for the first page and one per interval the burst lasted.
+    QVERIFY2(duringBurst <= 2 + int(burstMs / 100), qPrintable(QStringLiteral("%1 paints for %2 pages in %3 ms")
+                                                                 .arg(duringBurst).arg(kPages).arg(burstMs)));
+    QVERIFY(QTest::qWaitFor([&] { return viewport->updatesEnabled() && counter.paints > duringBurst; }, 2000));
+    QCOMPARE(m_pane->view()->model()->rowCount(), 120 + kPages * 10);
 }
 
 QTEST_MAIN(TestCatalogPane)
