@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <numeric>
-#include <set>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace sms::models {
 namespace {
@@ -41,7 +43,9 @@ bool narrows(const std::vector<std::string> &from, const std::vector<std::string
 template <typename Project>
 QStringList distinct(const CatalogSnapshot &catalog, Project project)
 {
-    std::set<std::string_view> values;
+    // Hashed, then sorted: a catalog has a handful of values over 100,000
+    // servers, and a tree compared strings for every one of them.
+    std::unordered_set<std::string_view> values;
     for (const api::Server &server : catalog.servers) {
         if (server.vmServer) {
             const std::string_view value = project(*server.vmServer);
@@ -49,8 +53,10 @@ QStringList distinct(const CatalogSnapshot &catalog, Project project)
                 values.insert(value);
         }
     }
+    std::vector<std::string_view> sorted(values.begin(), values.end());
+    std::sort(sorted.begin(), sorted.end());
     QStringList result;
-    for (std::string_view value : values)
+    for (std::string_view value : sorted)
         result << QString::fromUtf8(value.data(), qsizetype(value.size()));
     return result;
 }

@@ -14,9 +14,11 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <thread>
 #include <type_traits>
 #include <unordered_map>
 
@@ -469,11 +471,54 @@ private:
     bool decodeList(const element &value, const Path &path, std::vector<T> &out)
     {
         if (!m_checkOnly)
-            return decodeValue(value, path, out);
+            return decodeLongList(value, path, out);
         return forEachItem(value, path, [this](const element &item, const Path &at) {
             T scratch{};
             return decodeValue(item, at, scratch);
         });
+    }
+
+    // A list this long is decoded on several threads, a slice each: the DOM
+    // is only read once parsed, and the items are independent. Building a
+    // 100,000-server catalog's values is most of opening its plan; on two
+    // cores this nearly halves it. A failure is reported as a one-thread
+    // decode would: the first item that fails.
+    static constexpr std::size_t kParallelFrom = 20'000;
+    static constexpr unsigned kMostThreads = 4;
+
+    template <typename T>
+    bool decodeLongList(const element &value, const Path &path, std::vector<T> &out)
+    {
+        simdjson::dom::array array;
+        if (value.get_array().get(array))
+            return wrongType(value, path, "an array");
+        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, kMostThreads);
+        std::vector<element> items;
+        for (const element item : array)
+            items.push_back(item);
+        if (items.size() < kParallelFrom || threads < 2)
+            return decodeValue(value, path, out);
+        out.resize(items.size());
+        const std::size_t slice = (items.size() + threads - 1) / threads;
+        std::vector<Decoder> decoders(threads, Decoder(m_subject, false));
+        const auto decodeSlice = [&](unsigned t) {
+            const std::size_t end = std::min(items.size(), (t + 1) * slice);
+            for (std::size_t i = t * slice; i < end; ++i)
+                if (!decoders[t].decodeValue(items[i], path.item(i), out[i]))
+                    return;
+        };
+        {
+            std::vector<std::thread> workers;
+            for (unsigned t = 1; t < threads; ++t)
+                workers.emplace_back(decodeSlice, t);
+            decodeSlice(0);
+            for (std::thread &worker : workers)
+                worker.join();
+        }
+        for (Decoder &decoder : decoders)
+            if (decoder.m_error)
+                return fail(std::move(*decoder.m_error));
+        return true;
     }
 
     // The api types (servers, connectors, tags) straight from the DOM,

@@ -13,12 +13,18 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace sms::ui {
+namespace {
+
+constexpr int kRowsMeasured = 60;
+
+} // namespace
 
 CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     : QWidget(parent)
@@ -33,6 +39,11 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_view(new QTableView(this))
     , m_noMatch(new CatalogNoMatchNotice(m_view))
+    // A catalog arrives a page at a time: the rows, the scroll bars (the
+    // view sets both again on each page) and the progress paint at most
+    // every tenth of a second while it does.
+    , m_paintThrottle(new PaintThrottle(
+          {m_view->viewport(), m_view->verticalScrollBar(), m_view->horizontalScrollBar(), m_progress}, this))
 {
     m_filterEdit->setPlaceholderText(tr("Filter by VM name, path or server id"));
     m_filterEdit->setClearButtonEnabled(true);
@@ -87,6 +98,9 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
+    // sizeHintForColumn() measures a screenful of rows, not Qt's default of
+    // 1,000: fitting seven columns took 7,000 size hints on a big catalog.
+    header->setResizeContentsPrecision(kRowsMeasured);
     fitColumns();
 
     auto *layout = new QVBoxLayout(this);
@@ -110,11 +124,8 @@ CatalogPane::CatalogPane(models::CatalogTableModel &catalog, QWidget *parent)
         m_columnsFitted = false;
         fitColumns();
     });
-    // A catalog arrives a page at a time: the table paints at most every
-    // tenth of a second while it does.
-    auto *paintThrottle = new PaintThrottle(m_view->viewport());
-    connect(&m_filter, &QAbstractItemModel::rowsInserted, this, [this, paintThrottle] {
-        paintThrottle->changed();
+    connect(&m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        m_paintThrottle->changed();
         if (!m_columnsFitted)
             QMetaObject::invokeMethod(this, &CatalogPane::fitColumns, Qt::QueuedConnection);  // once laid out
     });
@@ -134,6 +145,7 @@ std::vector<std::string> CatalogPane::selectedServerIds() const
 
 void CatalogPane::showLoading(qsizetype loaded)
 {
+    m_paintThrottle->changed();
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
     m_progress->setFormat(tr("Reading the catalog: %1 servers").arg(QLocale().toString(qlonglong(loaded))));
@@ -177,8 +189,8 @@ void CatalogPane::fitColumns()
             header->resizeSection(column, width * em);
         return;
     }
-    // sizeHintForColumn() measures the rows in view only, so this stays cheap
-    // on 100,000 rows; a long path does not take the whole width.
+    // sizeHintForColumn() measures kRowsMeasured rows from those in view, so
+    // this stays cheap on 100,000 rows; a long path does not take the whole width.
     const QAbstractItemView *view = m_view;  // where sizeHintForColumn() is public
     for (int column = 0; column < C::ColumnCount - 1; ++column) {
         const int wanted = std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));

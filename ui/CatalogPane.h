@@ -20,6 +20,7 @@ class QTableView;
 namespace sms::ui {
 
 class CatalogNoMatchNotice;
+class PaintThrottle;
 
 class CatalogPane : public QWidget
 {
@@ -67,6 +68,7 @@ private:
     QPushButton *m_cancel;
     QTableView *m_view;
     CatalogNoMatchNotice *m_noMatch;
+    PaintThrottle *m_paintThrottle;
     bool m_columnsFitted = false;
 };
 

@@ -4,10 +4,11 @@
 
 namespace sms::ui {
 
-PaintThrottle::PaintThrottle(QWidget *widget, std::chrono::milliseconds interval)
-    : QObject(widget)
-    , m_widget(widget)
+PaintThrottle::PaintThrottle(QList<QWidget *> widgets, QObject *parent, std::chrono::milliseconds interval)
+    : QObject(parent)
 {
+    for (QWidget *widget : widgets)
+        m_widgets.append(widget);
     m_interval.setSingleShot(true);
     m_interval.setInterval(interval);
     connect(&m_interval, &QTimer::timeout, this, &PaintThrottle::onInterval);
@@ -20,21 +21,25 @@ void PaintThrottle::changed()
         m_interval.start();
         return;
     }
-    if (!m_holding && m_widget) {
-        m_holding = true;
-        m_widget->setUpdatesEnabled(false);
-    }
+    if (!m_holding)
+        setHolding(true);
+}
+
+void PaintThrottle::setHolding(bool holding)
+{
+    m_holding = holding;
+    for (const QPointer<QWidget> &widget : std::as_const(m_widgets))
+        if (widget)
+            widget->setUpdatesEnabled(!holding);
 }
 
 void PaintThrottle::onInterval()
 {
     if (!m_holding)
         return;  // the burst is over
-    m_holding = false;
-    // Enabling updates repaints the whole widget once; the next interval
-    // holds back whatever comes during it.
-    if (m_widget)
-        m_widget->setUpdatesEnabled(true);
+    // Enabling updates repaints each widget once; the next interval holds
+    // back whatever comes during it.
+    setHolding(false);
     m_interval.start();
 }
 

@@ -10,6 +10,7 @@
 // interval's end paints once what they all changed. Only painting waits:
 // the model, the view's layout and the scroll bars follow every change.
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -27,9 +28,10 @@ class PaintThrottle : public QObject
 public:
     static constexpr std::chrono::milliseconds kDefaultInterval{100};
 
-    // `widget` (a view's viewport) is painted through the throttle; it is
-    // the parent, so the throttle goes with it.
-    explicit PaintThrottle(QWidget *widget, std::chrono::milliseconds interval = kDefaultInterval);
+    // `widgets` (a view's viewport, its scroll bar, a progress bar) are
+    // painted through the throttle.
+    PaintThrottle(QList<QWidget *> widgets, QObject *parent,
+                  std::chrono::milliseconds interval = kDefaultInterval);
 
     // Something the widget shows changed.
     void changed();
@@ -39,7 +41,9 @@ public:
 private:
     void onInterval();
 
-    QPointer<QWidget> m_widget;
+    void setHolding(bool holding);
+
+    QList<QPointer<QWidget>> m_widgets;
     QTimer m_interval;
     bool m_holding = false;
 };

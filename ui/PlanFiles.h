@@ -20,6 +20,10 @@ class PlanFiles : public QObject
     Q_OBJECT
 
 public:
+    // From this many catalog servers on screen, openFile() checks a file
+    // before it lets go of that plan, and only then reads it (see there).
+    static constexpr std::size_t kCheckFirstFrom = 10'000;
+
     PlanFiles(models::PlanDocument &document, QWidget *window);
     ~PlanFiles() override;
 

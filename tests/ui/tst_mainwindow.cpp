@@ -55,6 +55,7 @@ private Q_SLOTS:
     void initTestCase();
     void catalogFills();
     void buildSaveReopenPush();
+    void badPlanFileChangesNothing_data();
     void badPlanFileChangesNothing();
     void offersRecoveryAfterCrash();
     void oneEndpointJobAtATime();
@@ -195,11 +196,27 @@ void TestMainWindow::buildSaveReopenPush()
     window->document().markSaved();
 }
 
+// A small plan on screen is kept while the file is read beside it; a big one
+// only while the file is checked (PlanFiles::kCheckFirstFrom). Either way a
+// bad file leaves it as it was.
+void TestMainWindow::badPlanFileChangesNothing_data()
+{
+    QTest::addColumn<int>("moreServers");
+    QTest::addRow("small plan on screen") << 0;
+    QTest::addRow("big plan on screen") << int(ui::PlanFiles::kCheckFirstFrom);
+}
+
 void TestMainWindow::badPlanFileChangesNothing()
 {
+    QFETCH(int, moreServers);
     auto window = makeWindow();
     QTRY_VERIFY_WITH_TIMEOUT(window->endpoint()->isConnected(), 30000);
     QTRY_VERIFY(!window->endpoint()->isLoadingCatalog());
+    std::vector<api::Server> page(static_cast<std::size_t>(moreServers));
+    for (int i = 0; i < moreServers; ++i)
+        page[std::size_t(i)].serverId = "s-offline-" + std::to_string(i);
+    window->document().appendServers(std::move(page));
+    QVERIFY(window->document().catalog().servers.size() >= std::size_t(moreServers));
     window->document().markSaved();
     const std::size_t servers = window->document().catalog().servers.size();
     const QString path = m_dir.filePath(QStringLiteral("broken.smsplan"));
