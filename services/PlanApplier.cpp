@@ -74,6 +74,7 @@ void PlanApplier::startFrom(EndpointSnapshot snapshot)
 void PlanApplier::readSnapshot()
 {
     auto *reader = new SnapshotReader(m_client, SnapshotScope::Everything, this);
+    reader->setValidationOnlyFor(validationReadsFor(m_plan));
     connect(reader, &SnapshotReader::finished, this, &PlanApplier::onSnapshot);
     reader->start();
 }
@@ -143,7 +144,9 @@ void PlanApplier::readAfresh(const models::PlanApplication &app, void (PlanAppli
 {
     if (app.appId.empty())  // not on the endpoint: nothing to read
         return (this->*then)(std::optional<EndpointApplication>());
-    readApplication(m_client, app.appId, this, [this, then](ApplicationRead read) { (this->*then)(std::move(read)); });
+    readApplication(
+        m_client, app.appId, this, [this, then](ApplicationRead read) { (this->*then)(std::move(read)); },
+        {.validation = readsValidation(app)});
 }
 
 bool PlanApplier::readOk(const ApplicationRead &read, void (PlanApplier::*again)(), const std::string &what)
@@ -280,8 +283,10 @@ void PlanApplier::verifyApplication(std::size_t index, int tries)
     const std::string &appId = m_plan.applications[index].appId;
     if (appId.empty())  // not on the endpoint: nothing to read
         return onVerified(index, tries, std::optional<EndpointApplication>());
-    readApplication(m_client, appId, this,
-                    [this, index, tries](ApplicationRead read) { onVerified(index, tries, std::move(read)); });
+    readApplication(
+        m_client, appId, this,
+        [this, index, tries](ApplicationRead read) { onVerified(index, tries, std::move(read)); },
+        {.validation = readsValidation(m_plan.applications[index])});
 }
 
 void PlanApplier::onVerified(std::size_t index, int tries, ApplicationRead read)

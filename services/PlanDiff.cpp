@@ -274,6 +274,20 @@ bool managesReplication(const PlanApplication &app, const ServerSettingsIndex &o
     return false;
 }
 
+bool readsValidation(const PlanApplication &app)
+{
+    return app.settings.validation || app.settings.removeValidation;
+}
+
+std::vector<std::string> validationReadsFor(const models::PlanData &plan)
+{
+    std::vector<std::string> appIds;
+    for (const PlanApplication &app : plan.applications)
+        if (!app.appId.empty() && readsValidation(app))
+            appIds.push_back(app.appId);
+    return appIds;
+}
+
 bool managesLaunch(const PlanApplication &app, const ServerSettingsIndex &own)
 {
     const models::ApplicationSettings &settings = app.settings;

@@ -101,6 +101,12 @@ using models::ServerSettingsIndex;
 // manage, it leaves as the endpoint has it.
 bool managesReplication(const models::PlanApplication &app, const ServerSettingsIndex &own);
 bool managesLaunch(const models::PlanApplication &app, const ServerSettingsIndex &own);
+// Whether the diff of `app` looks at the endpoint's validation configuration:
+// only when the plan sets validation or removes it. validationReadsFor() lists
+// those applications' ids, for SnapshotReader::setValidationOnlyFor(): a diff
+// reads no validation configuration it would not look at.
+bool readsValidation(const models::PlanApplication &app);
+std::vector<std::string> validationReadsFor(const models::PlanData &plan);
 
 // The PutAppLaunchConfiguration an apply sends for `app` (it must manage
 // launch), in the plan's own ids: every server as the plan names it, each

@@ -2,6 +2,8 @@
 
 #include "client/Pager.h"
 
+#include <algorithm>
+
 namespace sms::services {
 namespace {
 
@@ -74,6 +76,8 @@ ApplicationReader::ApplicationReader(client::SmsClient &client, std::string appI
         m_replication.emplace();
     if (!m_configurations.launch)
         m_launch.emplace();
+    if (!m_configurations.validation)
+        m_validation.emplace();
 }
 
 ApplicationReader::~ApplicationReader()
@@ -96,9 +100,10 @@ void ApplicationReader::start()
         m_calls[2] = m_client.getAppLaunchConfiguration(
             forApp<api::GetAppLaunchConfigurationRequest>(m_appId), this,
             [this](Result<api::GetAppLaunchConfigurationResponse> r) { onAnswer(m_launch, std::move(r)); });
-    m_calls[3] = m_client.getAppValidationConfiguration(
-        forApp<api::GetAppValidationConfigurationRequest>(m_appId), this,
-        [this](Result<api::GetAppValidationConfigurationResponse> r) { onAnswer(m_validation, std::move(r)); });
+    if (m_configurations.validation)
+        m_calls[3] = m_client.getAppValidationConfiguration(
+            forApp<api::GetAppValidationConfigurationRequest>(m_appId), this,
+            [this](Result<api::GetAppValidationConfigurationResponse> r) { onAnswer(m_validation, std::move(r)); });
 }
 
 void ApplicationReader::cancel()
@@ -158,9 +163,21 @@ SnapshotReader::SnapshotReader(client::SmsClient &client, SnapshotScope scope, Q
 void SnapshotReader::setApplications(std::vector<std::string> appIds)
 {
     m_appIds = std::move(appIds);
-    m_configurations.assign(m_appIds.size(), ConfigurationsToRead{});
     m_apps.resize(m_appIds.size());
     m_chosen = true;
+}
+
+void SnapshotReader::setValidationOnlyFor(std::vector<std::string> appIds)
+{
+    std::sort(appIds.begin(), appIds.end());
+    m_validationOnlyFor = std::move(appIds);
+}
+
+ConfigurationsToRead SnapshotReader::configurationsFor(const std::string &appId, ConfigurationsToRead listed) const
+{
+    if (m_validationOnlyFor)
+        listed.validation = std::binary_search(m_validationOnlyFor->begin(), m_validationOnlyFor->end(), appId);
+    return listed;
 }
 
 void SnapshotReader::start()
@@ -170,6 +187,8 @@ void SnapshotReader::start()
     m_listed = m_scope == SnapshotScope::CatalogOnly || m_chosen;
     m_catalogRead = m_scope == SnapshotScope::ApplicationsOnly;
     if (m_chosen && m_scope != SnapshotScope::CatalogOnly) {
+        for (const std::string &appId : m_appIds)
+            m_configurations.push_back(configurationsFor(appId, {}));
         readFrom(0);
         // Queued, as every other answer is: no finished() from inside start().
         QMetaObject::invokeMethod(this, [this] { finishIfDone(); }, Qt::QueuedConnection);
@@ -218,7 +237,7 @@ void SnapshotReader::onAppsListed(const api::ListAppsResponse &page)
     for (const api::AppSummary &app : *page.apps) {
         if (app.appId) {
             m_appIds.push_back(*app.appId);
-            m_configurations.push_back(configurationsOf(app));
+            m_configurations.push_back(configurationsFor(*app.appId, configurationsOf(app)));
         }
     }
     m_apps.resize(m_appIds.size());

@@ -56,12 +56,14 @@ bool isApplicationGone(const SmsError &error, std::string_view appId);
 
 // The configurations a read asks for. ListApps says which an application has
 // (replicationConfigurationStatus, launchConfigurationStatus), so a snapshot
-// asks only for those; without a summary, both. Validation has no status,
-// so it is always asked for.
+// asks only for those; without a summary, both. Validation has no status: it
+// is asked for unless the caller does not want it (a diff looks at it only
+// where the plan manages validation). What is not asked for reads as none.
 struct ConfigurationsToRead
 {
     bool replication = true;
     bool launch = true;
+    bool validation = true;
 };
 
 // What a summary says exists; a status missing or unknown reads as present.
@@ -134,6 +136,9 @@ public:
     // Reads these applications instead of every one ListApps names (Bring into
     // Plan reads only what the user chose); one that is gone is left out.
     void setApplications(std::vector<std::string> appIds);
+    // Reads validation configurations of these applications only (sorted or
+    // not); by default, of every one.
+    void setValidationOnlyFor(std::vector<std::string> appIds);
 
     void start();
     // What is in flight is canceled; finished() reports Canceled.
@@ -152,6 +157,7 @@ private:
     bool endsOn(const Result<T> &result);
     void onAppsListed(const api::ListAppsResponse &page);
     void onCatalogDone(Result<api::GetServersResponse> merged);
+    ConfigurationsToRead configurationsFor(const std::string &appId, ConfigurationsToRead listed) const;
     // Queues the reads of the applications from `first` on.
     void readFrom(std::size_t first);
     void onApplicationRead(std::size_t index, ApplicationRead read);
@@ -162,6 +168,7 @@ private:
     SnapshotScope m_scope;
     std::vector<std::string> m_appIds;  // in ListApps' order
     std::vector<ConfigurationsToRead> m_configurations;  // beside m_appIds
+    std::optional<std::vector<std::string>> m_validationOnlyFor;  // sorted
     std::vector<std::optional<EndpointApplication>> m_apps;  // nullopt: gone (or not read yet)
     std::vector<api::Server> m_servers;
     client::RequestWindow m_reads{kDefaultWindow};

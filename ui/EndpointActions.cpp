@@ -375,6 +375,7 @@ void EndpointActions::reviewChanges()
     const QString what = tr("Comparing the plan with the endpoint");
     begin(what);
     auto *reader = new services::SnapshotReader(*client, services::SnapshotScope::Everything, this);
+    reader->setValidationOnlyFor(services::validationReadsFor(m_editor.document().data()));
     m_appJob = reader;
     connect(reader, &services::SnapshotReader::finished, this,
             [this, what](const Result<services::EndpointSnapshot> &snapshot) {

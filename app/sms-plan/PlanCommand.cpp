@@ -186,9 +186,11 @@ void PlanCommand::validate()
     finish(errors ? PlanFailed : PlanOk);
 }
 
-void PlanCommand::readEndpoint(std::function<void(const services::EndpointSnapshot &)> then)
+void PlanCommand::readEndpoint(std::function<void(const services::EndpointSnapshot &)> then, bool forDiff)
 {
     auto *reader = new services::SnapshotReader(*m_client, services::SnapshotScope::Everything, this);
+    if (forDiff)
+        reader->setValidationOnlyFor(services::validationReadsFor(m_plan));
     connect(reader, &services::SnapshotReader::finished, this,
             [this, then](const Result<services::EndpointSnapshot> &snapshot) {
                 if (!snapshot)
@@ -218,11 +220,13 @@ void PlanCommand::diff()
     if (!plan)
         return fail(plan.error().message);
     m_plan = std::move(plan).value();
-    readEndpoint([this](const services::EndpointSnapshot &snapshot) {
-        const services::ChangeSet changes = services::diffPlan(m_plan, snapshot);
-        printChanges(changes);
-        finish(!changes.blockers.empty() ? PlanFailed : changes.hasChanges() ? PlanHasChanges : PlanOk);
-    });
+    readEndpoint(
+        [this](const services::EndpointSnapshot &snapshot) {
+            const services::ChangeSet changes = services::diffPlan(m_plan, snapshot);
+            printChanges(changes);
+            finish(!changes.blockers.empty() ? PlanFailed : changes.hasChanges() ? PlanHasChanges : PlanOk);
+        },
+        /*forDiff=*/true);
 }
 
 void PlanCommand::apply()
@@ -246,15 +250,17 @@ void PlanCommand::apply()
         if (!save())
             return;
     }
-    readEndpoint([this](const services::EndpointSnapshot &snapshot) {
-        const services::ChangeSet changes = services::diffPlan(m_plan, snapshot);
-        printChanges(changes);
-        if (!changes.blockers.empty())
-            return finish(PlanFailed);
-        if (!changes.hasChanges())
-            return finish(PlanOk);
-        confirmAndApply(changes, snapshot);
-    });
+    readEndpoint(
+        [this](const services::EndpointSnapshot &snapshot) {
+            const services::ChangeSet changes = services::diffPlan(m_plan, snapshot);
+            printChanges(changes);
+            if (!changes.blockers.empty())
+                return finish(PlanFailed);
+            if (!changes.hasChanges())
+                return finish(PlanOk);
+            confirmAndApply(changes, snapshot);
+        },
+        /*forDiff=*/true);
 }
 
 void PlanCommand::confirmAndApply(const services::ChangeSet &changes, const services::EndpointSnapshot &snapshot)

@@ -47,8 +47,9 @@ private:
     void graph();
     void planTemplate();
 
-    // Reads the endpoint, then calls `then` with the snapshot.
-    void readEndpoint(std::function<void(const services::EndpointSnapshot &)> then);
+    // Reads the endpoint, then calls `then` with the snapshot. For a diff of
+    // m_plan, only the validation configurations the diff looks at are read.
+    void readEndpoint(std::function<void(const services::EndpointSnapshot &)> then, bool forDiff = false);
     void printChanges(const services::ChangeSet &changes);
     // `snapshot` is what the changes were diffed against; the apply starts from it.
     void confirmAndApply(const services::ChangeSet &changes, const services::EndpointSnapshot &snapshot);

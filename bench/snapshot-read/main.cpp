@@ -2,7 +2,7 @@
 // takes (services/SnapshotReader), the step a plan diff starts with.
 //
 //   bench-snapshot-read [--sms-local PATH] [--apps 1000] [--servers-per-app 100]
-//                       [--rounds 5] [--window N[,N...]] [--seed S]
+//                       [--rounds 5] [--window N[,N...]] [--seed S] [--latency-ms N]
 //
 // It starts `sms-local --port 0` with a catalog of apps × servers-per-app
 // servers, gives it that many applications through the client (each of two
@@ -18,7 +18,8 @@
 //      settings, over the catalog read at setup), which must find nothing;
 // and prints median/min/max wall time, this process's CPU time and
 // sms-local's. Several --window sizes time the applications-only read once
-// for each, over the same endpoint.
+// for each, over the same endpoint. --latency-ms is passed to sms-local, which
+// then delays every answer, as a distant endpoint would (bench/latency.sh).
 
 #include "bench/support/LocalEndpoint.h"
 #include "bench/support/SpinUntil.h"
@@ -325,14 +326,17 @@ using Check = std::function<bool(const services::EndpointSnapshot &)>;
 
 // The snapshot is checked in the finished() slot: a copy of 300,000 servers
 // to look at it later would be timed too.
+// `validationOnlyFor`: as Review reads for a diff (SnapshotReader::setValidationOnlyFor).
 Read readSnapshot(client::SmsClient &client, services::SnapshotScope scope, int window, qint64 endpointPid,
-                  const Check &check)
+                  const Check &check, const std::vector<std::string> *validationOnlyFor = nullptr)
 {
     Read read;
     QObject context;
     auto *reader = new services::SnapshotReader(client, scope, &context);
     if (window > 0)
         reader->setWindow(window);
+    if (validationOnlyFor)
+        reader->setValidationOnlyFor(*validationOnlyFor);
     QElapsedTimer wall;
     QObject::connect(reader, &services::SnapshotReader::finished, &context,
                      [&read, &check, &wall](const Result<services::EndpointSnapshot> &result) {
@@ -430,12 +434,17 @@ int main(int argc, char *argv[])
                                           QStringLiteral("N[,N...]"), QStringLiteral("0"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Estate seed (default 1)."),
                                         QStringLiteral("S"), QStringLiteral("1"));
-    parser.addOptions({smsLocalOption, appsOption, perAppOption, roundsOption, windowOption, seedOption});
+    const QCommandLineOption latencyOption(QStringLiteral("latency-ms"),
+                                           QStringLiteral("sms-local delays every answer by N ms (default 0)."),
+                                           QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions(
+        {smsLocalOption, appsOption, perAppOption, roundsOption, windowOption, seedOption, latencyOption});
     parser.process(app);
     const QString smsLocal = parser.value(smsLocalOption);
     const int apps = std::max(1, parser.value(appsOption).toInt());
     const int perApp = std::max(2, parser.value(perAppOption).toInt());
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
+    const int latencyMs = std::max(0, parser.value(latencyOption).toInt());
     std::vector<int> windows;
     for (const QString &size : parser.value(windowOption).split(QLatin1Char(',')))
         windows.push_back(size.toInt());  // 0: the reader's default
@@ -446,12 +455,16 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    std::printf("bench-snapshot-read: %d applications x %d servers (%d servers), %d rounds, window %s\n", apps, perApp,
-                servers, rounds, qPrintable(parser.value(windowOption)));
+    std::printf("bench-snapshot-read: %d applications x %d servers (%d servers), %d rounds, window %s, "
+                "latency %d ms\n",
+                apps, perApp, servers, rounds, qPrintable(parser.value(windowOption)), latencyMs);
+    QStringList endpointArguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--servers"),
+                                  QString::number(servers), QStringLiteral("--seed"), parser.value(seedOption),
+                                  QStringLiteral("--max-servers-per-app"), QString::number(perApp)};
+    if (latencyMs > 0)
+        endpointArguments << QStringLiteral("--latency-ms") << QString::number(latencyMs);
     LocalEndpoint endpoint;
-    if (!endpoint.start(smsLocal, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--servers"),
-                                   QString::number(servers), QStringLiteral("--seed"), parser.value(seedOption),
-                                   QStringLiteral("--max-servers-per-app"), QString::number(perApp)})) {
+    if (!endpoint.start(smsLocal, endpointArguments)) {
         std::fprintf(stderr, "bench-snapshot-read: %s did not say it was listening\n", qPrintable(smsLocal));
         return 1;
     }
@@ -485,6 +498,7 @@ int main(int argc, char *argv[])
     // R rounds of a read of `scope`, after a warm-up one; `step`, when given,
     // runs on each snapshot as the read finishes and is timed with it.
     using TimedStep = std::function<std::optional<Step>(const services::EndpointSnapshot &)>;
+    const std::vector<std::string> validationReads = services::validationReadsFor(plan);
     const auto measure = [&](services::SnapshotScope scope, int window, const std::string &what,
                              const TimedStep &step = {}) -> bool {
         Figures figures;
@@ -504,7 +518,7 @@ int main(int argc, char *argv[])
                 if (step)
                     after = step(snapshot);
                 return appsOk && serversOk && after;
-            });
+            }, step ? &validationReads : nullptr);
             if (!read.checked)
                 return false;
             if (round > 0) {

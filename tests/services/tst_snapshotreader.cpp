@@ -161,13 +161,16 @@ struct ReadRun
 
 ReadRun readSnapshot(client::SmsClient &client, SnapshotScope scope,
                      std::function<void(SnapshotReader *, int done, int total)> onProgress = {},
-                     std::optional<std::vector<std::string>> only = std::nullopt)
+                     std::optional<std::vector<std::string>> only = std::nullopt,
+                     std::optional<std::vector<std::string>> validationOnlyFor = std::nullopt)
 {
     ReadRun run;
     QObject context;
     auto *reader = new SnapshotReader(client, scope, &context);
     if (only)
         reader->setApplications(*only);
+    if (validationOnlyFor)
+        reader->setValidationOnlyFor(*validationOnlyFor);
     run.reader = reader;
     reader->setCatalogPageSize(40);
     reader->setWindow(4);
@@ -375,6 +378,28 @@ private Q_SLOTS:
         ReadRun none = readSnapshot(client, SnapshotScope::ApplicationsOnly, {}, std::vector<std::string>{});
         QVERIFY2(none.result && none.result->ok(), describe(none.result));
         QVERIFY(none.result->value().applications.empty());
+    }
+
+    // A diff looks at validation only where the plan manages it, and so
+    // reads it only there, listed or chosen.
+    void readsValidationOnlyWhereAsked()
+    {
+        Sandbox sandbox(300);
+        client::SmsClient client(sandbox.config());
+        const auto ids = createApps(sandbox, client, 3);
+        QSignalSpy calls(&client, &client::SmsClient::callFinished);
+        ReadRun listed = readSnapshot(client, SnapshotScope::ApplicationsOnly, {}, std::nullopt, std::vector{ids[1]});
+        QVERIFY2(listed.result && listed.result->ok(), describe(listed.result));
+        QVERIFY(appIdsOf(listed.result->value()) == ids);
+        QCOMPARE(callsOf(calls, QLatin1String("GetAppValidationConfiguration")), 1);
+        QCOMPARE(callsOf(calls, QLatin1String("GetApp")), 3);
+
+        calls.clear();
+        ReadRun chosen = readSnapshot(client, SnapshotScope::ApplicationsOnly, {}, std::vector{ids[0], ids[2]},
+                                      std::vector<std::string>{});
+        QVERIFY2(chosen.result && chosen.result->ok(), describe(chosen.result));
+        QCOMPARE(callsOf(calls, QLatin1String("GetAppValidationConfiguration")), 0);
+        QCOMPARE(callsOf(calls, QLatin1String("GetApp")), 2);
     }
 
     void readsTheCatalogAlone()
