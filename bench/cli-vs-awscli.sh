@@ -90,21 +90,11 @@ if ((!aws_only)); then
     [[ -x $sms_plan ]] || die "'$sms_plan' not found; build sms-plan or pass --aws-only"
 fi
 
-# Dummy credentials, and nothing from the user's own AWS set-up: a profile or
-# config file could change the region, retries or output and skew the timing.
+# Dummy credentials, and nothing from the user's own AWS set-up.
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli-vs-awscli.XXXXXX")
-: >"$tmp/aws-config"
-: >"$tmp/aws-credentials"
-unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_CA_BUNDLE
-export AWS_ACCESS_KEY_ID=AKIDBENCHEXAMPLE0001
-export AWS_SECRET_ACCESS_KEY=benchSecretKeyDoNotUseAnywhereElse00001
-export AWS_REGION=us-east-1
-export AWS_DEFAULT_REGION=us-east-1
-export AWS_CONFIG_FILE=$tmp/aws-config
-export AWS_SHARED_CREDENTIALS_FILE=$tmp/aws-credentials
-export AWS_PAGER=""
-export AWS_CLI_AUTO_PROMPT=off
-export AWS_EC2_METADATA_DISABLED=true
+# shellcheck source=bench/sms-local/aws-clients.sh
+source "$script_dir/sms-local/aws-clients.sh"
+isolate_aws_env "$tmp"
 
 if ((${#endpoint_args[@]} == 0)) && [[ $(basename "$endpoint_bin") == sms-local ]]; then
     endpoint_args=(--access-key "$AWS_ACCESS_KEY_ID" --secret-key "$AWS_SECRET_ACCESS_KEY")
@@ -132,20 +122,11 @@ url=$endpoint_url
 note "endpoint listening on $url (pid $endpoint_pid)"
 
 # --- Pick an AWS CLI that still knows `sms` ----------------------------------
-# AWS closed SMS, and newer botocore releases dropped the service model, so an
-# up-to-date `aws` (for example a pip-installed v1 earlier on PATH) may reject
-# `sms` altogether. Debian 12's awscli 2.9 has it.
-aws_probe() {
-    "$1" --endpoint-url "$url" sms get-servers --max-items 1 --output json >/dev/null 2>&1
-}
 if [[ -n $aws_bin ]]; then
-    aws_probe "$aws_bin" || die "'$aws_bin' cannot run 'sms get-servers' against $url"
+    aws_lists_servers "$url" "$aws_bin" || die "'$aws_bin' cannot run 'sms get-servers' against $url"
 else
-    while IFS= read -r candidate; do
-        if aws_probe "$candidate"; then aws_bin=$candidate; break; fi
-        note "skipping $candidate ($("$candidate" --version 2>&1 | head -n1)): no sms service"
-    done < <(type -ap aws | awk '!seen[$0]++')
-    [[ -n $aws_bin ]] || die "no 'aws' on PATH supports 'sms get-servers'; pass --aws-bin"
+    aws_bin=$(first_on_path aws aws_lists_servers "$url") \
+        || die "no 'aws' on PATH supports 'sms get-servers'; pass --aws-bin"
 fi
 aws_version=$("$aws_bin" --version 2>&1 | head -n1)
 note "AWS CLI: $aws_bin ($aws_version)"
@@ -154,50 +135,13 @@ cmd_a=("$sms_plan" --endpoint-url "$url" servers list --all --page-size "$page_s
 cmd_b=("$aws_bin" --endpoint-url "$url" sms get-servers --page-size "$page_size" --output json)
 
 # --- Correctness: both list every server, the same ones ----------------------
-count_servers() { # FILE LABEL -> prints "count unique" or fails
-    python3 - "$1" "$2" <<'PY'
-import json, sys
-path, label = sys.argv[1], sys.argv[2]
-with open(path, encoding="utf-8") as f:
-    doc = json.load(f)
-servers = doc.get("serverList") if isinstance(doc, dict) else doc
-if not isinstance(servers, list):
-    sys.exit(f"{label}: no serverList array in the output")
-ids = [s.get("serverId") for s in servers]
-with open(path + ".ids", "w", encoding="utf-8") as f:
-    f.write("\n".join(sorted(map(str, ids))))
-keys = sorted(doc) if isinstance(doc, dict) else ["<array>"]
-print(len(servers), len(set(ids)), ",".join(keys))
-PY
-}
-
-check_run() { # LABEL OUTFILE CMD... ; prints seconds taken
-    local label=$1 out=$2 start end
-    shift 2
-    start=$(date +%s.%N)
-    if ! "$@" >"$out" 2>"$out.err"; then
-        cat "$out.err" >&2
-        die "$label failed: $*"
-    fi
-    end=$(date +%s.%N)
-    python3 -c "print(f'{$end - $start:.2f}')"
-}
-
-verify() { # LABEL OUTFILE SECONDS
-    local label=$1 out=$2 secs=$3 count unique keys
-    read -r count unique keys < <(count_servers "$out" "$label") || die "$label: unreadable output"
-    note "$label: $count servers ($unique unique), top-level keys: $keys, one run took ${secs} s"
-    ((count == servers && unique == servers)) \
-        || die "$label returned $count servers ($unique unique), expected $servers"
-}
-
 note "checking that both clients return all $servers servers"
-secs_b=$(check_run "aws" "$tmp/b.json" "${cmd_b[@]}")
-verify "aws" "$tmp/b.json" "$secs_b"
+secs_b=$(run_once "aws" "$tmp/b.json" "${cmd_b[@]}")
+check_listing "aws" "$tmp/b.json" "$secs_b" "$servers"
 secs_a=
 if ((!aws_only)); then
-    secs_a=$(check_run "sms-plan" "$tmp/a.json" "${cmd_a[@]}")
-    verify "sms-plan" "$tmp/a.json" "$secs_a"
+    secs_a=$(run_once "sms-plan" "$tmp/a.json" "${cmd_a[@]}")
+    check_listing "sms-plan" "$tmp/a.json" "$secs_a" "$servers"
     cmp -s "$tmp/a.json.ids" "$tmp/b.json.ids" \
         || die "sms-plan and aws returned different sets of serverIds"
     note "both returned the same $servers serverIds"
@@ -227,25 +171,16 @@ hyperfine --shell=none --output=null --warmup "$warmup" --runs "$runs" \
     --export-json "$results_json" "${hf_cmds[@]}"
 
 python3 - "$results_json" "$summary_json" "$servers" "$page_size" "$aws_version" \
-    "$url" "${require_ratio:-}" <<'PY'
+    "$url" "${require_ratio:-}" "$(cpu_model)" <<'PY'
 import json, os, platform, sys
-results_path, summary_path, servers, page_size, aws_version, url, need = sys.argv[1:8]
+results_path, summary_path, servers, page_size, aws_version, url, need, cpu = sys.argv[1:9]
 with open(results_path, encoding="utf-8") as f:
     results = {r["command"]: r for r in json.load(f)["results"]}
 
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 summary = {
     "servers": int(servers), "pageSize": int(page_size), "endpoint": url,
-    "awsCli": aws_version, "cpu": cpu_model(), "cpus": os.cpu_count(),
+    "awsCli": aws_version, "cpu": cpu, "cpus": os.cpu_count(),
     "kernel": platform.release(), "loadavg": os.getloadavg(), "hyperfine": results_path,
 }
 for name, r in results.items():
