@@ -280,6 +280,8 @@ void PlanApplier::verify()
 
 void PlanApplier::verifyApplication(std::size_t index, int tries)
 {
+    if (m_finished)  // canceled while this read waited to be tried again
+        return;
     const std::string &appId = m_plan.applications[index].appId;
     if (appId.empty())  // not on the endpoint: nothing to read
         return onVerified(index, tries, std::optional<EndpointApplication>());
