@@ -14,11 +14,6 @@
 namespace sms::client {
 namespace {
 
-std::string s3Url(const api::S3Location &location)
-{
-    return "s3://" + location.bucket.value_or("") + "/" + location.key.value_or("");
-}
-
 // Each '/'-separated segment percent-encoded, RFC 3986 unreserved characters kept.
 QString encodedKey(const std::string &key)
 {
@@ -90,6 +85,11 @@ Result<QByteArray> interpret(QNetworkReply &reply, const std::string &object)
 }
 
 } // namespace
+
+std::string s3Url(const api::S3Location &location)
+{
+    return "s3://" + location.bucket.value_or("") + "/" + location.key.value_or("");
+}
 
 Result<QUrl> objectUrl(const QUrl &smsEndpoint, const QString &region, const api::S3Location &location)
 {

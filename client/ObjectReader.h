@@ -15,8 +15,12 @@
 #include <QObject>
 
 #include <functional>
+#include <string>
 
 namespace sms::client {
+
+// "s3://bucket/key", as SMS's answers and the AWS tools name an object.
+std::string s3Url(const api::S3Location &location);
 
 // The URL of the object at `location` for a client of `smsEndpoint`.
 Result<QUrl> objectUrl(const QUrl &smsEndpoint, const QString &region, const api::S3Location &location);

@@ -493,11 +493,12 @@ private:
         if (value.get_array().get(array))
             return wrongType(value, path, "an array");
         const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, kMostThreads);
+        // size() saturates at 16M items: still far above the threshold.
+        if (array.size() < kParallelFrom || threads < 2)
+            return decodeValue(value, path, out);
         std::vector<element> items;
         for (const element item : array)
             items.push_back(item);
-        if (items.size() < kParallelFrom || threads < 2)
-            return decodeValue(value, path, out);
         out.resize(items.size());
         const std::size_t slice = (items.size() + threads - 1) / threads;
         std::vector<Decoder> decoders(threads, Decoder(m_subject, false));

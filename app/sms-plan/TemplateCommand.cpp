@@ -32,7 +32,7 @@ void TemplateCommand::act(const api::AppSummary &app)
         if (!result)
             return finish(reportCallError("GenerateTemplate", result.error()));
         const api::S3Location location = result->s3Location.value_or(api::S3Location{});
-        const std::string url = "s3://" + location.bucket.value_or("") + "/" + location.key.value_or("");
+        const std::string url = client::s3Url(location);
         writeOut(line().output == OutputFormat::Json ? api::serialize(result.value(), 4) + "\n" : url + "\n", stdout);
         writeOut("Generated the CloudFormation template of " + appText(app) + " at " + url + ".\n", stderr);
         if (line().outFile.isEmpty())

@@ -11,15 +11,6 @@
 #include <QMenu>
 
 namespace sms::ui {
-namespace {
-
-QString urlOf(const api::S3Location &location)
-{
-    return QStringLiteral("s3://%1/%2").arg(QString::fromStdString(location.bucket.value_or("")),
-                                            QString::fromStdString(location.key.value_or("")));
-}
-
-} // namespace
 
 EndpointTemplateActions::EndpointTemplateActions(services::EndpointSession &session, QWidget *dialogParent)
     : QObject(dialogParent)
@@ -93,7 +84,7 @@ void EndpointTemplateActions::generate(Document document, api::OutputFormat form
 void EndpointTemplateActions::written(Document document, api::OutputFormat format, const QString &appName,
                                       const api::S3Location &location)
 {
-    const QString url = urlOf(location);
+    const QString url = QString::fromStdString(client::s3Url(location));
     const QString where = document == Document::Template ? tr("The template of %1 is at %2").arg(appName, url)
                                                           : tr("The change set of %1 is at %2").arg(appName, url);
     Q_EMIT message(where);
